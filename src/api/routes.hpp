@@ -1,0 +1,22 @@
+// Route registration of every API resource: one function per file of src/api/.
+#pragma once
+
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "service/services.hpp"
+
+namespace egov::api {
+
+// GET /api/v1/health
+void RegisterHealthRoutes(http::Router& router, const service::Services& services);
+// GET /metrics (Prometheus text), GET /api/v1/openapi.json
+void RegisterSystemRoutes(http::Router& router, const http::Metrics& metrics);
+
+// All of the above.
+void RegisterAllRoutes(http::Router& router, const service::Services& services,
+                       const http::Metrics& metrics);
+
+// The OpenAPI 3 document served at /api/v1/openapi.json.
+std::string_view OpenApiDocument();
+
+}  // namespace egov::api

@@ -1,0 +1,146 @@
+// Configuration loading and validation (see config.hpp).
+#include "app/config.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+#include <toml++/toml.h>
+
+#include "store/database.hpp"
+
+namespace egov::app {
+
+namespace {
+
+template <class T>
+void Read(const toml::table& table, std::string_view section, std::string_view key, T& out,
+          const std::string& path) {
+  const toml::node* node = table.at_path(fmt::format("{}.{}", section, key)).node();
+  if (!node) return;
+  if constexpr (std::is_same_v<T, std::string>) {
+    auto v = node->value<std::string>();
+    if (!v) {
+      throw std::runtime_error(
+          fmt::format("{}: khóa {}.{} phải là một chuỗi ký tự.", path, section, key));
+    }
+    out = *v;
+  } else {
+    auto v = node->value<std::int64_t>();
+    if (!v || *v < 0) {
+      throw std::runtime_error(
+          fmt::format("{}: khóa {}.{} phải là một số nguyên không âm.", path, section, key));
+    }
+    out = static_cast<T>(*v);
+  }
+}
+
+}  // namespace
+
+void LoadConfigFile(const std::string& path, Config& c) {
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(fmt::format("Tệp cấu hình {} không hợp lệ (dòng {}): {}", path,
+                                         e.source().begin.line, e.description()));
+  }
+  static const std::map<std::string, std::vector<std::string>> kKnown = {
+      {"database", {"url", "pool_size"}},
+      {"server",
+       {"listen", "web_dir", "threads", "public_rate_limit", "max_body_bytes", "max_header_bytes",
+        "read_timeout_seconds", "idle_timeout_seconds", "write_timeout_seconds",
+        "shutdown_timeout_seconds", "max_connections"}},
+      {"blocking", {"threads", "queue"}},
+      {"log", {"level"}},
+  };
+  for (const auto& [section, node] : table) {
+    auto known = kKnown.find(std::string(section.str()));
+    if (known == kKnown.end() || !node.is_table()) {
+      throw std::runtime_error(
+          fmt::format("{}: mục [{}] không được hỗ trợ.", path, section.str()));
+    }
+    for (const auto& [key, value] : *node.as_table()) {
+      const auto& keys = known->second;
+      if (std::find(keys.begin(), keys.end(), std::string(key.str())) == keys.end()) {
+        throw std::runtime_error(fmt::format("{}: khóa {}.{} không được hỗ trợ.", path,
+                                             section.str(), key.str()));
+      }
+    }
+  }
+  Read(table, "database", "url", c.db_url, path);
+  Read(table, "database", "pool_size", c.db_pool_size, path);
+  Read(table, "server", "listen", c.listen, path);
+  Read(table, "server", "web_dir", c.web_dir, path);
+  Read(table, "server", "threads", c.threads, path);
+  Read(table, "server", "public_rate_limit", c.public_rate_limit, path);
+  Read(table, "server", "max_body_bytes", c.max_body_bytes, path);
+  Read(table, "server", "max_header_bytes", c.max_header_bytes, path);
+  Read(table, "server", "read_timeout_seconds", c.read_timeout_seconds, path);
+  Read(table, "server", "idle_timeout_seconds", c.idle_timeout_seconds, path);
+  Read(table, "server", "write_timeout_seconds", c.write_timeout_seconds, path);
+  Read(table, "server", "shutdown_timeout_seconds", c.shutdown_timeout_seconds, path);
+  Read(table, "server", "max_connections", c.max_connections, path);
+  Read(table, "blocking", "threads", c.blocking_threads, path);
+  Read(table, "blocking", "queue", c.blocking_queue, path);
+  Read(table, "log", "level", c.log_level, path);
+}
+
+void Validate(Config& c) {
+  auto fail = [](const std::string& message) { throw std::runtime_error(message); };
+  try {
+    store::ParseDatabaseUrl(c.db_url);
+  } catch (const std::exception& e) {
+    fail(e.what());
+  }
+  auto colon = c.listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    fail("--listen phải có dạng HOST:CỔNG, ví dụ 127.0.0.1:8080.");
+  }
+  c.host = c.listen.substr(0, colon);
+  if (c.host.front() == '[' && c.host.back() == ']') c.host = c.host.substr(1, c.host.size() - 2);
+  const std::string port = c.listen.substr(colon + 1);
+  if (port.empty() || port.size() > 5 ||
+      port.find_first_not_of("0123456789") != std::string::npos || std::stoul(port) > 65535) {
+    fail("Cổng trong --listen phải là số từ 0 đến 65535 (0: tự chọn cổng trống).");
+  }
+  c.port = static_cast<std::uint16_t>(std::stoul(port));
+  if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (c.threads > 256) fail("server.threads phải từ 1 đến 256.");
+  if (c.max_body_bytes < 1024 || c.max_body_bytes > (1ull << 30)) {
+    fail("server.max_body_bytes phải từ 1024 byte đến 1 GiB.");
+  }
+  if (c.max_header_bytes < 1024 || c.max_header_bytes > 1024 * 1024) {
+    fail("server.max_header_bytes phải từ 1024 byte đến 1 MiB.");
+  }
+  for (auto [value, name] : {std::pair{c.read_timeout_seconds, "read_timeout_seconds"},
+                             {c.idle_timeout_seconds, "idle_timeout_seconds"},
+                             {c.write_timeout_seconds, "write_timeout_seconds"},
+                             {c.shutdown_timeout_seconds, "shutdown_timeout_seconds"}}) {
+    if (value < 1 || value > 3600) fail(fmt::format("server.{} phải từ 1 đến 3600 giây.", name));
+  }
+  if (c.max_connections < 1) fail("server.max_connections phải lớn hơn 0.");
+  if (c.blocking_threads < 1 || c.blocking_threads > 64) {
+    fail("blocking.threads phải từ 1 đến 64.");
+  }
+  if (c.db_pool_size == 0) c.db_pool_size = c.threads + c.blocking_threads + 2;
+  static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error"};
+  if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
+    fail("log.level phải là một trong trace, debug, info, warn, error.");
+  }
+  if (c.web_dir.empty()) c.web_dir = DefaultWebDir();
+}
+
+std::string DefaultWebDir() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto candidate = exe.parent_path().parent_path() / "web" / "dist";
+    if (std::filesystem::is_directory(candidate, ec)) return candidate.string();
+  }
+  return "web/dist";
+}
+
+}  // namespace egov::app

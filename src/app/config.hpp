@@ -1,0 +1,48 @@
+// Configuration of `egov serve`: defaults, then a TOML file (--config or $EGOV_CONFIG), then
+// command-line flags. Validate() rejects impossible values with a Vietnamese message that
+// names the setting, before anything starts.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace egov::app {
+
+struct Config {
+  // [database]
+  std::string db_url = "sqlite:var/egov.db";
+  unsigned db_pool_size = 0;  // 0: io threads + blocking threads + 2
+  // [server]
+  std::string listen = "127.0.0.1:8080";
+  std::string web_dir;  // empty: the web/dist that `make build` built beside build/egov
+  unsigned threads = 0;  // 0: the number of cores
+  unsigned public_rate_limit = 120;  // requests per minute per address on public routes
+  std::uint64_t max_body_bytes = 1024 * 1024;
+  std::uint64_t max_header_bytes = 16 * 1024;
+  unsigned read_timeout_seconds = 30;
+  unsigned idle_timeout_seconds = 75;
+  unsigned write_timeout_seconds = 30;
+  unsigned shutdown_timeout_seconds = 30;
+  unsigned max_connections = 10000;
+  // [blocking] pool for slow CPU work (password hashing, rendering)
+  unsigned blocking_threads = 2;
+  unsigned blocking_queue = 256;
+  // [log]
+  std::string log_level = "info";
+
+  // Derived by Validate().
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+// Reads a TOML file into `config` (only the keys present). Throws std::runtime_error with
+// a Vietnamese message naming the file, line and key on a syntax error or unknown key.
+void LoadConfigFile(const std::string& path, Config& config);
+
+// Checks ranges and fills the derived fields. Throws std::runtime_error (Vietnamese).
+void Validate(Config& config);
+
+// The web/dist folder beside the running binary's build folder, or "web/dist".
+std::string DefaultWebDir();
+
+}  // namespace egov::app

@@ -1,0 +1,109 @@
+// The composition root of `egov serve`: builds the object graph (database, services, router,
+// server) once, runs the io_context on N threads, and shuts down on SIGTERM/SIGINT.
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <iostream>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <thread>
+#include <vector>
+
+#include "api/routes.hpp"
+#include "app/commands.hpp"
+#include "app/system_clock.hpp"
+#include "http/blocking_pool.hpp"
+#include "http/rate_limiter.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "service/services.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace egov::app {
+
+void SetUpLogging(const std::string& level) {
+  auto logger = spdlog::stderr_logger_mt("egov");
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  logger->set_level(spdlog::level::from_str(level));
+  logger->flush_on(spdlog::level::info);
+  spdlog::set_default_logger(logger);
+}
+
+int RunServe(Config config) {
+  namespace asio = boost::asio;
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(config.host == "localhost" ? "127.0.0.1" : config.host, ec);
+  if (ec) {
+    std::cerr << "Địa chỉ lắng nghe không hợp lệ: " << config.host
+              << " (cần một địa chỉ IP, ví dụ 127.0.0.1 hoặc 0.0.0.0).\n";
+    return 2;
+  }
+
+  store::Database db(config.db_url, config.db_pool_size);
+  store::Migrate(db);
+  SystemClock clock;
+  service::Services services{db, clock};
+
+  http::Metrics metrics;
+  http::Router router(metrics);
+  http::RateLimiter public_limiter(config.public_rate_limit);
+  router.SetPublicRateLimiter(&public_limiter);
+  api::RegisterAllRoutes(router, services, metrics);
+  http::StaticFiles web(config.web_dir);
+  if (web.size() == 0) {
+    spdlog::warn("no web app in {}: only the API is served (run `make build`)", config.web_dir);
+  }
+  router.SetFallback([&web](http::Request& request) { return web.Serve(request); });
+
+  asio::io_context io(static_cast<int>(config.threads));
+  http::ServerOptions options;
+  options.host = address.to_string();
+  options.port = config.port;
+  options.max_body_bytes = config.max_body_bytes;
+  options.max_header_bytes = config.max_header_bytes;
+  options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
+  options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
+  options.write_timeout = std::chrono::seconds(config.write_timeout_seconds);
+  options.shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds);
+  options.max_connections = config.max_connections;
+  http::Server server(io, options, router, metrics);
+  std::uint16_t port = 0;
+  try {
+    port = server.Listen();
+  } catch (const boost::system::system_error& e) {
+    std::cerr << "Không thể lắng nghe trên " << config.listen << ": " << e.code().message()
+              << "\n";
+    return 1;
+  }
+  server.Start();
+
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& error, int signal) {
+    if (error) return;
+    spdlog::info("signal {} received", signal);
+    server.Shutdown();
+  });
+
+  std::string host = address.is_v6() ? "[" + options.host + "]" : options.host;
+  spdlog::info("egov serving {} on {}:{} with {} threads, web app from {}", db.display_url(),
+               host, port, config.threads, config.web_dir);
+  std::cout << "listening on http://" << host << ":" << port << std::endl;
+
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < config.threads; ++i) threads.emplace_back([&io] { io.run(); });
+  io.run();
+  for (auto& t : threads) t.join();
+  spdlog::info("stopped");
+  return 0;
+}
+
+int RunMigrate(const std::string& db_url) {
+  store::Database db(db_url, 1);
+  int applied = store::Migrate(db);
+  std::cout << "{\"applied\":" << applied << ",\"schema_version\":" << store::SchemaVersion(db)
+            << "}" << std::endl;
+  return 0;
+}
+
+}  // namespace egov::app

@@ -1,0 +1,6 @@
+-- Platform: instance-wide settings (key/value), e.g. the installation's identity.
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
