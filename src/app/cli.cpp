@@ -6,6 +6,7 @@
 #include <iostream>
 #include <soci/soci-backend.h>
 
+#include "app/calendar_command.hpp"
 #include "app/commands.hpp"
 #include "core/error.hpp"
 
@@ -60,6 +61,8 @@ int Main(int argc, char** argv) {
     SetUpLogging("warn");
     exit_code = RunMigrate(migrate_db);
   });
+
+  AddCalendarCommand(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -70,7 +70,8 @@ std::vector<std::pair<std::string, std::string>> Router::Routes() const {
 namespace {
 
 bool IsApiPath(std::string_view path) {
-  return path == "/api" || path.starts_with("/api/") || path == "/metrics";
+  return path == "/api" || path.starts_with("/api/") || path == "/metrics" ||
+         path.starts_with("/metrics/");
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json/serialize.hpp>
+#include <array>
 #include <random>
 #include <spdlog/spdlog.h>
 
@@ -19,6 +20,8 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+// How much of a refused request's body is read and discarded before closing.
+constexpr std::size_t kLingerBytes = 8 * 1024 * 1024;
 
 struct Server::Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
@@ -221,6 +224,20 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
       rejected_metrics_.Record(res->result_int(), 0);
       AccessLog(nullptr, method, target, id, remote, res->result_int(), std::get<1>(write_result),
                 0, error_code);
+      // Lingering close: the client may still be sending the body we refused. Closing now
+      // would reset the connection and could destroy our answer in its receive buffer, so
+      // stop sending, then read and discard for a bounded time and size.
+      boost::system::error_code ignored;
+      stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      stream.expires_after(std::chrono::seconds(2));
+      auto sink = std::make_unique<std::array<char, 16384>>();
+      std::size_t drained = 0;
+      while (drained < kLingerBytes) {
+        auto read_result =
+            co_await stream.async_read_some(boost::asio::buffer(*sink), kTuple);
+        if (std::get<0>(read_result)) break;
+        drained += std::get<1>(read_result);
+      }
       break;
     }
 

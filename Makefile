@@ -1,0 +1,54 @@
+# Egov — the commands of README.md. Every target installs what is missing first.
+#   make run    install, build (Release), create var/egov.db with the demo, serve :8080
+#   make test   install, build, run every test (unit, store on SQLite and PostgreSQL, API, web)
+#   make build  install and build only: build/egov and web/dist
+#   make bench  the benchmarks of bench/, printed as a table
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+JOBS ?= 2
+BUILD_DIR ?= build
+DB ?= sqlite:var/egov.db
+LISTEN ?= 127.0.0.1:8080
+WEB_SOURCES := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
+
+.PHONY: deps build build-cpp web run test test-unit test-e2e bench clean format
+
+deps:
+	@scripts/install-deps
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build-cpp: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+web/dist/index.html: web/package-lock.json $(WEB_SOURCES)
+	cd web && npm run build --silent
+	@touch $@
+
+web: deps web/dist/index.html
+
+build: build-cpp web
+
+run: build
+	@if [ ! -f var/egov.db ]; then \
+	  mkdir -p var && $(BUILD_DIR)/egov migrate --db $(DB) >/dev/null && \
+	  if $(BUILD_DIR)/egov demo --help >/dev/null 2>&1; then $(BUILD_DIR)/egov demo --db $(DB); fi; \
+	fi
+	@scripts/print-demo-accounts
+	$(BUILD_DIR)/egov serve --db $(DB) --listen $(LISTEN)
+
+# Unit, store and API tests run under a throwaway PostgreSQL 15 cluster (scripts/with-postgres),
+# so every store and API suite runs on SQLite and on PostgreSQL; then the browser tests.
+test: build
+	scripts/with-postgres env EGOV_REQUIRE_PG=1 ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS) --timeout 600
+	scripts/e2e
+
+bench: build
+	bench/run
+
+format:
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR) web/dist

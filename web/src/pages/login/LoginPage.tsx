@@ -1,0 +1,81 @@
+// "/dang-nhap" — staff sign-in: POST /api/v1/auth/login, showing the server's message on
+// failure (wrong password, rate limited, …).
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+
+import { errorMessage } from '../../api/client';
+import { login } from '../../api/endpoints';
+import type { LoginRequest, User } from '../../api/types';
+import { usePageTitle } from '../../components/usePageTitle';
+import { paths } from '../../paths';
+
+export default function LoginPage() {
+  usePageTitle('Đăng nhập cán bộ');
+  const navigate = useNavigate();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [user, setUser] = useState<User | null>(null);
+
+  const onFinish = async (values: LoginRequest) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const answer = await login({ username: values.username.trim(), password: values.password });
+      setUser(answer.user);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (user) {
+    return (
+      <Result
+        status="success"
+        title="Đăng nhập thành công"
+        subTitle={`Xin chào ${user.full_name ?? user.username}.`}
+        extra={
+          <Button type="primary" onClick={() => navigate(paths.portal)}>
+            Về trang chủ
+          </Button>
+        }
+      />
+    );
+  }
+
+  return (
+    <div className="egov-narrow">
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+          Đăng nhập cán bộ
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          Dành cho cán bộ, công chức của cơ quan. Người dân tra cứu hồ sơ không cần đăng nhập.
+        </Typography.Paragraph>
+        {error && (
+          <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+        )}
+        <Form<LoginRequest> name="login" layout="vertical" onFinish={onFinish} disabled={submitting} requiredMark={false}>
+          <Form.Item
+            name="username"
+            label="Tên đăng nhập"
+            rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đăng nhập.' }]}
+          >
+            <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+          </Form.Item>
+          <Form.Item name="password" label="Mật khẩu" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu.' }]}>
+            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item style={{ marginBottom: 0 }}>
+            <Button type="primary" htmlType="submit" block loading={submitting}>
+              Đăng nhập
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </div>
+  );
+}

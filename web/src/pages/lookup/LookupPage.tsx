@@ -1,0 +1,92 @@
+// "/tra-cuu/:code" — public lookup of one dossier (GET /api/v1/public/dossiers/{code}).
+import { useEffect, useState } from 'react';
+import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useParams } from 'react-router';
+
+import { ApiError, errorMessage, isAbort } from '../../api/client';
+import { getPublicDossier } from '../../api/endpoints';
+import type { PublicDossier } from '../../api/types';
+import { DossierLookupForm } from '../../components/DossierLookupForm';
+import { PageLoading } from '../../components/PageLoading';
+import { usePageTitle } from '../../components/usePageTitle';
+import { formatDateTime } from '../../format';
+import { statusLabel } from './status';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'found'; dossier: PublicDossier }
+  | { kind: 'error'; message: string; notFound: boolean };
+
+export default function LookupPage() {
+  usePageTitle('Tra cứu hồ sơ');
+  const code = (useParams<{ code: string }>().code ?? '').trim();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ kind: 'loading' });
+    getPublicDossier(code, controller.signal)
+      .then((dossier) => setState({ kind: 'found', dossier }))
+      .catch((error: unknown) => {
+        if (isAbort(error)) return;
+        const notFound = error instanceof ApiError && error.status === 404;
+        setState({ kind: 'error', message: errorMessage(error), notFound });
+      });
+    return () => controller.abort();
+  }, [code]);
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={1} style={{ fontSize: 26, marginTop: 0, marginBottom: 4 }}>
+          Tra cứu hồ sơ
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          Mã hồ sơ: <Typography.Text strong copyable data-testid="lookup-code">{code}</Typography.Text>
+        </Typography.Text>
+      </div>
+
+      {state.kind === 'loading' && <PageLoading tip="Đang tra cứu hồ sơ…" />}
+
+      {state.kind === 'error' && (
+        <Alert
+          type={state.notFound ? 'warning' : 'error'}
+          showIcon
+          data-testid="lookup-error"
+          message={state.message}
+          description={
+            state.notFound
+              ? 'Vui lòng kiểm tra lại mã hồ sơ trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.'
+              : undefined
+          }
+        />
+      )}
+
+      {state.kind === 'found' && <DossierCard dossier={state.dossier} />}
+
+      <Card title="Tra cứu hồ sơ khác" size="small">
+        <DossierLookupForm />
+      </Card>
+    </Space>
+  );
+}
+
+function DossierCard({ dossier }: { dossier: PublicDossier }) {
+  const status = statusLabel(dossier.status);
+  return (
+    <Card data-testid="lookup-result">
+      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} bordered size="middle">
+        <Descriptions.Item label="Mã hồ sơ">{dossier.code}</Descriptions.Item>
+        <Descriptions.Item label="Trạng thái">
+          <Tag color={status.color}>{status.text}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label="Thủ tục" span={{ xs: 1, sm: 1, md: 2 }}>
+          {dossier.procedure_name}
+        </Descriptions.Item>
+        <Descriptions.Item label="Người nộp">{dossier.applicant_name}</Descriptions.Item>
+        <Descriptions.Item label="Ngày tiếp nhận">{formatDateTime(dossier.received_at)}</Descriptions.Item>
+        <Descriptions.Item label="Ngày hẹn trả kết quả">{formatDateTime(dossier.due_at)}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
