@@ -1,6 +1,7 @@
 // Route registration of every API resource: one function per file of src/api/.
 #pragma once
 
+#include "http/blocking_pool.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "service/services.hpp"
@@ -11,10 +12,18 @@ namespace egov::api {
 void RegisterHealthRoutes(http::Router& router, const service::Services& services);
 // GET /metrics (Prometheus text), GET /api/v1/openapi.json
 void RegisterSystemRoutes(http::Router& router, const http::Metrics& metrics);
+// /api/v1/auth/*: login, logout, me, password, sessions, tokens. Hashing runs on `pool`.
+void RegisterAuthRoutes(http::Router& router, const service::Services& services,
+                        http::BlockingPool& pool);
+// /api/v1/agencies
+void RegisterAgencyRoutes(http::Router& router, const service::Services& services);
+// /api/v1/users
+void RegisterUserRoutes(http::Router& router, const service::Services& services,
+                        http::BlockingPool& pool);
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, const service::Services& services,
-                       const http::Metrics& metrics);
+                       const http::Metrics& metrics, http::BlockingPool& pool);
 
 // The OpenAPI 3 document served at /api/v1/openapi.json.
 std::string_view OpenApiDocument();

@@ -21,9 +21,12 @@ void RegisterSystemRoutes(http::Router& router, const http::Metrics& metrics) {
 }
 
 void RegisterAllRoutes(http::Router& router, const service::Services& services,
-                       const http::Metrics& metrics) {
+                       const http::Metrics& metrics, http::BlockingPool& pool) {
   RegisterHealthRoutes(router, services);
   RegisterSystemRoutes(router, metrics);
+  RegisterAuthRoutes(router, services, pool);
+  RegisterAgencyRoutes(router, services);
+  RegisterUserRoutes(router, services, pool);
 }
 
 }  // namespace egov::api

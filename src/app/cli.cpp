@@ -6,6 +6,7 @@
 #include <iostream>
 #include <soci/soci-backend.h>
 
+#include "app/access_commands.hpp"
 #include "app/calendar_command.hpp"
 #include "app/commands.hpp"
 #include "core/error.hpp"
@@ -63,6 +64,7 @@ int Main(int argc, char** argv) {
   });
 
   AddCalendarCommand(app, exit_code);
+  AddAccessCommands(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -16,6 +16,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "service/security/crypto.hpp"
 #include "service/services.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -40,16 +41,22 @@ int RunServe(Config config) {
     return 2;
   }
 
+  service::security::InitCrypto();
   store::Database db(config.db_url, config.db_pool_size);
   store::Migrate(db);
   SystemClock clock;
-  service::Services services{db, clock};
+  service::access::AccessSettings access_settings;
+  service::access::Directory directory(db, clock, access_settings,
+                                       service::access::ShippedCommonPasswords());
+  service::access::Auth auth(db, clock, access_settings, directory);
+  service::Services services{db, clock, directory, auth};
+  http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);
 
   http::Metrics metrics;
   http::Router router(metrics);
   http::RateLimiter public_limiter(config.public_rate_limit);
   router.SetPublicRateLimiter(&public_limiter);
-  api::RegisterAllRoutes(router, services, metrics);
+  api::RegisterAllRoutes(router, services, metrics, blocking_pool);
   http::StaticFiles web(config.web_dir);
   if (web.size() == 0) {
     spdlog::warn("no web app in {}: only the API is served (run `make build`)", config.web_dir);

@@ -34,10 +34,11 @@ class BlockingPool {
       std::atomic<unsigned>& n;
       ~Release() { n.fetch_sub(1); }
     } release{in_flight_};
-    co_return co_await boost::asio::co_spawn(
-        pool_.get_executor(),
-        [f = std::move(f)]() mutable -> boost::asio::awaitable<R> { co_return f(); },
-        boost::asio::use_awaitable);
+    // Named objects only: GCC 12 destroys temporaries inside co_await expressions twice.
+    auto task = [f = std::move(f)]() mutable -> boost::asio::awaitable<R> { co_return f(); };
+    R result = co_await boost::asio::co_spawn(pool_.get_executor(), std::move(task),
+                                              boost::asio::use_awaitable);
+    co_return result;
   }
 
   void Stop() { pool_.join(); }

@@ -4,6 +4,8 @@
 #pragma once
 
 #include "core/clock.hpp"
+#include "service/access/auth.hpp"
+#include "service/access/directory.hpp"
 #include "store/database.hpp"
 
 namespace egov::service {
@@ -11,6 +13,8 @@ namespace egov::service {
 struct Services {
   store::Database& db;
   const core::Clock& clock;
+  access::Directory& directory;
+  access::Auth& auth;
 };
 
 }  // namespace egov::service

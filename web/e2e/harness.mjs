@@ -2,8 +2,9 @@
 // Harness for the browser tests (node --test + playwright-core + Debian's Chromium).
 //
 // useEgov() registers before/after hooks for one test file:
-//  - before: `egov migrate` on a fresh SQLite file in a temporary folder, then
-//    `egov serve --listen 127.0.0.1:0 --web web/dist`, whose stdout line
+//  - before: `egov migrate` on a fresh SQLite file in a temporary folder, then the file's
+//    own seeding through the real command line (useEgov({ seed }): e.g. `egov agency add`,
+//    `egov user add`), then `egov serve --listen 127.0.0.1:0 --web web/dist`, whose stdout line
 //    `listening on http://HOST:PORT` gives the URL; then Chromium, headless.
 //  - after: closes Chromium, stops the server with SIGTERM (SIGKILL after 10 s), removes
 //    the temporary folder.
@@ -60,8 +61,44 @@ function egovBin() {
   return bin;
 }
 
-/** Starts `egov serve` on a fresh database and a free port. */
-export async function startServer() {
+/**
+ * Runs `egov ARGS…` to completion (stdin: `input`, e.g. a password) and returns its stdout;
+ * throws with its output when it fails.
+ * @param {string} bin
+ * @param {string[]} args
+ * @param {string} [input]
+ */
+function runEgov(bin, args, input) {
+  try {
+    return execFileSync(bin, args, {
+      cwd: repoRoot,
+      input: input ?? '',
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 60_000,
+      encoding: 'utf8',
+    });
+  } catch (error) {
+    const e = /** @type {{stdout?: string, stderr?: string, message: string}} */ (error);
+    throw new Error(`egov ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+}
+
+/**
+ * @typedef {object} SeedTools
+ * @property {string} db  the database URL (`sqlite:…`)
+ * @property {(args: string[], input?: string) => string} egov  runs `egov ARGS…` (stdin: input)
+ */
+
+/**
+ * @typedef {object} ServerOptions
+ * @property {(tools: SeedTools) => void} [seed] runs after `egov migrate`, before `egov serve`
+ */
+
+/**
+ * Starts `egov serve` on a fresh database and a free port.
+ * @param {ServerOptions} [options]
+ */
+export async function startServer(options = {}) {
   if (!fs.existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(`${distDir}/index.html is missing: run \`npm run build\` in web/ first`);
   }
@@ -69,11 +106,11 @@ export async function startServer() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'egov-e2e-'));
   const db = `sqlite:${path.join(tmp, 'e2e.db')}`;
   try {
-    execFileSync(bin, ['migrate', '--db', db], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    runEgov(bin, ['migrate', '--db', db]);
+    options.seed?.({ db, egov: (args, input) => runEgov(bin, args, input) });
   } catch (error) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    const e = /** @type {{stdout?: Buffer, stderr?: Buffer, message: string}} */ (error);
-    throw new Error(`egov migrate failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    throw error;
   }
 
   const child = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', distDir], {
@@ -171,12 +208,13 @@ export async function launchBrowser() {
 /**
  * Registers before/after hooks that start a server and a browser for the current test file.
  * The returned object is filled in by the before hook.
+ * @param {ServerOptions} [options]
  * @returns {EgovContext}
  */
-export function useEgov() {
+export function useEgov(options = {}) {
   const ctx = /** @type {EgovContext} */ ({});
   before(async () => {
-    ctx.server = await startServer();
+    ctx.server = await startServer(options);
     try {
       ctx.browser = await launchBrowser();
     } catch (error) {

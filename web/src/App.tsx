@@ -1,9 +1,11 @@
-// Routes of the web app (CONTRACT.md "Web routes"). Each screen is its own chunk.
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes, useLocation } from 'react-router';
+// Routes of the web app (CONTRACT.md "Web routes"). Each screen is its own chunk; the staff
+// area (/can-bo/…) has its own frame, which checks the session first.
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
 
-import { ErrorBoundary } from './components/ErrorBoundary';
 import { PageLoading } from './components/PageLoading';
+import { RequireRole } from './components/RequireRole';
+import { Screen } from './components/Screen';
 import { SiteLayout } from './components/SiteLayout';
 
 const PortalPage = lazy(() => import('./pages/portal/PortalPage'));
@@ -11,6 +13,12 @@ const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const LookupPage = lazy(() => import('./pages/lookup/LookupPage'));
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
+
+const StaffLayout = lazy(() => import('./components/StaffLayout'));
+const StaffHomePage = lazy(() => import('./pages/staff-home/StaffHomePage'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage'));
+const AgenciesPage = lazy(() => import('./pages/agencies/AgenciesPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 
 export function App() {
   return (
@@ -22,16 +30,26 @@ export function App() {
         <Route path="dang-nhap" element={<Screen page={<LoginPage />} />} />
         <Route path="*" element={<Screen page={<NotFoundPage />} />} />
       </Route>
+      <Route
+        path="can-bo"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <StaffLayout />
+          </Suspense>
+        }
+      >
+        <Route index element={<Screen page={<StaffHomePage />} />} />
+        <Route path="tai-khoan" element={<Screen page={<AccountPage />} />} />
+        <Route
+          path="co-quan"
+          element={<Screen page={<RequireRole roles={['admin']}><AgenciesPage /></RequireRole>} />}
+        />
+        <Route
+          path="nguoi-dung"
+          element={<Screen page={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />}
+        />
+        <Route path="*" element={<Screen page={<NotFoundPage />} />} />
+      </Route>
     </Routes>
-  );
-}
-
-/** One screen: its chunk loads under a spinner; a failure stays inside the layout. */
-function Screen({ page }: { page: ReactNode }) {
-  const { pathname } = useLocation();
-  return (
-    <ErrorBoundary key={pathname}>
-      <Suspense fallback={<PageLoading />}>{page}</Suspense>
-    </ErrorBoundary>
   );
 }

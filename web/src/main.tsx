@@ -3,7 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
+// The ES module: `antd/locale/vi_VN` is CommonJS, whose default import (Node semantics in this
+// "type": "module" package) is `{ default: locale }`, which ConfigProvider silently ignores.
+import viVN from 'antd/es/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 

@@ -4,4 +4,16 @@ export const paths = {
   catalog: '/thu-tuc',
   lookup: (code: string) => `/tra-cuu/${encodeURIComponent(code)}`,
   login: '/dang-nhap',
+  /** The sign-in page, returning to `next` (a staff path) afterwards. */
+  loginThen: (next: string) => `/dang-nhap?next=${encodeURIComponent(next)}`,
+  staffHome: '/can-bo',
+  account: '/can-bo/tai-khoan',
+  agencies: '/can-bo/co-quan',
+  users: '/can-bo/nguoi-dung',
 } as const;
+
+/** A `?next=` value is followed only when it is a path of the staff area (no open redirect). */
+export function safeNext(next: string | null): string {
+  if (next && /^\/can-bo(\/|$|\?)/.test(next) && !next.startsWith('//')) return next;
+  return paths.staffHome;
+}

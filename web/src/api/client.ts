@@ -103,6 +103,21 @@ export function setCsrfToken(token: string | null): void {
   }
 }
 
+// --- signed-out notice ---------------------------------------------------------------------
+// A 401 on any call but the login itself means the session ended (idle, expired, ended
+// elsewhere): the staff area listens and returns to the sign-in page.
+
+type Listener = () => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+/** Calls `listener` after every 401 answer except the login's; returns the unsubscribe. */
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => {
+    unauthenticatedListeners.delete(listener);
+  };
+}
+
 // --- requests ------------------------------------------------------------------------------
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -177,6 +192,9 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
     }
   }
 
+  if (response.status === 401 && !path.endsWith('/auth/login')) {
+    for (const listener of [...unauthenticatedListeners]) listener();
+  }
   if (!response.ok) {
     if (parsed && isErrorEnvelope(body)) {
       const { code, message, details } = body.error;
@@ -196,6 +214,7 @@ export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
   del: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 
@@ -203,6 +222,23 @@ export const api = {
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.';
+}
+
+/**
+ * The envelope's per-field messages (`"details": {"field": "message"}`) of a validation
+ * failure, as `{name, errors}` pairs for antd's `form.setFields`. `rename` maps an API field
+ * to the form's field name where they differ. Empty when the error carries none.
+ */
+export function fieldErrors(
+  error: unknown,
+  rename: Record<string, string> = {},
+): { name: string; errors: string[] }[] {
+  if (!(error instanceof ApiError) || !error.details) return [];
+  const fields: { name: string; errors: string[] }[] = [];
+  for (const [field, message] of Object.entries(error.details)) {
+    if (typeof message === 'string' && message) fields.push({ name: rename[field] ?? field, errors: [message] });
+  }
+  return fields;
 }
 
 export function isAbort(error: unknown): boolean {

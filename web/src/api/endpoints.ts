@@ -1,13 +1,34 @@
 // One function per API call the web app makes. Screens import these, not raw paths.
 import { api, setCsrfToken } from './client';
-import type { Health, LoginRequest, LoginResponse, Page, ProcedureSummary, PublicDossier } from './types';
+import type {
+  Agency,
+  AgencyCreate,
+  AgencyUpdate,
+  ApiToken,
+  CreatedToken,
+  Health,
+  ItemList,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  Page,
+  ProcedureSummary,
+  PublicDossier,
+  Session,
+  User,
+  UserCreate,
+  UserQuery,
+  UserUpdate,
+} from './types';
+
+const seg = encodeURIComponent;
 
 export function getHealth(signal?: AbortSignal): Promise<Health> {
   return api.get<Health>('/health', { signal });
 }
 
 export function getPublicDossier(code: string, signal?: AbortSignal): Promise<PublicDossier> {
-  return api.get<PublicDossier>(`/public/dossiers/${encodeURIComponent(code)}`, { signal });
+  return api.get<PublicDossier>(`/public/dossiers/${seg(code)}`, { signal });
 }
 
 export function listProcedures(
@@ -17,9 +38,83 @@ export function listProcedures(
   return api.get<Page<ProcedureSummary>>('/procedures', { query: params, signal });
 }
 
+// --- auth --------------------------------------------------------------------------------
+
 /** Signs in; on success remembers the CSRF token for later state-changing requests. */
 export async function login(credentials: LoginRequest): Promise<LoginResponse> {
   const answer = await api.post<LoginResponse>('/auth/login', credentials);
   setCsrfToken(answer.csrf_token);
   return answer;
+}
+
+/** The signed-in user; refreshes the stored CSRF token (a new tab has none). */
+export async function getMe(signal?: AbortSignal): Promise<MeResponse> {
+  const answer = await api.get<MeResponse>('/auth/me', { signal });
+  if (answer.csrf_token) setCsrfToken(answer.csrf_token);
+  return answer;
+}
+
+/** Ends the session; the stored CSRF token is dropped whatever the answer. */
+export async function logout(): Promise<void> {
+  try {
+    await api.post<void>('/auth/logout');
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+export function changePassword(body: { current_password: string; new_password: string }): Promise<void> {
+  return api.post<void>('/auth/password', body);
+}
+
+export function listSessions(signal?: AbortSignal): Promise<ItemList<Session>> {
+  return api.get<ItemList<Session>>('/auth/sessions', { signal });
+}
+
+export function endSession(id: Session['id']): Promise<void> {
+  return api.del<void>(`/auth/sessions/${seg(String(id))}`);
+}
+
+export function listTokens(signal?: AbortSignal): Promise<ItemList<ApiToken>> {
+  return api.get<ItemList<ApiToken>>('/auth/tokens', { signal });
+}
+
+export function createToken(name: string): Promise<CreatedToken> {
+  return api.post<CreatedToken>('/auth/tokens', { name });
+}
+
+export function revokeToken(id: ApiToken['id']): Promise<void> {
+  return api.del<void>(`/auth/tokens/${seg(String(id))}`);
+}
+
+// --- agencies ------------------------------------------------------------------------------
+
+export function getAgencyTree(signal?: AbortSignal): Promise<Agency> {
+  return api.get<Agency>('/agencies', { signal });
+}
+
+export function createAgency(body: AgencyCreate): Promise<Agency> {
+  return api.post<Agency>('/agencies', body);
+}
+
+export function updateAgency(code: string, body: AgencyUpdate): Promise<Agency> {
+  return api.patch<Agency>(`/agencies/${seg(code)}`, body);
+}
+
+// --- users ---------------------------------------------------------------------------------
+
+export function listUsers(query: UserQuery, signal?: AbortSignal): Promise<Page<User>> {
+  return api.get<Page<User>>('/users', { query: { ...query }, signal });
+}
+
+export function createUser(body: UserCreate): Promise<User> {
+  return api.post<User>('/users', body);
+}
+
+export function updateUser(username: string, body: UserUpdate): Promise<User> {
+  return api.patch<User>(`/users/${seg(username)}`, body);
+}
+
+export function resetUserPassword(username: string, password: string): Promise<void> {
+  return api.post<void>(`/users/${seg(username)}/password`, { password });
 }

@@ -1,5 +1,5 @@
-// Shapes of the API's JSON (CONTRACT.md "HTTP API"), as far as the web app uses them.
-// Times are ISO 8601 strings in Vietnam time, e.g. "2026-02-25T10:00:00+07:00".
+// Shapes of the API's JSON (CONTRACT.md "HTTP API", docs/access.md), as far as the web app
+// uses them. Times are ISO 8601 strings in Vietnam time, e.g. "2026-02-25T10:00:00+07:00".
 
 export interface Health {
   status: 'ok' | (string & {});
@@ -26,14 +26,18 @@ export interface PublicDossier {
   applicant_name: string;
 }
 
-export type Role = 'admin' | 'reception' | 'specialist' | 'leader' | 'clerk' | 'viewer';
+export const ROLES = ['admin', 'reception', 'specialist', 'leader', 'clerk', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
 
+/** A user in JSON (docs/access.md "Users and roles"). */
 export interface User {
   username: string;
-  full_name?: string;
-  agency_code?: string;
-  roles?: Role[];
-  [key: string]: unknown;
+  full_name: string;
+  agency_code: string;
+  agency_name: string;
+  roles: (Role | (string & {}))[];
+  active: boolean;
+  created_at: string;
 }
 
 export interface LoginRequest {
@@ -41,9 +45,15 @@ export interface LoginRequest {
   password: string;
 }
 
+/** POST /auth/login and GET /auth/me (`csrf_token` only for a cookie session). */
 export interface LoginResponse {
   user: User;
   csrf_token: string;
+}
+
+export interface MeResponse {
+  user: User;
+  csrf_token?: string;
 }
 
 export interface Page<T> {
@@ -59,4 +69,90 @@ export interface ProcedureSummary {
   field: string;
   level?: number | string;
   [key: string]: unknown;
+}
+
+// --- access: agencies, users, sessions, tokens (docs/access.md) ------------------------------
+
+export const AGENCY_KINDS = ['province', 'district', 'commune', 'department', 'service_center', 'other'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** GET /agencies: the caller's agency with its subtree. */
+export interface Agency {
+  code: string;
+  name: string;
+  kind: AgencyKind | (string & {});
+  abbreviation: string | null;
+  working_hours?: string;
+  children?: Agency[];
+}
+
+export interface AgencyCreate {
+  code: string;
+  name: string;
+  parent_code: string;
+  kind?: AgencyKind;
+  abbreviation?: string;
+  working_hours?: string;
+}
+
+export interface AgencyUpdate {
+  name?: string;
+  kind?: AgencyKind;
+  abbreviation?: string;
+  working_hours?: string;
+}
+
+export interface UserQuery {
+  q?: string;
+  agency?: string;
+  role?: Role;
+  active?: boolean;
+  page?: number;
+  per_page?: number;
+}
+
+export interface UserCreate {
+  username: string;
+  full_name: string;
+  password: string;
+  agency_code: string;
+  roles: Role[];
+}
+
+export interface UserUpdate {
+  full_name?: string;
+  roles?: Role[];
+  active?: boolean;
+  agency_code?: string;
+}
+
+export interface Session {
+  id: string | number;
+  created_at: string;
+  last_seen_at: string;
+  client_address: string | null;
+  user_agent: string | null;
+  current: boolean;
+}
+
+export interface ApiToken {
+  id: string | number;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** POST /auth/tokens: the only answer that carries the token itself. */
+export interface CreatedToken {
+  id: string | number;
+  name: string;
+  token: string;
+  created_at: string;
+}
+
+/** A list answer; sessions and tokens carry `items` and may carry the paging fields. */
+export interface ItemList<T> {
+  items: T[];
+  total?: number;
 }

@@ -42,7 +42,7 @@ export function DossierLookupForm({ initialCode = '' }: { initialCode?: string }
               placeholder="Ví dụ: 000.00.00.H48-260101-0001"
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
             Tra cứu
           </Button>
         </Space.Compact>

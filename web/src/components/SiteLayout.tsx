@@ -24,7 +24,7 @@ export function SiteLayout() {
           {pathname !== paths.login && (
             <Button
               ghost
-              icon={<LoginOutlined />}
+              icon={<LoginOutlined aria-hidden />}
               aria-label="Đăng nhập cán bộ"
               onClick={() => navigate(paths.login)}
             >

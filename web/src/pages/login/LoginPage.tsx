@@ -1,50 +1,35 @@
 // "/dang-nhap" — staff sign-in: POST /api/v1/auth/login, showing the server's message on
-// failure (wrong password, rate limited, …).
+// failure (wrong password, rate limited, …) as it is; on success (the client keeps the CSRF
+// token) to `?next=` when it is a staff path, else to /can-bo.
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 
 import { errorMessage } from '../../api/client';
 import { login } from '../../api/endpoints';
-import type { LoginRequest, User } from '../../api/types';
+import type { LoginRequest } from '../../api/types';
 import { usePageTitle } from '../../components/usePageTitle';
-import { paths } from '../../paths';
+import { safeNext } from '../../paths';
 
 export default function LoginPage() {
   usePageTitle('Đăng nhập cán bộ');
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [user, setUser] = useState<User | null>(null);
 
   const onFinish = async (values: LoginRequest) => {
     setSubmitting(true);
     setError(null);
     try {
-      const answer = await login({ username: values.username.trim(), password: values.password });
-      setUser(answer.user);
+      await login({ username: values.username.trim(), password: values.password });
+      navigate(safeNext(params.get('next')), { replace: true });
     } catch (caught) {
       setError(errorMessage(caught));
-    } finally {
       setSubmitting(false);
     }
   };
-
-  if (user) {
-    return (
-      <Result
-        status="success"
-        title="Đăng nhập thành công"
-        subTitle={`Xin chào ${user.full_name ?? user.username}.`}
-        extra={
-          <Button type="primary" onClick={() => navigate(paths.portal)}>
-            Về trang chủ
-          </Button>
-        }
-      />
-    );
-  }
 
   return (
     <div className="egov-narrow">
@@ -64,7 +49,7 @@ export default function LoginPage() {
             label="Tên đăng nhập"
             rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đăng nhập.' }]}
           >
-            <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+            <Input autoFocus prefix={<UserOutlined aria-hidden />} autoComplete="username" autoCapitalize="none" spellCheck={false} />
           </Form.Item>
           <Form.Item name="password" label="Mật khẩu" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu.' }]}>
             <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />

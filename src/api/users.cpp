@@ -1,0 +1,92 @@
+// /api/v1/users: search, create, edit, disable and password reset (admins), reading
+// (admins and leaders), always within the caller's subtree.
+#include <boost/json.hpp>
+
+#include "api/access_json.hpp"
+#include "api/auth_context.hpp"
+#include "api/json_util.hpp"
+#include "api/routes.hpp"
+
+namespace egov::api {
+
+using boost::beast::http::status;
+using boost::beast::http::verb;
+using http::Request;
+using http::Response;
+
+void RegisterUserRoutes(http::Router& router, const service::Services& services,
+                        http::BlockingPool& pool) {
+  const auto& s = services;
+
+  router.Add(verb::get, "/api/v1/users", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               auto paging = ParsePaging(request);
+               service::access::UserQuery q;
+               q.q = request.query("q").value_or("");
+               q.agency_code = request.query("agency").value_or("");
+               q.role = request.query("role").value_or("");
+               q.active = request.query("active").value_or("");
+               q.page = paging.page;
+               q.per_page = paging.per_page;
+               auto page = s.directory.ListUsers(caller, q);
+               boost::json::array items;
+               for (const auto& u : page.items) items.push_back(UserJson(u));
+               return http::JsonResponse(ListJson(std::move(items), page.total, paging));
+             }));
+
+  router.Add(
+      verb::post, "/api/v1/users",
+      http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
+        auto caller = RequireCaller(request, s);
+        const auto& body = request.json();
+        RejectUnknownKeys(body, {"username", "full_name", "password", "agency_code", "roles"});
+        service::access::NewUser input;
+        input.username = RequiredString(body, "username", 64);
+        input.full_name = RequiredString(body, "full_name", 255);
+        input.password = RequiredString(body, "password", 1024);
+        input.agency_code = RequiredString(body, "agency_code", 35);
+        auto roles = OptionalStringArray(body, "roles", 6);
+        input.roles = roles.value_or(std::vector<std::string>{});
+        auto work = [&s, caller, input] { return s.directory.CreateUser(caller, input); };
+        auto user = co_await pool.Run(std::move(work));
+        co_return http::JsonResponse(UserJson(user), status::created);
+      }));
+
+  router.Add(verb::get, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               return http::JsonResponse(UserJson(s.directory.GetUser(caller, request.param("username"))));
+             }));
+
+  router.Add(verb::patch, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               const auto& body = request.json();
+               RejectUnknownKeys(body, {"full_name", "roles", "active", "agency_code"});
+               service::access::UserPatch patch;
+               patch.full_name = OptionalString(body, "full_name", 255);
+               patch.roles = OptionalStringArray(body, "roles", 6);
+               patch.active = OptionalBool(body, "active");
+               patch.agency_code = OptionalString(body, "agency_code", 35);
+               auto user = s.directory.UpdateUser(caller, request.param("username"), patch);
+               return http::JsonResponse(UserJson(user));
+             }));
+
+  router.Add(
+      verb::post, "/api/v1/users/{username}/password",
+      http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
+        auto caller = RequireCaller(request, s);
+        const auto& body = request.json();
+        RejectUnknownKeys(body, {"password"});
+        std::string password = RequiredString(body, "password", 1024);
+        std::string username = request.param("username");
+        auto work = [&s, caller, username, password] {
+          s.directory.ResetPassword(caller, username, password);
+          return 0;
+        };
+        co_await pool.Run(std::move(work));
+        Response r;
+        r.status = status::no_content;
+        co_return r;
+      }));
+}
+
+}  // namespace egov::api

@@ -1,0 +1,121 @@
+// `egov user add`, `egov agency add` and `egov audit verify` (CONTRACT.md, Command line).
+#include "app/access_commands.hpp"
+
+#include <boost/json.hpp>
+#include <iostream>
+#include <string>
+
+#include "app/commands.hpp"
+#include "app/system_clock.hpp"
+#include "core/error.hpp"
+#include "service/access/directory.hpp"
+#include "service/audit/audit.hpp"
+#include "service/security/crypto.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace egov::app {
+
+namespace {
+
+// Reads the password from stdin: the first line, without its line ending.
+std::string ReadPassword() {
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+void PrintError(const Error& e) {
+  std::cerr << e.message();
+  for (const auto& [field, message] : e.fields()) std::cerr << " [" << field << ": " << message << "]";
+  std::cerr << "\n";
+}
+
+}  // namespace
+
+void AddAccessCommands(CLI::App& root, int& exit_code) {
+  static std::string db_url = "sqlite:var/egov.db";
+
+  auto* user = root.add_subcommand("user", "Quản lý người dùng");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Tạo người dùng (mật khẩu đọc từ stdin)");
+  static service::access::NewUser new_user;
+  user_add->add_option("--db", db_url, "Cơ sở dữ liệu")->capture_default_str();
+  user_add->add_option("--username", new_user.username, "Tên đăng nhập")->required();
+  user_add->add_option("--full-name", new_user.full_name, "Họ và tên")->required();
+  user_add->add_option("--agency", new_user.agency_code, "Mã định danh đơn vị")->required();
+  user_add->add_option("--role", new_user.roles, "Vai trò (lặp lại cho nhiều vai trò)")
+      ->required();
+  user_add->callback([&exit_code] {
+    SetUpLogging("warn");
+    service::security::InitCrypto();
+    store::Database db(db_url, 2);
+    store::Migrate(db);
+    SystemClock clock;
+    service::access::AccessSettings settings;
+    service::access::Directory directory(db, clock, settings,
+                                         service::access::ShippedCommonPasswords());
+    new_user.password = ReadPassword();
+    try {
+      auto created = directory.CreateUserAsSystem(new_user, "cli");
+      std::cout << boost::json::serialize(boost::json::object{{"username", created.username},
+                                                              {"agency_code", created.agency_code}})
+                << std::endl;
+    } catch (const Error& e) {
+      PrintError(e);
+      exit_code = 1;
+    }
+  });
+
+  auto* agency = root.add_subcommand("agency", "Quản lý cơ quan, đơn vị");
+  agency->require_subcommand(1);
+  auto* agency_add = agency->add_subcommand("add", "Tạo cơ quan, đơn vị");
+  static service::access::NewAgency new_agency;
+  agency_add->add_option("--db", db_url, "Cơ sở dữ liệu")->capture_default_str();
+  agency_add->add_option("--code", new_agency.code, "Mã định danh (QCVN 102:2016)")->required();
+  agency_add->add_option("--name", new_agency.name, "Tên đơn vị")->required();
+  agency_add->add_option("--parent", new_agency.parent_code, "Mã đơn vị cấp trên");
+  agency_add->add_option("--kind", new_agency.kind, "Loại đơn vị");
+  agency_add->add_option("--abbreviation", new_agency.abbreviation, "Ký hiệu");
+  agency_add->callback([&exit_code] {
+    SetUpLogging("warn");
+    service::security::InitCrypto();
+    store::Database db(db_url, 2);
+    store::Migrate(db);
+    SystemClock clock;
+    service::access::AccessSettings settings;
+    service::access::Directory directory(db, clock, settings, {});
+    try {
+      auto created = directory.CreateAgencyAsSystem(new_agency, "cli");
+      std::cout << boost::json::serialize(
+                       boost::json::object{{"code", created.code}, {"name", created.name}})
+                << std::endl;
+    } catch (const Error& e) {
+      PrintError(e);
+      exit_code = 1;
+    }
+  });
+
+  auto* audit = root.add_subcommand("audit", "Nhật ký kiểm toán");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "Kiểm tra tính toàn vẹn của chuỗi nhật ký");
+  verify->add_option("--db", db_url, "Cơ sở dữ liệu")->capture_default_str();
+  verify->callback([&exit_code] {
+    SetUpLogging("warn");
+    service::security::InitCrypto();
+    store::Database db(db_url, 1);
+    auto result = service::audit::Verify(db);
+    if (result.ok) {
+      std::cout << "OK" << std::endl;
+      std::cerr << result.rows << " dòng nhật ký nguyên vẹn.\n";
+    } else {
+      std::cout << "FAILED at row " << result.first_bad_seq << std::endl;
+      std::cerr << "Chuỗi nhật ký bị phá vỡ tại dòng " << result.first_bad_seq << ": "
+                << result.problem << "\n";
+      exit_code = 1;
+    }
+  });
+}
+
+}  // namespace egov::app

@@ -1,0 +1,96 @@
+// Use cases of the directory: the agency tree and user accounts (docs/access.md). Every
+// call is checked against the caller's role and subtree here, and lists are filtered in the
+// SQL; every change is audited in its own transaction. Thread-safe (no mutable state).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "core/access/model.hpp"
+#include "core/clock.hpp"
+#include "service/access/settings.hpp"
+#include "service/audit/audit.hpp"
+#include "store/access/users.hpp"
+#include "store/database.hpp"
+
+namespace egov::service::access {
+
+struct AgencyNode {
+  core::access::Agency agency;
+  std::vector<AgencyNode> children;
+};
+
+struct NewAgency {
+  std::string code, name, parent_code, kind = "other", abbreviation,
+                                       working_hours = "07:30-11:30,13:00-17:00";
+};
+struct AgencyPatch {
+  std::optional<std::string> name, kind, abbreviation, working_hours;
+};
+struct NewUser {
+  std::string username, full_name, password, agency_code;
+  std::vector<std::string> roles;
+};
+struct UserPatch {
+  std::optional<std::string> full_name, agency_code;
+  std::optional<std::vector<std::string>> roles;
+  std::optional<bool> active;
+};
+struct UserQuery {
+  std::string q, agency_code, role, active;  // raw query parameters, validated here
+  int page = 1, per_page = 50;
+};
+
+class Directory {
+ public:
+  Directory(store::Database& db, const core::Clock& clock, const AccessSettings& settings,
+            std::unordered_set<std::string> common_passwords);
+
+  // The caller's agency and everything under it.
+  AgencyNode AgencyTree(const core::access::Caller& caller) const;
+  core::access::Agency CreateAgency(const core::access::Caller& caller, const NewAgency& input);
+  core::access::Agency UpdateAgency(const core::access::Caller& caller, const std::string& code,
+                                    const AgencyPatch& patch);
+
+  store::access::UserPage ListUsers(const core::access::Caller& caller, const UserQuery& q);
+  core::access::User GetUser(const core::access::Caller& caller, const std::string& username);
+  // Hashes the password (slow: run on the blocking pool).
+  core::access::User CreateUser(const core::access::Caller& caller, const NewUser& input);
+  core::access::User UpdateUser(const core::access::Caller& caller, const std::string& username,
+                                const UserPatch& patch);
+  // Admin reset; ends the user's sessions. Slow (hashing).
+  void ResetPassword(const core::access::Caller& caller, const std::string& username,
+                     const std::string& password);
+
+  // For the command line and the demo (no caller): a root or child agency, and a user.
+  // `skip_policy` only for the demo's published password.
+  core::access::Agency CreateAgencyAsSystem(const NewAgency& input, const std::string& actor);
+  core::access::User CreateUserAsSystem(const NewUser& input, const std::string& actor,
+                                        bool skip_policy = false);
+
+  // Vietnamese reason when `password` breaks the policy for `username`.
+  std::optional<std::string> PasswordProblem(const std::string& password,
+                                             const std::string& username) const;
+
+ private:
+  core::access::Agency DoCreateAgency(const NewAgency& input, const audit::Actor& actor,
+                                      const core::access::Caller* caller);
+  core::access::User DoCreateUser(const NewUser& input, const audit::Actor& actor,
+                                  const core::access::Caller* caller, bool skip_policy);
+
+  store::Database& db_;
+  const core::Clock& clock_;
+  const AccessSettings& settings_;
+  std::unordered_set<std::string> common_passwords_;
+};
+
+// The common passwords shipped in data/security/common-passwords.txt (folded).
+std::unordered_set<std::string> ShippedCommonPasswords();
+
+// Field limits (characters).
+constexpr std::size_t kMaxNameLength = 255;
+constexpr std::size_t kMaxAbbreviationLength = 30;
+
+}  // namespace egov::service::access

@@ -1,0 +1,124 @@
+// SQL for agencies (see agencies.hpp).
+#include "store/access/agencies.hpp"
+
+#include <soci/soci.h>
+
+#include "core/access/roles.hpp"
+#include "core/text/fold.hpp"
+
+namespace egov::store::access {
+
+using core::access::Agency;
+
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, code, parent_id, path, name, kind, abbreviation, working_hours, created_at, "
+    "updated_at FROM agencies ";
+
+struct AgencyRow {
+  Agency a;
+  long long id = 0, parent_id = 0, created_at = 0, updated_at = 0;
+  soci::indicator parent_ind = soci::i_null;
+
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(a.code));
+    st.exchange(soci::into(parent_id, parent_ind));
+    st.exchange(soci::into(a.path));
+    st.exchange(soci::into(a.name));
+    st.exchange(soci::into(a.kind));
+    st.exchange(soci::into(a.abbreviation));
+    st.exchange(soci::into(a.working_hours));
+    st.exchange(soci::into(created_at));
+    st.exchange(soci::into(updated_at));
+  }
+  Agency Get() const {
+    Agency out = a;
+    out.id = id;
+    out.parent_id = parent_ind == soci::i_ok ? std::optional<std::int64_t>(parent_id) : std::nullopt;
+    out.created_at = created_at;
+    out.updated_at = updated_at;
+    return out;
+  }
+};
+
+template <class... Uses>
+std::vector<Agency> Query(soci::session& sql, const std::string& where, Uses&&... uses) {
+  AgencyRow row;
+  soci::statement st(sql);
+  row.Bind(st);
+  (st.exchange(std::forward<Uses>(uses)), ...);
+  st.alloc();
+  st.prepare(std::string(kColumns) + where);
+  st.define_and_bind();
+  std::vector<Agency> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back(row.Get());
+    } while (st.fetch());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Agency> FindAgencyByCode(soci::session& sql, const std::string& code) {
+  auto rows = Query(sql, "WHERE code = :code", soci::use(code, "code"));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::optional<Agency> FindAgencyById(soci::session& sql, std::int64_t id) {
+  long long key = id;
+  auto rows = Query(sql, "WHERE id = :id", soci::use(key, "id"));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<Agency> ListAgencySubtree(soci::session& sql, const std::string& path) {
+  auto [begin, end] = core::access::SubtreeRange(path);
+  return Query(sql, "WHERE path >= :b AND path < :e ORDER BY path", soci::use(begin, "b"),
+               soci::use(end, "e"));
+}
+
+Agency InsertAgency(soci::session& sql, Agency agency, const Agency* parent, std::int64_t now) {
+  long long id = 0, at = now;
+  long long parent_id = parent ? parent->id : 0;
+  soci::indicator parent_ind = parent ? soci::i_ok : soci::i_null;
+  std::string folded = core::text::Fold(agency.name);
+  // A unique placeholder path until the id is known.
+  std::string temp_path = "pending:" + agency.code;
+  sql << "INSERT INTO agencies (code, parent_id, path, name, name_folded, kind, abbreviation, "
+         "working_hours, created_at, updated_at) VALUES (:code, :parent, :path, :name, :folded, "
+         ":kind, :abbr, :hours, :at, :at) RETURNING id",
+      soci::use(agency.code, "code"), soci::use(parent_id, parent_ind, "parent"),
+      soci::use(temp_path, "path"), soci::use(agency.name, "name"), soci::use(folded, "folded"),
+      soci::use(agency.kind, "kind"), soci::use(agency.abbreviation, "abbr"),
+      soci::use(agency.working_hours, "hours"), soci::use(at, "at"), soci::into(id);
+  agency.id = id;
+  agency.parent_id = parent ? std::optional<std::int64_t>(parent->id) : std::nullopt;
+  agency.path = (parent ? parent->path : std::string("/")) + std::to_string(id) + "/";
+  sql << "UPDATE agencies SET path = :path WHERE id = :id", soci::use(agency.path, "path"),
+      soci::use(id, "id");
+  agency.created_at = agency.updated_at = now;
+  return agency;
+}
+
+void UpdateAgency(soci::session& sql, const Agency& agency, std::int64_t now) {
+  long long id = agency.id, at = now;
+  std::string folded = core::text::Fold(agency.name);
+  sql << "UPDATE agencies SET name = :name, name_folded = :folded, kind = :kind, "
+         "abbreviation = :abbr, working_hours = :hours, updated_at = :at WHERE id = :id",
+      soci::use(agency.name, "name"), soci::use(folded, "folded"), soci::use(agency.kind, "kind"),
+      soci::use(agency.abbreviation, "abbr"), soci::use(agency.working_hours, "hours"),
+      soci::use(at, "at"), soci::use(id, "id");
+}
+
+std::int64_t CountAgencies(soci::session& sql) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM agencies", soci::into(n);
+  return n;
+}
+
+}  // namespace egov::store::access

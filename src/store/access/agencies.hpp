@@ -1,0 +1,24 @@
+// SQL for agencies (table agencies, docs/access.md). Functions run on the caller's session or
+// transaction; they never commit.
+#pragma once
+
+#include <optional>
+#include <soci/session.h>
+#include <string>
+#include <vector>
+
+#include "core/access/model.hpp"
+
+namespace egov::store::access {
+
+std::optional<core::access::Agency> FindAgencyByCode(soci::session& sql, const std::string& code);
+std::optional<core::access::Agency> FindAgencyById(soci::session& sql, std::int64_t id);
+// The agency at `path` and every agency below it, ordered by path (parents first).
+std::vector<core::access::Agency> ListAgencySubtree(soci::session& sql, const std::string& path);
+// Inserts `agency` under `parent` (none: a root) and returns it with id and path set.
+core::access::Agency InsertAgency(soci::session& sql, core::access::Agency agency,
+                                  const core::access::Agency* parent, std::int64_t now);
+void UpdateAgency(soci::session& sql, const core::access::Agency& agency, std::int64_t now);
+std::int64_t CountAgencies(soci::session& sql);
+
+}  // namespace egov::store::access

@@ -1,0 +1,220 @@
+// SQL for sessions, tokens and failed logins (see sessions.hpp).
+#include "store/access/sessions.hpp"
+
+#include <soci/soci.h>
+
+namespace egov::store::access {
+
+using core::access::ApiToken;
+using core::access::LoginSession;
+
+std::int64_t InsertSession(soci::session& sql, const LoginSession& s, const std::string& hash) {
+  long long id = 0, user = s.user_id, created = s.created_at, seen = s.last_seen_at,
+            expires = s.expires_at;
+  sql << "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+         "expires_at, client_address, user_agent) VALUES (:h, :u, :c, :created, :seen, "
+         ":expires, :addr, :agent) RETURNING id",
+      soci::use(hash, "h"), soci::use(user, "u"), soci::use(s.csrf_token, "c"),
+      soci::use(created, "created"), soci::use(seen, "seen"), soci::use(expires, "expires"),
+      soci::use(s.client_address, "addr"), soci::use(s.user_agent, "agent"), soci::into(id);
+  return id;
+}
+
+namespace {
+
+constexpr const char* kSessionColumns =
+    "SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at, client_address, "
+    "user_agent FROM sessions ";
+
+struct SessionRow {
+  LoginSession s;
+  long long id = 0, user = 0, created = 0, seen = 0, expires = 0;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(user));
+    st.exchange(soci::into(s.csrf_token));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(seen));
+    st.exchange(soci::into(expires));
+    st.exchange(soci::into(s.client_address));
+    st.exchange(soci::into(s.user_agent));
+  }
+  LoginSession Get() const {
+    LoginSession out = s;
+    out.id = id;
+    out.user_id = user;
+    out.created_at = created;
+    out.last_seen_at = seen;
+    out.expires_at = expires;
+    return out;
+  }
+};
+
+constexpr const char* kTokenColumns =
+    "SELECT id, user_id, name, prefix, created_at, last_used_at FROM api_tokens ";
+
+struct TokenRow {
+  ApiToken t;
+  long long id = 0, user = 0, created = 0, used = 0;
+  soci::indicator used_ind = soci::i_null;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(user));
+    st.exchange(soci::into(t.name));
+    st.exchange(soci::into(t.prefix));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(used, used_ind));
+  }
+  ApiToken Get() const {
+    ApiToken out = t;
+    out.id = id;
+    out.user_id = user;
+    out.created_at = created;
+    out.last_used_at = used_ind == soci::i_ok ? std::optional<std::int64_t>(used) : std::nullopt;
+    return out;
+  }
+};
+
+template <class Row, class... Uses>
+auto Query(soci::session& sql, const std::string& text, Uses&&... uses) {
+  Row row;
+  soci::statement st(sql);
+  row.Bind(st);
+  (st.exchange(std::forward<Uses>(uses)), ...);
+  st.alloc();
+  st.prepare(text);
+  st.define_and_bind();
+  std::vector<decltype(row.Get())> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back(row.Get());
+    } while (st.fetch());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<LoginSession> FindLiveSession(soci::session& sql, const std::string& hash) {
+  auto rows = Query<SessionRow>(
+      sql, std::string(kSessionColumns) + "WHERE token_hash = :h AND revoked_at IS NULL",
+      soci::use(hash, "h"));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+void TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now) {
+  long long id = session_id, at = now;
+  sql << "UPDATE sessions SET last_seen_at = :at WHERE id = :id", soci::use(at, "at"),
+      soci::use(id, "id");
+}
+
+bool RevokeSession(soci::session& sql, std::int64_t user_id, std::int64_t session_id,
+                   std::int64_t now) {
+  long long id = session_id, user = user_id, at = now;
+  soci::statement st = (sql.prepare << "UPDATE sessions SET revoked_at = :at WHERE id = :id AND "
+                                       "user_id = :u AND revoked_at IS NULL",
+                        soci::use(at, "at"), soci::use(id, "id"), soci::use(user, "u"));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+int RevokeSessionsOfUser(soci::session& sql, std::int64_t user_id, std::int64_t keep,
+                         std::int64_t now) {
+  long long user = user_id, kept = keep, at = now;
+  soci::statement st = (sql.prepare << "UPDATE sessions SET revoked_at = :at WHERE user_id = :u "
+                                       "AND id <> :keep AND revoked_at IS NULL",
+                        soci::use(at, "at"), soci::use(user, "u"), soci::use(kept, "keep"));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
+}
+
+std::vector<LoginSession> ListSessions(soci::session& sql, std::int64_t user_id, std::int64_t now,
+                                       std::int64_t idle_ms) {
+  long long user = user_id, at = now, seen_after = now - idle_ms;
+  return Query<SessionRow>(sql,
+                           std::string(kSessionColumns) +
+                               "WHERE user_id = :u AND revoked_at IS NULL AND expires_at > :now "
+                               "AND last_seen_at > :seen ORDER BY id DESC",
+                           soci::use(user, "u"), soci::use(at, "now"),
+                           soci::use(seen_after, "seen"));
+}
+
+std::int64_t InsertToken(soci::session& sql, const ApiToken& t, const std::string& hash) {
+  long long id = 0, user = t.user_id, created = t.created_at;
+  sql << "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (:u, "
+         ":n, :h, :p, :at) RETURNING id",
+      soci::use(user, "u"), soci::use(t.name, "n"), soci::use(hash, "h"),
+      soci::use(t.prefix, "p"), soci::use(created, "at"), soci::into(id);
+  return id;
+}
+
+std::optional<ApiToken> FindLiveToken(soci::session& sql, const std::string& hash) {
+  auto rows = Query<TokenRow>(
+      sql, std::string(kTokenColumns) + "WHERE token_hash = :h AND revoked_at IS NULL",
+      soci::use(hash, "h"));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now) {
+  long long id = token_id, at = now;
+  sql << "UPDATE api_tokens SET last_used_at = :at WHERE id = :id", soci::use(at, "at"),
+      soci::use(id, "id");
+}
+
+std::vector<ApiToken> ListTokens(soci::session& sql, std::int64_t user_id) {
+  long long user = user_id;
+  return Query<TokenRow>(
+      sql, std::string(kTokenColumns) + "WHERE user_id = :u AND revoked_at IS NULL ORDER BY id",
+      soci::use(user, "u"));
+}
+
+bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id,
+                 std::int64_t now) {
+  long long id = token_id, user = user_id, at = now;
+  soci::statement st = (sql.prepare << "UPDATE api_tokens SET revoked_at = :at WHERE id = :id "
+                                       "AND user_id = :u AND revoked_at IS NULL",
+                        soci::use(at, "at"), soci::use(id, "id"), soci::use(user, "u"));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+int RevokeTokensOfUser(soci::session& sql, std::int64_t user_id, std::int64_t now) {
+  long long user = user_id, at = now;
+  soci::statement st = (sql.prepare << "UPDATE api_tokens SET revoked_at = :at WHERE user_id = "
+                                       ":u AND revoked_at IS NULL",
+                        soci::use(at, "at"), soci::use(user, "u"));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
+}
+
+void RecordLoginFailure(soci::session& sql, const std::string& username,
+                        const std::string& client_address, std::int64_t now) {
+  long long at = now;
+  sql << "INSERT INTO login_failures (username, client_address, at) VALUES (:u, :a, :at)",
+      soci::use(username, "u"), soci::use(client_address, "a"), soci::use(at, "at");
+}
+
+std::int64_t CountFailuresForUser(soci::session& sql, const std::string& username,
+                                  std::int64_t since) {
+  long long n = 0, after = since;
+  sql << "SELECT COUNT(*) FROM login_failures WHERE username = :u AND at > :since",
+      soci::use(username, "u"), soci::use(after, "since"), soci::into(n);
+  return n;
+}
+
+std::int64_t CountFailuresFromAddress(soci::session& sql, const std::string& client_address,
+                                      std::int64_t since) {
+  long long n = 0, after = since;
+  sql << "SELECT COUNT(*) FROM login_failures WHERE client_address = :a AND at > :since",
+      soci::use(client_address, "a"), soci::use(after, "since"), soci::into(n);
+  return n;
+}
+
+void PruneLoginFailures(soci::session& sql, std::int64_t before) {
+  long long at = before;
+  sql << "DELETE FROM login_failures WHERE at < :at", soci::use(at, "at");
+}
+
+}  // namespace egov::store::access

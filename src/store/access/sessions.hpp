@@ -1,0 +1,50 @@
+// SQL for login sessions, API tokens and failed logins. Functions run on the caller's
+// session or transaction; they never commit.
+#pragma once
+
+#include <optional>
+#include <soci/session.h>
+#include <string>
+#include <vector>
+
+#include "core/access/model.hpp"
+
+namespace egov::store::access {
+
+std::int64_t InsertSession(soci::session& sql, const core::access::LoginSession& session,
+                           const std::string& token_hash);
+// The session with this token hash, unless revoked.
+std::optional<core::access::LoginSession> FindLiveSession(soci::session& sql,
+                                                          const std::string& token_hash);
+void TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now);
+// Revokes one session of `user_id`; false when there was none.
+bool RevokeSession(soci::session& sql, std::int64_t user_id, std::int64_t session_id,
+                   std::int64_t now);
+// Revokes every live session of the user except `keep` (0: none kept); returns how many.
+int RevokeSessionsOfUser(soci::session& sql, std::int64_t user_id, std::int64_t keep,
+                         std::int64_t now);
+// Live, unexpired sessions of the user, newest first. `idle_ms`: sessions idle longer are
+// left out.
+std::vector<core::access::LoginSession> ListSessions(soci::session& sql, std::int64_t user_id,
+                                                     std::int64_t now, std::int64_t idle_ms);
+
+std::int64_t InsertToken(soci::session& sql, const core::access::ApiToken& token,
+                         const std::string& token_hash);
+std::optional<core::access::ApiToken> FindLiveToken(soci::session& sql,
+                                                    const std::string& token_hash);
+void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now);
+std::vector<core::access::ApiToken> ListTokens(soci::session& sql, std::int64_t user_id);
+bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id,
+                 std::int64_t now);
+int RevokeTokensOfUser(soci::session& sql, std::int64_t user_id, std::int64_t now);
+
+void RecordLoginFailure(soci::session& sql, const std::string& username,
+                        const std::string& client_address, std::int64_t now);
+std::int64_t CountFailuresForUser(soci::session& sql, const std::string& username,
+                                  std::int64_t since);
+std::int64_t CountFailuresFromAddress(soci::session& sql, const std::string& client_address,
+                                      std::int64_t since);
+// Forgets failures older than `before` (housekeeping).
+void PruneLoginFailures(soci::session& sql, std::int64_t before);
+
+}  // namespace egov::store::access

@@ -1,0 +1,176 @@
+// SQL for users (see users.hpp).
+#include "store/access/users.hpp"
+
+#include <soci/soci.h>
+
+#include "core/text/fold.hpp"
+
+namespace egov::store::access {
+
+using core::access::User;
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT u.id, u.username, u.full_name, u.agency_id, a.code, a.name, a.path, u.active, "
+    "u.password_hash, u.created_at, u.updated_at, u.password_changed_at "
+    "FROM users u JOIN agencies a ON a.id = u.agency_id ";
+
+struct UserRow {
+  User u;
+  long long id = 0, agency_id = 0, created_at = 0, updated_at = 0, changed_at = 0;
+  int active = 1;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(u.username));
+    st.exchange(soci::into(u.full_name));
+    st.exchange(soci::into(agency_id));
+    st.exchange(soci::into(u.agency_code));
+    st.exchange(soci::into(u.agency_name));
+    st.exchange(soci::into(u.agency_path));
+    st.exchange(soci::into(active));
+    st.exchange(soci::into(u.password_hash));
+    st.exchange(soci::into(created_at));
+    st.exchange(soci::into(updated_at));
+    st.exchange(soci::into(changed_at));
+  }
+  User Get() const {
+    User out = u;
+    out.id = id;
+    out.agency_id = agency_id;
+    out.active = active != 0;
+    out.created_at = created_at;
+    out.updated_at = updated_at;
+    out.password_changed_at = changed_at;
+    return out;
+  }
+};
+
+void LoadRoles(soci::session& sql, User& user) {
+  long long id = user.id;
+  std::string role;
+  soci::statement st = (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id",
+                        soci::use(id, "id"), soci::into(role));
+  st.execute();
+  while (st.fetch()) {
+    if (auto r = core::access::ParseRole(role)) user.roles.insert(*r);
+  }
+}
+
+template <class... Uses>
+std::vector<User> Query(soci::session& sql, const std::string& rest, Uses&&... uses) {
+  UserRow row;
+  soci::statement st(sql);
+  row.Bind(st);
+  (st.exchange(std::forward<Uses>(uses)), ...);
+  st.alloc();
+  st.prepare(std::string(kSelect) + rest);
+  st.define_and_bind();
+  std::vector<User> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back(row.Get());
+    } while (st.fetch());
+  }
+  for (auto& u : out) LoadRoles(sql, u);
+  return out;
+}
+
+std::string LikePattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : core::text::Fold(text)) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "%";
+}
+
+void WriteRoles(soci::session& sql, const User& user) {
+  long long id = user.id;
+  sql << "DELETE FROM user_roles WHERE user_id = :id", soci::use(id, "id");
+  for (auto role : user.roles) {
+    std::string name(core::access::RoleName(role));
+    sql << "INSERT INTO user_roles (user_id, role) VALUES (:id, :role)", soci::use(id, "id"),
+        soci::use(name, "role");
+  }
+}
+
+}  // namespace
+
+std::optional<User> FindUserByUsername(soci::session& sql, const std::string& username) {
+  auto rows = Query(sql, "WHERE u.username = :u", soci::use(username, "u"));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::optional<User> FindUserById(soci::session& sql, std::int64_t id) {
+  long long key = id;
+  auto rows = Query(sql, "WHERE u.id = :id", soci::use(key, "id"));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+UserPage ListUsers(soci::session& sql, const UserFilter& f) {
+  auto [begin, end] = core::access::SubtreeRange(f.subtree_path);
+  auto [agency_begin, agency_end] =
+      core::access::SubtreeRange(f.agency_path.empty() ? f.subtree_path : f.agency_path);
+  std::string pattern = f.query.empty() ? "%" : LikePattern(f.query);
+  std::string role = f.role ? std::string(core::access::RoleName(*f.role)) : "";
+  int active = f.active ? (*f.active ? 1 : 0) : -1;
+  long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
+  const std::string where =
+      "WHERE a.path >= :b AND a.path < :e AND a.path >= :ab AND a.path < :ae "
+      "AND (u.username LIKE :q ESCAPE '\\' OR u.full_name_folded LIKE :q ESCAPE '\\') "
+      "AND (:role = '' OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND "
+      "r.role = :role)) AND (:active < 0 OR u.active = :active) ";
+  UserPage page;
+  long long total = 0;
+  sql << "SELECT COUNT(*) FROM users u JOIN agencies a ON a.id = u.agency_id " + where,
+      soci::use(begin, "b"), soci::use(end, "e"), soci::use(agency_begin, "ab"),
+      soci::use(agency_end, "ae"), soci::use(pattern, "q"), soci::use(role, "role"),
+      soci::use(active, "active"), soci::into(total);
+  page.total = total;
+  page.items = Query(sql, where + "ORDER BY u.username LIMIT :limit OFFSET :offset",
+                     soci::use(begin, "b"), soci::use(end, "e"), soci::use(agency_begin, "ab"),
+                     soci::use(agency_end, "ae"), soci::use(pattern, "q"),
+                     soci::use(role, "role"), soci::use(active, "active"),
+                     soci::use(limit, "limit"), soci::use(offset, "offset"));
+  return page;
+}
+
+std::int64_t InsertUser(soci::session& sql, const User& user, std::int64_t now) {
+  long long id = 0, at = now, agency = user.agency_id;
+  int active = user.active ? 1 : 0;
+  std::string folded = core::text::Fold(user.full_name);
+  sql << "INSERT INTO users (username, full_name, full_name_folded, agency_id, password_hash, "
+         "active, created_at, updated_at, password_changed_at) VALUES (:u, :n, :f, :a, :h, "
+         ":active, :at, :at, :at) RETURNING id",
+      soci::use(user.username, "u"), soci::use(user.full_name, "n"), soci::use(folded, "f"),
+      soci::use(agency, "a"), soci::use(user.password_hash, "h"), soci::use(active, "active"),
+      soci::use(at, "at"), soci::into(id);
+  User stored = user;
+  stored.id = id;
+  WriteRoles(sql, stored);
+  return id;
+}
+
+void UpdateUser(soci::session& sql, const User& user, std::int64_t now) {
+  long long id = user.id, at = now, agency = user.agency_id;
+  int active = user.active ? 1 : 0;
+  std::string folded = core::text::Fold(user.full_name);
+  sql << "UPDATE users SET full_name = :n, full_name_folded = :f, agency_id = :a, "
+         "active = :active, updated_at = :at WHERE id = :id",
+      soci::use(user.full_name, "n"), soci::use(folded, "f"), soci::use(agency, "a"),
+      soci::use(active, "active"), soci::use(at, "at"), soci::use(id, "id");
+  WriteRoles(sql, user);
+}
+
+void SetPasswordHash(soci::session& sql, std::int64_t user_id, const std::string& hash,
+                     std::int64_t now) {
+  long long id = user_id, at = now;
+  sql << "UPDATE users SET password_hash = :h, password_changed_at = :at, updated_at = :at "
+         "WHERE id = :id",
+      soci::use(hash, "h"), soci::use(at, "at"), soci::use(id, "id");
+}
+
+}  // namespace egov::store::access

@@ -1,0 +1,40 @@
+// SQL for users and their roles (tables users, user_roles). Functions run on the caller's
+// session or transaction; they never commit.
+#pragma once
+
+#include <optional>
+#include <soci/session.h>
+#include <string>
+#include <vector>
+
+#include "core/access/model.hpp"
+
+namespace egov::store::access {
+
+std::optional<core::access::User> FindUserByUsername(soci::session& sql,
+                                                     const std::string& username);
+std::optional<core::access::User> FindUserById(soci::session& sql, std::int64_t id);
+
+struct UserFilter {
+  std::string subtree_path;  // required: only users of agencies under this path
+  std::string query;         // matches username or full name, folded; empty: any
+  std::string agency_path;   // only this agency's subtree (already checked visible); empty: any
+  std::optional<core::access::Role> role;
+  std::optional<bool> active;
+  int page = 1;
+  int per_page = 50;
+};
+struct UserPage {
+  std::vector<core::access::User> items;
+  std::int64_t total = 0;
+};
+UserPage ListUsers(soci::session& sql, const UserFilter& filter);
+
+// Inserts the user and its roles; returns the id.
+std::int64_t InsertUser(soci::session& sql, const core::access::User& user, std::int64_t now);
+// Updates full name, agency, active and roles.
+void UpdateUser(soci::session& sql, const core::access::User& user, std::int64_t now);
+void SetPasswordHash(soci::session& sql, std::int64_t user_id, const std::string& hash,
+                     std::int64_t now);
+
+}  // namespace egov::store::access

@@ -1,0 +1,109 @@
+// "Phiên đăng nhập": the user's open sessions (GET /api/v1/auth/sessions), each with
+// "Kết thúc" (DELETE); ending the current one signs the user out here.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Popconfirm, Table, Tag } from 'antd';
+
+import { errorMessage, isAbort } from '../../api/client';
+import { endSession, listSessions } from '../../api/endpoints';
+import type { Session } from '../../api/types';
+import { useStaffSession } from '../../components/staffSession';
+import { formatDateTime } from '../../format';
+
+export function SessionsCard() {
+  const { message } = App.useApp();
+  const { signedOut } = useStaffSession();
+  const [items, setItems] = useState<Session[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback((signal?: AbortSignal) => {
+    setLoading(true);
+    listSessions(signal)
+      .then((answer) => {
+        setItems(answer.items);
+        setError(null);
+        setLoading(false);
+      })
+      .catch((caught: unknown) => {
+        if (isAbort(caught)) return;
+        setError(errorMessage(caught));
+        setLoading(false);
+      });
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const end = async (session: Session) => {
+    try {
+      await endSession(session.id);
+      if (session.current) {
+        signedOut();
+        return;
+      }
+      message.success('Đã kết thúc phiên đăng nhập.');
+      load();
+    } catch (caught) {
+      message.error(errorMessage(caught));
+    }
+  };
+
+  return (
+    <Card title="Phiên đăng nhập" extra={<Button onClick={() => load()}>Tải lại</Button>}>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Table<Session>
+        rowKey={(session) => String(session.id)}
+        dataSource={items}
+        loading={loading}
+        pagination={false}
+        size="small"
+        scroll={{ x: 900 }}
+        locale={{ emptyText: 'Không có phiên đăng nhập nào.' }}
+        columns={[
+          {
+            title: 'Bắt đầu',
+            dataIndex: 'created_at',
+            render: (value: string, session) => (
+              <>
+                {formatDateTime(value)}
+                {session.current && (
+                  <Tag color="green" style={{ marginInlineStart: 8 }}>
+                    Phiên hiện tại
+                  </Tag>
+                )}
+              </>
+            ),
+          },
+          { title: 'Hoạt động gần nhất', dataIndex: 'last_seen_at', render: (value: string) => formatDateTime(value) },
+          { title: 'Địa chỉ', dataIndex: 'client_address', render: (value: string | null) => value || '—' },
+          {
+            title: 'Trình duyệt',
+            dataIndex: 'user_agent',
+            ellipsis: { showTitle: true },
+            render: (value: string | null) => value || '—',
+          },
+          {
+            title: 'Thao tác',
+            key: 'actions',
+            render: (_, session) => (
+              <Popconfirm
+                title="Kết thúc phiên đăng nhập?"
+                description={session.current ? 'Đây là phiên hiện tại: bạn sẽ phải đăng nhập lại.' : undefined}
+                okText="Kết thúc"
+                cancelText="Hủy"
+                onConfirm={() => end(session)}
+              >
+                <Button size="small" danger>
+                  Kết thúc
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
