@@ -5,7 +5,7 @@ import { Alert, App, Form, Input, Modal, Select, TreeSelect } from 'antd';
 
 import { errorMessage } from '../../api/client';
 import { createAgency, updateAgency } from '../../api/endpoints';
-import { AGENCY_KINDS, type Agency, type AgencyKind } from '../../api/types';
+import { AGENCY_KINDS, type Agency, type AgencyKind, type AgencyUpdate } from '../../api/types';
 import { agencyOptions } from '../../components/agencyTree';
 import { showFieldErrors } from '../../components/serverErrors';
 import { agencyKindLabels } from '../../labels';
@@ -22,6 +22,16 @@ interface Values {
 }
 
 const FIELDS = ['parent_code', 'code', 'name', 'kind', 'abbreviation', 'working_hours'] as const;
+
+/** The PATCH body: only the fields the admin changed (a default shown in the form is not sent). */
+function changedFields(before: Partial<Values>, after: AgencyUpdate): AgencyUpdate {
+  const body: AgencyUpdate = {};
+  if (after.name !== before.name) body.name = after.name;
+  if (after.kind !== before.kind) body.kind = after.kind;
+  if (after.abbreviation !== (before.abbreviation ?? '')) body.abbreviation = after.abbreviation;
+  if (after.working_hours !== before.working_hours) body.working_hours = after.working_hours;
+  return body;
+}
 
 export function AgencyFormModal({
   tree,
@@ -67,12 +77,12 @@ export function AgencyFormModal({
             ...(abbreviation ? { abbreviation } : {}),
             working_hours: values.working_hours.trim(),
           })
-        : await updateAgency(editing.agency.code, {
+        : await updateAgency(editing.agency.code, changedFields(initialValues, {
             name: values.name.trim(),
             kind: values.kind,
             abbreviation,
             working_hours: values.working_hours.trim(),
-          });
+          }));
       message.success(creating ? `Đã thêm đơn vị “${saved.name}”.` : `Đã lưu đơn vị “${saved.name}”.`);
       onSaved(saved);
     } catch (caught) {
