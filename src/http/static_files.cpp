@@ -62,7 +62,8 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) {
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream content;
     content << in.rdbuf();
-    std::string key = "/" + std::filesystem::relative(entry.path(), root).generic_string();
+    std::string key = std::filesystem::relative(entry.path(), root).generic_string();
+    key.insert(key.begin(), '/');
     File file{content.str(), MimeType(key), "", key.starts_with("/assets/")};
     file.etag = Fnv1aHex(file.content);
     files_.emplace(std::move(key), std::move(file));
