@@ -17,7 +17,8 @@ std::optional<std::string> AgencyCodeProblem(std::string_view code);
 
 // nullopt when `child` may sit under `parent` in the tree: for codes of the standard
 // four-group form, the child keeps every non-zero group of the parent and fills at least
-// one of the parent's zero groups. Codes of another form are not compared.
+// one of the parent's zero groups; a child of a four-group parent has four groups too.
+// Children of a parent of another form are not compared.
 std::optional<std::string> AgencyNestingProblem(std::string_view parent, std::string_view child);
 
 }  // namespace egov::core::access

@@ -28,6 +28,8 @@ TEST(AgencyCode, ChildFillsAZeroLevelOfItsParent) {
   EXPECT_TRUE(AgencyNestingProblem("000.00.00.H48", "000.00.00.H48"));  // same level
   EXPECT_TRUE(AgencyNestingProblem("000.00.53.H48", "000.12.54.H48"));  // other district
   EXPECT_TRUE(AgencyNestingProblem("000.00.00.H48", "000.00.53.H49"));  // other province
+  EXPECT_TRUE(AgencyNestingProblem("000.00.00.H48", "G22"));  // another form
+  EXPECT_FALSE(AgencyNestingProblem("G22", "G22.01"));
 }
 
 TEST(Roles, NamesRoundTripAndRequireAnyRoleRefuses) {
