@@ -4,6 +4,7 @@
 #   make build  install and build only: build/egov and web/dist
 #   make bench  the benchmarks of bench/, printed as a table
 SHELL := /bin/bash
+export LISTEN
 .DEFAULT_GOAL := build
 JOBS ?= 2
 BUILD_DIR ?= build
@@ -33,7 +34,7 @@ build: build-cpp web
 run: build
 	@if [ ! -f var/egov.db ]; then \
 	  mkdir -p var && $(BUILD_DIR)/egov migrate --db $(DB) >/dev/null && \
-	  if $(BUILD_DIR)/egov demo --help >/dev/null 2>&1; then $(BUILD_DIR)/egov demo --db $(DB); fi; \
+	  $(BUILD_DIR)/egov demo --db $(DB) >/dev/null; \
 	fi
 	@scripts/print-demo-accounts
 	$(BUILD_DIR)/egov serve --db $(DB) --listen $(LISTEN)

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "service/access/directory.hpp"
 #include "service/audit/audit.hpp"
+#include "service/demo/demo.hpp"
 #include "service/security/crypto.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -95,6 +96,37 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
       PrintError(e);
       exit_code = 1;
     }
+  });
+
+  auto* demo = root.add_subcommand("demo", "Nạp dữ liệu trình diễn (một lần; chạy lại không đổi gì)");
+  demo->add_option("--db", db_url, "Cơ sở dữ liệu")->capture_default_str();
+  static bool list_accounts = false;
+  demo->add_flag("--accounts", list_accounts, "Chỉ in danh sách tài khoản trình diễn");
+  demo->callback([&exit_code] {
+    if (list_accounts) {
+      for (const auto& a : service::demo::DemoAccounts()) {
+        std::string roles;
+        for (const auto& r : a.roles) roles += (roles.empty() ? "" : ", ") + r;
+        std::cout << a.username << "  (" << roles << ")  " << a.full_name << " — " << a.agency_name
+                  << "\n";
+      }
+      std::cout << "Mật khẩu của mọi tài khoản trình diễn: " << service::demo::DemoPassword()
+                << std::endl;
+      return;
+    }
+    SetUpLogging("warn");
+    service::security::InitCrypto();
+    store::Database db(db_url, 2);
+    store::Migrate(db);
+    SystemClock clock;
+    service::access::AccessSettings settings;
+    service::access::Directory directory(db, clock, settings, {});
+    auto result = service::demo::LoadDemo(db, directory, clock);
+    std::cout << boost::json::serialize(boost::json::object{
+                     {"already_loaded", result.already_loaded},
+                     {"agencies_created", result.agencies_created},
+                     {"users_created", result.users_created}})
+              << std::endl;
   });
 
   auto* audit = root.add_subcommand("audit", "Nhật ký kiểm toán");
