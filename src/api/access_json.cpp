@@ -23,7 +23,7 @@ boost::json::object UserJson(const core::access::User& u) {
 boost::json::object CallerJson(const core::access::Caller& c) {
   return {{"username", c.username},       {"full_name", c.full_name},
           {"agency_code", c.agency_code}, {"agency_name", c.agency_name},
-          {"roles", Roles(c.roles)}};
+          {"roles", Roles(c.roles)},      {"active", true}};  // only active users authenticate
 }
 
 boost::json::object AgencyJson(const core::access::Agency& a) {

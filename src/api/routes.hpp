@@ -20,6 +20,8 @@ void RegisterAgencyRoutes(http::Router& router, const service::Services& service
 // /api/v1/users
 void RegisterUserRoutes(http::Router& router, const service::Services& services,
                         http::BlockingPool& pool);
+// /api/v1/calendar/holidays (GET, PUT) and /api/v1/calendar/lunar
+void RegisterCalendarRoutes(http::Router& router, const service::Services& services);
 
 // All of the above.
 void RegisterAllRoutes(http::Router& router, const service::Services& services,

@@ -27,6 +27,7 @@ void RegisterAllRoutes(http::Router& router, const service::Services& services,
   RegisterAuthRoutes(router, services, pool);
   RegisterAgencyRoutes(router, services);
   RegisterUserRoutes(router, services, pool);
+  RegisterCalendarRoutes(router, services);
 }
 
 }  // namespace egov::api

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "service/access/directory.hpp"
 #include "service/audit/audit.hpp"
+#include "service/calendar/calendar_service.hpp"
 #include "service/demo/demo.hpp"
 #include "service/security/crypto.hpp"
 #include "store/database.hpp"
@@ -122,6 +123,7 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     service::access::AccessSettings settings;
     service::access::Directory directory(db, clock, settings, {});
     auto result = service::demo::LoadDemo(db, directory, clock);
+    service::calendar::CalendarService(db, clock).LoadShippedSchedules();  // the holidays
     std::cout << boost::json::serialize(boost::json::object{
                      {"already_loaded", result.already_loaded},
                      {"agencies_created", result.agencies_created},

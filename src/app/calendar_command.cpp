@@ -1,17 +1,25 @@
 // `egov calendar lunar|solar|holidays|due`: thin wrappers over core/calendar and the shipped
-// schedules (service/calendar), printing one JSON document each.
+// schedules (service/calendar), or with --db the database's schedules (CalendarService),
+// printing one JSON document each.
 #include "app/calendar_command.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "app/commands.hpp"
+#include "app/system_clock.hpp"
 #include "core/calendar/date.hpp"
 #include "core/calendar/lunar.hpp"
 #include "core/error.hpp"
+#include "service/calendar/calendar_service.hpp"
 #include "service/calendar/schedule_data.hpp"
+#include "service/security/crypto.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
 
 namespace egov::app {
 namespace {
@@ -81,13 +89,24 @@ struct Options {
   bool same_day = false;
 };
 
-// --db/--agency are accepted for the contract but not wired yet (the lead wires the store).
-bool RejectDatabase(const Options& o, std::ostream& err, int& exit_code) {
-  if (o.db.empty() && o.agency.empty()) return false;
-  err << (o.db.empty() ? "--agency chưa được hỗ trợ" : "--db chưa được hỗ trợ") << "\n";
-  exit_code = 2;
-  return true;
-}
+// The database named by --db, migrated, with the shipped schedules loaded for years that
+// have none (as `egov serve` does at start), and its calendar service.
+struct DatabaseCalendar {
+  explicit DatabaseCalendar(const std::string& url) : db(url, 1), calendar(db, clock) {
+    store::Migrate(db);
+    calendar.LoadShippedSchedules();
+  }
+  // Before the first database command: logs to stderr (stdout is the JSON), crypto for audit.
+  struct Prepared {
+    Prepared() {
+      if (!spdlog::get("egov")) SetUpLogging("warn");
+      service::security::InitCrypto();
+    }
+  } prepared;
+  store::Database db;
+  SystemClock clock;
+  service::calendar::CalendarService calendar;
+};
 
 }  // namespace
 
@@ -124,13 +143,19 @@ void AddCalendarCommand(CLI::App& root, int& exit_code, std::ostream& out, std::
   CLI::App* holidays =
       calendar->add_subcommand("holidays", "Ngày nghỉ lễ, nghỉ bù, hoán đổi và làm bù của một năm");
   holidays->add_option("year", options->year, "Năm YYYY")->required();
-  holidays->add_option("--db", options->db, "Cơ sở dữ liệu (chưa hỗ trợ)");
+  holidays->add_option("--db", options->db,
+                       "Cơ sở dữ liệu (sqlite:… hoặc postgresql://…): lịch trong cơ sở dữ liệu");
   holidays->callback([options, &out, &err, &exit_code] {
-    if (RejectDatabase(*options, err, exit_code)) return;
     Run(err, exit_code, [&] {
       const int year = ParseYear(options->year);
-      const std::optional<cal::YearSchedule> official = service::calendar::ShippedSchedule(year);
-      const cal::YearSchedule schedule = official ? *official : cal::StatutorySchedule(year);
+      cal::YearSchedule schedule;
+      if (!options->db.empty()) {
+        DatabaseCalendar database(options->db);
+        schedule = database.calendar.Holidays(year).schedule;
+      } else {
+        const std::optional<cal::YearSchedule> official = service::calendar::ShippedSchedule(year);
+        schedule = official ? *official : cal::StatutorySchedule(year);
+      }
       json::array days;
       for (const cal::ScheduledDay& d : schedule.days) {
         days.push_back(json::object{{"date", cal::FormatIsoDate(d.date)},
@@ -149,16 +174,30 @@ void AddCalendarCommand(CLI::App& root, int& exit_code, std::ostream& out, std::
   due->add_flag("--same-day", options->same_day,
                 "Giải quyết trong ngày (nhận sau 15:00: "
                 "ngày làm việc tiếp theo)");
-  due->add_option("--db", options->db, "Cơ sở dữ liệu (chưa hỗ trợ)");
-  due->add_option("--agency", options->agency, "Mã cơ quan (chưa hỗ trợ)");
+  due->add_option("--db", options->db,
+                  "Cơ sở dữ liệu (sqlite:… hoặc postgresql://…): lịch trong cơ sở dữ liệu");
+  due->add_option("--agency", options->agency,
+                  "Mã định danh cơ quan: dùng giờ làm việc của cơ quan (cần --db)");
   due->callback([options, &out, &err, &exit_code] {
-    if (RejectDatabase(*options, err, exit_code)) return;
     Run(err, exit_code, [&] {
       const int chosen = (options->days.empty() ? 0 : 1) + (options->hours.empty() ? 0 : 1) +
                          (options->same_day ? 1 : 0);
       if (chosen != 1) Invalid("Cần đúng một trong các tùy chọn --days, --hours, --same-day");
+      if (!options->agency.empty() && options->db.empty()) {
+        Invalid("--agency cần đi kèm --db (giờ làm việc của cơ quan nằm trong cơ sở dữ liệu)");
+      }
       const cal::LocalDateTime from = cal::ParseLocalDateTime(options->from);
-      const cal::WorkingCalendar calendar = service::calendar::ShippedCalendar();
+      std::optional<cal::WorkingCalendar> chosen_calendar;
+      if (options->db.empty()) {
+        chosen_calendar.emplace(service::calendar::ShippedCalendar());
+      } else {
+        DatabaseCalendar database(options->db);
+        const cal::WorkingHours hours = options->agency.empty()
+                                            ? cal::WorkingHours::Default()
+                                            : database.calendar.WorkingHoursOf(options->agency);
+        chosen_calendar.emplace(database.calendar.Calendar()->WithHours(hours));
+      }
+      const cal::WorkingCalendar& calendar = *chosen_calendar;
       cal::LocalDateTime due_at;
       if (options->same_day) {
         due_at = calendar.SameDayDue(from);

@@ -8,8 +8,9 @@
 namespace egov::app {
 
 // Adds `calendar lunar|solar|holidays|due` to `root`. A subcommand's callback writes its JSON
-// to stdout and leaves `exit_code` alone; on bad input it writes a Vietnamese message to
-// stderr and sets `exit_code` to 1 (2 for the not-yet-supported --db/--agency options).
+// to stdout and leaves `exit_code` alone; on bad input (an unknown --agency included) it
+// writes a Vietnamese message to stderr and sets `exit_code` to 1. With --db the database is
+// migrated and its missing shipped schedules loaded first, as `egov serve` does.
 void AddCalendarCommand(CLI::App& root, int& exit_code);
 
 // The same, writing to the given streams (tests). The streams must outlive `root`.

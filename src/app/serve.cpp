@@ -49,7 +49,9 @@ int RunServe(Config config) {
   service::access::Directory directory(db, clock, access_settings,
                                        service::access::ShippedCommonPasswords());
   service::access::Auth auth(db, clock, access_settings, directory);
-  service::Services services{db, clock, directory, auth};
+  service::calendar::CalendarService calendar(db, clock);
+  calendar.LoadShippedSchedules();
+  service::Services services{db, clock, directory, auth, calendar};
   http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);
 
   http::Metrics metrics;

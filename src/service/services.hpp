@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "service/access/auth.hpp"
 #include "service/access/directory.hpp"
+#include "service/calendar/calendar_service.hpp"
 #include "store/database.hpp"
 
 namespace egov::service {
@@ -15,6 +16,7 @@ struct Services {
   const core::Clock& clock;
   access::Directory& directory;
   access::Auth& auth;
+  calendar::CalendarService& calendar;
 };
 
 }  // namespace egov::service

@@ -21,7 +21,8 @@ TEST(OpenApi, DocumentsExactlyTheRegisteredRoutes) {
   settings.hashing = {1, 8192};  // only constructed here, never used to log in
   service::access::Directory directory(db, clock, settings, {});
   service::access::Auth auth(db, clock, settings, directory);
-  service::Services services{db, clock, directory, auth};
+  service::calendar::CalendarService calendar(db, clock);
+  service::Services services{db, clock, directory, auth, calendar};
   http::Metrics metrics;
   http::Router router(metrics);
   http::BlockingPool pool(1, 1);

@@ -19,6 +19,7 @@ const StaffHomePage = lazy(() => import('./pages/staff-home/StaffHomePage'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 const AgenciesPage = lazy(() => import('./pages/agencies/AgenciesPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage'));
 
 export function App() {
   return (
@@ -48,6 +49,7 @@ export function App() {
           path="nguoi-dung"
           element={<Screen page={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />}
         />
+        <Route path="lich-lam-viec" element={<Screen page={<CalendarPage />} />} />
         <Route path="*" element={<Screen page={<NotFoundPage />} />} />
       </Route>
     </Routes>

@@ -1,5 +1,5 @@
 // Vietnamese labels of the API's enumerations (docs/access.md).
-import type { AgencyKind, Role } from './api/types';
+import type { AgencyKind, HolidayKind, Role } from './api/types';
 
 export const roleLabels: Record<Role, string> = {
   admin: 'Quản trị',
@@ -27,3 +27,11 @@ export function roleLabel(role: string): string {
 export function agencyKindLabel(kind: string): string {
   return (agencyKindLabels as Record<string, string>)[kind] ?? kind;
 }
+
+/** Kinds of the days of a holiday schedule (docs/calendar.md). */
+export const holidayKindLabels: Record<HolidayKind, string> = {
+  holiday: 'Nghỉ lễ, Tết',
+  compensatory: 'Nghỉ bù',
+  day_off: 'Nghỉ hoán đổi',
+  working_day: 'Làm bù',
+};

@@ -10,6 +10,7 @@ export const paths = {
   account: '/can-bo/tai-khoan',
   agencies: '/can-bo/co-quan',
   users: '/can-bo/nguoi-dung',
+  calendar: '/can-bo/lich-lam-viec',
 } as const;
 
 /** A `?next=` value is followed only when it is a path of the staff area (no open redirect). */

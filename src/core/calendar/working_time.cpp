@@ -58,6 +58,41 @@ WorkingHours::WorkingHours(std::vector<WorkingPeriod> periods) : periods_(std::m
   }
 }
 
+WorkingHours ParseWorkingHours(std::string_view text) {
+  const auto bad = [&text] {
+    return Error(ErrorCode::kValidationFailed,
+                 "Giờ làm việc không hợp lệ: \"" + std::string(text.substr(0, 60)) +
+                     "\" (dạng HH:MM-HH:MM, cách nhau bởi dấu phẩy, ví dụ "
+                     "07:30-11:30,13:00-17:00)");
+  };
+  // Two ASCII digits at `at`, else -1.
+  const auto two = [](std::string_view s, std::size_t at) {
+    if (s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9') return -1;
+    return (s[at] - '0') * 10 + (s[at + 1] - '0');
+  };
+  if (text.empty() || text.size() > 200) throw bad();
+  std::vector<WorkingPeriod> periods;
+  std::string_view rest = text;
+  while (true) {
+    const std::size_t comma = rest.find(',');
+    const std::string_view part = rest.substr(0, comma);
+    if (part.size() != 11 || part[2] != ':' || part[5] != '-' || part[8] != ':') throw bad();
+    const int h1 = two(part, 0), m1 = two(part, 3), h2 = two(part, 6), m2 = two(part, 9);
+    if (h1 < 0 || m1 < 0 || h2 < 0 || m2 < 0 || h1 > 23 || m1 > 59 || m2 > 59 || h2 > 24 ||
+        (h2 == 24 && m2 != 0)) {
+      throw bad();
+    }
+    periods.push_back({h1 * 60 + m1, h2 * 60 + m2});
+    if (comma == std::string_view::npos) break;
+    rest = rest.substr(comma + 1);
+  }
+  try {
+    return WorkingHours(std::move(periods));
+  } catch (const Error&) {
+    throw bad();
+  }
+}
+
 int WorkingHours::WorkedBefore(int minute_of_day) const {
   int worked = 0;
   for (const WorkingPeriod& p : periods_) {

@@ -52,6 +52,11 @@ class WorkingHours {
   int minutes_per_day_ = 0;
 };
 
+// An agency's working hours as stored and sent in the API: "07:30-11:30,13:00-17:00"
+// (periods HH:MM-HH:MM, comma-separated, in order; "24:00" allowed as an end). Throws
+// egov::Error (kValidationFailed, Vietnamese message) on any other text.
+WorkingHours ParseWorkingHours(std::string_view text);
+
 // How a completed step or dossier compares with its due time (DOMAIN.md §2).
 enum class Timeliness {
   kEarly,   // "early" (trước hạn): completed on a day before the due day

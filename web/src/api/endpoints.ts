@@ -7,9 +7,12 @@ import type {
   ApiToken,
   CreatedToken,
   Health,
+  HolidaySchedule,
+  HolidayScheduleUpdate,
   ItemList,
   LoginRequest,
   LoginResponse,
+  LunarYear,
   MeResponse,
   Page,
   ProcedureSummary,
@@ -117,4 +120,18 @@ export function updateUser(username: string, body: UserUpdate): Promise<User> {
 
 export function resetUserPassword(username: string, password: string): Promise<void> {
   return api.post<void>(`/users/${seg(username)}/password`, { password });
+}
+
+// --- calendar ------------------------------------------------------------------------------
+
+export function getHolidays(year: number, signal?: AbortSignal): Promise<HolidaySchedule> {
+  return api.get<HolidaySchedule>('/calendar/holidays', { query: { year }, signal });
+}
+
+export function putHolidays(year: number, body: HolidayScheduleUpdate): Promise<HolidaySchedule> {
+  return api.put<HolidaySchedule>('/calendar/holidays', body, { query: { year } });
+}
+
+export function getLunarYear(year: number, signal?: AbortSignal): Promise<LunarYear> {
+  return api.get<LunarYear>('/calendar/lunar', { query: { year }, signal });
 }

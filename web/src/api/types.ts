@@ -156,3 +156,42 @@ export interface ItemList<T> {
   items: T[];
   total?: number;
 }
+
+// --- calendar (docs/calendar.md) ----------------------------------------------------------------
+
+export const HOLIDAY_KINDS = ['holiday', 'compensatory', 'day_off', 'working_day'] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+
+export interface LunarDate {
+  day: number;
+  month: number;
+  year: number;
+  /** The leap (repeated) month of that number. */
+  leap: boolean;
+}
+
+export interface HolidayDay {
+  date: string; // YYYY-MM-DD
+  name: string;
+  kind: HolidayKind;
+  lunar: LunarDate;
+}
+
+/** GET/PUT /calendar/holidays?year=: the schedule in force (official, else statutory). */
+export interface HolidaySchedule extends Page<HolidayDay> {
+  year: number;
+  official: boolean;
+  source: string;
+  updated_at?: string;
+  updated_by?: string;
+}
+
+export interface HolidayScheduleUpdate {
+  source?: string;
+  days: { date: string; name: string; kind: HolidayKind }[];
+}
+
+/** GET /calendar/lunar?year=: one item per day of the year. */
+export interface LunarYear extends Page<LunarDate & { date: string }> {
+  year: number;
+}

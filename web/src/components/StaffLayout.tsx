@@ -6,6 +6,7 @@ import { Alert, Button, Flex, Grid, Layout, Menu, Result, Typography, type MenuP
 import {
   ApartmentOutlined,
   BankOutlined,
+  CalendarOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -28,6 +29,7 @@ type State = { kind: 'loading' } | { kind: 'ready'; user: User } | { kind: 'erro
 function menuItems(user: User): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [
     { key: paths.staffHome, icon: <HomeOutlined aria-hidden />, label: <Link to={paths.staffHome}>Trang chủ</Link> },
+    { key: paths.calendar, icon: <CalendarOutlined aria-hidden />, label: <Link to={paths.calendar}>Lịch làm việc</Link> },
   ];
   if (hasRole(user, 'admin')) {
     items.push(
@@ -41,7 +43,7 @@ function menuItems(user: User): MenuProps['items'] {
 
 /** The menu key of a path: the longest menu path it starts with. */
 function selectedKey(pathname: string): string {
-  const keys = [paths.agencies, paths.users, paths.account];
+  const keys = [paths.agencies, paths.users, paths.account, paths.calendar];
   return keys.find((key) => pathname === key || pathname.startsWith(`${key}/`)) ?? paths.staffHome;
 }
 

@@ -1,0 +1,159 @@
+// SQL for the official holiday schedules (see schedules.hpp).
+#include "store/calendar/schedules.hpp"
+
+#include <soci/soci.h>
+
+#include <map>
+#include <stdexcept>
+
+#include "core/calendar/date.hpp"
+
+namespace egov::store::calendar {
+
+namespace cal = core::calendar;
+
+namespace {
+
+constexpr const char* kSelectYears =
+    "SELECT year, source, updated_at, updated_by FROM calendar_years ";
+constexpr const char* kSelectDays = "SELECT date, year, name, kind FROM calendar_days ";
+
+template <class... Uses>
+std::vector<StoredSchedule> QueryYears(soci::session& sql, const std::string& where,
+                                       Uses&&... uses) {
+  int year = 0;
+  std::string source, updated_by;
+  long long updated_at = 0;
+  soci::statement st(sql);
+  st.exchange(soci::into(year));
+  st.exchange(soci::into(source));
+  st.exchange(soci::into(updated_at));
+  st.exchange(soci::into(updated_by));
+  (st.exchange(std::forward<Uses>(uses)), ...);
+  st.alloc();
+  st.prepare(std::string(kSelectYears) + where);
+  st.define_and_bind();
+  std::vector<StoredSchedule> out;
+  if (st.execute(true)) {
+    do {
+      StoredSchedule s;
+      s.schedule.year = year;
+      s.schedule.source = source;
+      s.updated_at = updated_at;
+      s.updated_by = updated_by;
+      out.push_back(std::move(s));
+    } while (st.fetch());
+  }
+  return out;
+}
+
+// Days keyed by year, each list sorted by date.
+template <class... Uses>
+std::map<int, std::vector<cal::ScheduledDay>> QueryDays(soci::session& sql,
+                                                        const std::string& where, Uses&&... uses) {
+  std::string date, name, kind;
+  int year = 0;
+  soci::statement st(sql);
+  st.exchange(soci::into(date));
+  st.exchange(soci::into(year));
+  st.exchange(soci::into(name));
+  st.exchange(soci::into(kind));
+  (st.exchange(std::forward<Uses>(uses)), ...);
+  st.alloc();
+  st.prepare(std::string(kSelectDays) + where + " ORDER BY date");
+  st.define_and_bind();
+  std::map<int, std::vector<cal::ScheduledDay>> out;
+  if (st.execute(true)) {
+    do {
+      auto parsed_kind = cal::ParseDayKind(kind);
+      if (!parsed_kind) throw std::runtime_error("calendar_days: unknown kind " + kind);
+      out[year].push_back({cal::ParseIsoDate(date), name, *parsed_kind});
+    } while (st.fetch());
+  }
+  return out;
+}
+
+void InsertDays(soci::session& sql, const cal::YearSchedule& schedule) {
+  std::string date, name, kind;
+  int year = schedule.year;
+  soci::statement st = (sql.prepare << "INSERT INTO calendar_days (date, year, name, kind) "
+                                       "VALUES (:date, :year, :name, :kind)",
+                        soci::use(date, "date"), soci::use(year, "year"), soci::use(name, "name"),
+                        soci::use(kind, "kind"));
+  for (const cal::ScheduledDay& day : schedule.days) {
+    date = cal::FormatIsoDate(day.date);
+    name = day.name;
+    kind = std::string(cal::DayKindName(day.kind));
+    st.execute(true);
+  }
+}
+
+}  // namespace
+
+std::vector<StoredSchedule> ListSchedules(soci::session& sql) {
+  auto years = QueryYears(sql, "ORDER BY year");
+  auto days = QueryDays(sql, "");
+  for (StoredSchedule& s : years) {
+    auto it = days.find(s.schedule.year);
+    if (it != days.end()) s.schedule.days = std::move(it->second);
+  }
+  return years;
+}
+
+std::optional<StoredSchedule> FindSchedule(soci::session& sql, int year) {
+  int key = year;
+  auto years = QueryYears(sql, "WHERE year = :year", soci::use(key, "year"));
+  if (years.empty()) return std::nullopt;
+  int day_key = year;
+  auto days = QueryDays(sql, "WHERE year = :year", soci::use(day_key, "year"));
+  StoredSchedule out = std::move(years.front());
+  auto it = days.find(year);
+  if (it != days.end()) out.schedule.days = std::move(it->second);
+  return out;
+}
+
+bool InsertScheduleIfAbsent(soci::session& sql, const cal::YearSchedule& schedule, std::int64_t now,
+                            const std::string& by) {
+  int year = schedule.year;
+  std::string source = schedule.source, updated_by = by;
+  long long at = now;
+  soci::statement st =
+      (sql.prepare << "INSERT INTO calendar_years (year, source, updated_at, updated_by) "
+                      "VALUES (:year, :source, :at, :by) ON CONFLICT (year) DO NOTHING",
+       soci::use(year, "year"), soci::use(source, "source"), soci::use(at, "at"),
+       soci::use(updated_by, "by"));
+  st.execute(true);
+  if (st.get_affected_rows() != 1) return false;
+  InsertDays(sql, schedule);
+  return true;
+}
+
+void ReplaceSchedule(soci::session& sql, const cal::YearSchedule& schedule, std::int64_t now,
+                     const std::string& by) {
+  int year = schedule.year;
+  std::string source = schedule.source, updated_by = by;
+  long long at = now;
+  sql << "DELETE FROM calendar_days WHERE year = :year", soci::use(year, "year");
+  sql << "INSERT INTO calendar_years (year, source, updated_at, updated_by) "
+         "VALUES (:year, :source, :at, :by) ON CONFLICT (year) DO UPDATE SET "
+         "source = excluded.source, updated_at = excluded.updated_at, "
+         "updated_by = excluded.updated_by",
+      soci::use(year, "year"), soci::use(source, "source"), soci::use(at, "at"),
+      soci::use(updated_by, "by");
+  InsertDays(sql, schedule);
+}
+
+std::int64_t CalendarVersion(soci::session& sql) {
+  long long version = 0;
+  sql << "SELECT version FROM calendar_state WHERE id = 1", soci::into(version);
+  return version;
+}
+
+std::int64_t BumpCalendarVersion(soci::session& sql) {
+  long long version = 0;
+  sql << "UPDATE calendar_state SET version = version + 1 WHERE id = 1 RETURNING version",
+      soci::into(version);
+  return version;
+}
+
+}  // namespace egov::store::calendar
