@@ -12,7 +12,7 @@ DB ?= sqlite:var/egov.db
 LISTEN ?= 127.0.0.1:8080
 WEB_SOURCES := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
 
-.PHONY: deps build build-cpp web run test test-unit test-e2e bench clean format
+.PHONY: deps build build-cpp web run test test-asan bench clean format
 
 deps:
 	@scripts/install-deps
@@ -53,3 +53,12 @@ format:
 
 clean:
 	rm -rf $(BUILD_DIR) web/dist
+
+# The API and store suites against an AddressSanitizer + UBSan build (build-asan/), both
+# engines. Slower to build; run it after touching coroutines or the store.
+test-asan: deps
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize=vptr -fno-omit-frame-pointer"
+	cmake --build build-asan -j$(JOBS) --target egov egov_api_tests egov_store_tests
+	ASAN_OPTIONS=detect_leaks=0 EGOV_BIN=$(CURDIR)/build-asan/egov scripts/with-postgres \
+	  sh -c 'build-asan/egov_store_tests && build-asan/egov_api_tests'

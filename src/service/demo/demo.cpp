@@ -60,7 +60,8 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, const cor
   {
     store::Session s(db);
     int marked = 0;
-    s.sql() << "SELECT COUNT(*) FROM settings WHERE key = :k", soci::use(std::string(kMarker), "k"),
+    const std::string key = kMarker;  // bound by reference: must outlive the statement
+    s.sql() << "SELECT COUNT(*) FROM settings WHERE key = :k", soci::use(key, "k"),
         soci::into(marked);
     if (marked) {
       result.already_loaded = true;
