@@ -95,19 +95,43 @@ void WriteRoles(soci::session& sql, const User& user) {
   }
 }
 
+// One user and its roles in a single statement (one row per role): the lookup every
+// authenticated request makes, so it is one round trip and one prepare, not two.
+template <class Use>
+std::optional<User> QueryOne(soci::session& sql, const std::string& where, Use&& use) {
+  UserRow row;
+  std::string role;
+  soci::indicator role_ind = soci::i_null;
+  soci::statement st(sql);
+  row.Bind(st);
+  st.exchange(soci::into(role, role_ind));
+  st.exchange(std::forward<Use>(use));
+  st.alloc();
+  std::string select = kSelect;
+  select.insert(select.find(" FROM users u"), ", r.role");
+  st.prepare(select + "LEFT JOIN user_roles r ON r.user_id = u.id " + where);
+  st.define_and_bind();
+  std::optional<User> out;
+  if (st.execute(true)) {
+    do {
+      if (!out) out = row.Get();
+      if (role_ind == soci::i_ok) {
+        if (auto r = core::access::ParseRole(role)) out->roles.insert(*r);
+      }
+    } while (st.fetch());
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<User> FindUserByUsername(soci::session& sql, const std::string& username) {
-  auto rows = Query(sql, "WHERE u.username = :u", soci::use(username, "u"));
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return QueryOne(sql, "WHERE u.username = :u", soci::use(username, "u"));
 }
 
 std::optional<User> FindUserById(soci::session& sql, std::int64_t id) {
   long long key = id;
-  auto rows = Query(sql, "WHERE u.id = :id", soci::use(key, "id"));
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return QueryOne(sql, "WHERE u.id = :id", soci::use(key, "id"));
 }
 
 UserPage ListUsers(soci::session& sql, const UserFilter& f) {
