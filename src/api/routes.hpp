@@ -23,6 +23,9 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
 // /api/v1/calendar/holidays (GET, PUT) and /api/v1/calendar/lunar
 void RegisterCalendarRoutes(http::Router& router, const service::Services& services);
 
+// /api/v1/procedures, /api/v1/procedure-fields, /api/v1/catalog/{export,import}
+void RegisterProcedureRoutes(http::Router& router, const service::Services& services);
+
 // All of the above.
 void RegisterAllRoutes(http::Router& router, const service::Services& services,
                        const http::Metrics& metrics, http::BlockingPool& pool);

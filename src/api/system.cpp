@@ -27,6 +27,7 @@ void RegisterAllRoutes(http::Router& router, const service::Services& services,
   RegisterAuthRoutes(router, services, pool);
   RegisterAgencyRoutes(router, services);
   RegisterUserRoutes(router, services, pool);
+  RegisterProcedureRoutes(router, services);
   RegisterCalendarRoutes(router, services);
 }
 

@@ -122,12 +122,14 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     SystemClock clock;
     service::access::AccessSettings settings;
     service::access::Directory directory(db, clock, settings, {});
-    auto result = service::demo::LoadDemo(db, directory, clock);
+    service::catalog::Catalog catalog(db, clock);
+    auto result = service::demo::LoadDemo(db, directory, catalog, clock);
     service::calendar::CalendarService(db, clock).LoadShippedSchedules();  // the holidays
     std::cout << boost::json::serialize(boost::json::object{
                      {"already_loaded", result.already_loaded},
                      {"agencies_created", result.agencies_created},
-                     {"users_created", result.users_created}})
+                     {"users_created", result.users_created},
+                     {"procedures_created", result.procedures_created}})
               << std::endl;
   });
 

@@ -71,7 +71,9 @@ int Main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   } catch (const Error& e) {
-    std::cerr << e.message() << "\n";
+    std::cerr << e.message();
+    for (const auto& [field, message] : e.fields()) std::cerr << "\n  " << field << ": " << message;
+    std::cerr << "\n";
     return 2;
   } catch (const soci::soci_error& e) {
     std::cerr << "Lỗi cơ sở dữ liệu: " << e.what() << "\n";

@@ -51,7 +51,8 @@ int RunServe(Config config) {
   service::access::Auth auth(db, clock, access_settings, directory);
   service::calendar::CalendarService calendar(db, clock);
   calendar.LoadShippedSchedules();
-  service::Services services{db, clock, directory, auth, calendar};
+  service::catalog::Catalog catalog(db, clock);
+  service::Services services{db, clock, directory, auth, calendar, catalog};
   http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);
 
   http::Metrics metrics;

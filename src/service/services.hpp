@@ -7,6 +7,7 @@
 #include "service/access/auth.hpp"
 #include "service/access/directory.hpp"
 #include "service/calendar/calendar_service.hpp"
+#include "service/catalog/catalog.hpp"
 #include "store/database.hpp"
 
 namespace egov::service {
@@ -17,6 +18,7 @@ struct Services {
   access::Directory& directory;
   access::Auth& auth;
   calendar::CalendarService& calendar;
+  catalog::Catalog& catalog;
 };
 
 }  // namespace egov::service

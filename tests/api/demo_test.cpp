@@ -28,6 +28,7 @@ TEST_P(DemoTest, LoadsOnceWithEveryRoleAndTheSeedAgencies) {
   auto created = json::parse(first.out);
   EXPECT_EQ(created.at("already_loaded"), false);
   EXPECT_GE(created.at("users_created").as_int64(), 6);
+  EXPECT_GE(created.at("procedures_created").as_int64(), 20);
   auto second = RunEgov({"demo", "--db", db_.url()});
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(json::parse(second.out).at("already_loaded"), true);
@@ -64,6 +65,13 @@ TEST_P(DemoTest, LoadsOnceWithEveryRoleAndTheSeedAgencies) {
   for (const char* a : {"VP", "TNMT", "TP"}) EXPECT_TRUE(abbreviations.contains(a)) << a;
   EXPECT_TRUE(names.contains("UBND xã Trà Sơn"));
   EXPECT_EQ(json::serialize(tree).find("Bình Sơn"), std::string::npos);
+
+  // The catalog has the contract's procedures, and land procedures among the real ones.
+  for (const char* code : {"1.001193", "2.000815", "1.001612"}) {
+    EXPECT_EQ(c.Get(std::string("/api/v1/procedures/") + code).status, 200u) << code;
+  }
+  auto land = c.Get("/api/v1/procedures?q=dat+dai").json();
+  EXPECT_GE(land.at("total").as_int64(), 5);
 
   auto verify = RunEgov({"audit", "verify", "--db", db_.url()});
   EXPECT_EQ(verify.exit_code, 0) << verify.err;

@@ -22,7 +22,8 @@ TEST(OpenApi, DocumentsExactlyTheRegisteredRoutes) {
   service::access::Directory directory(db, clock, settings, {});
   service::access::Auth auth(db, clock, settings, directory);
   service::calendar::CalendarService calendar(db, clock);
-  service::Services services{db, clock, directory, auth, calendar};
+  service::catalog::Catalog catalog(db, clock);
+  service::Services services{db, clock, directory, auth, calendar, catalog};
   http::Metrics metrics;
   http::Router router(metrics);
   http::BlockingPool pool(1, 1);

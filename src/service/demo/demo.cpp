@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/embedded.hpp"
+#include "service/catalog/procedure_json.hpp"
 #include "store/access/agencies.hpp"
 #include "store/access/users.hpp"
 
@@ -55,7 +56,8 @@ std::vector<DemoAccount> DemoAccounts() {
   return out;
 }
 
-LoadResult LoadDemo(store::Database& db, access::Directory& directory, const core::Clock& clock) {
+LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::Catalog& catalog,
+                    const core::Clock& clock) {
   LoadResult result;
   {
     store::Session s(db);
@@ -91,6 +93,15 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, const cor
                          account.roles};
     directory.CreateUserAsSystem(user, "demo", /*skip_policy=*/true);
     ++result.users_created;
+  }
+  for (const auto& file : embedded::demo_data_files()) {
+    if (!file.path.ends_with("procedures.json")) continue;
+    std::vector<core::catalog::Procedure> procedures;
+    const boost::json::value document = boost::json::parse(file.bytes);  // must outlive the loop
+    for (const auto& p : document.at("procedures").as_array()) {
+      procedures.push_back(catalog::ProcedureFromJson(p.as_object()));
+    }
+    result.procedures_created = catalog.ImportAsSystem(std::move(procedures), "demo").created;
   }
   store::WriteTransaction tx(db);
   std::string key = kMarker, value = "1";

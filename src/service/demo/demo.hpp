@@ -1,5 +1,6 @@
 // The demo world of CONTRACT.md § Demo (data/demo/organisation.json, compiled in): agencies
-// and one user of every role with the published password "demo". Loading is idempotent:
+// one user of every role with the published password "demo", and the catalog of real
+// procedures of data/demo/procedures.json. Loading is idempotent:
 // a marker in `settings` records it, and a load interrupted half-way resumes.
 #pragma once
 
@@ -8,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "service/access/directory.hpp"
+#include "service/catalog/catalog.hpp"
 #include "store/database.hpp"
 
 namespace egov::service::demo {
@@ -25,8 +27,10 @@ struct LoadResult {
   bool already_loaded = false;
   int agencies_created = 0;
   int users_created = 0;
+  int procedures_created = 0;
 };
 // Slow (one Argon2id hash per user).
-LoadResult LoadDemo(store::Database& db, access::Directory& directory, const core::Clock& clock);
+LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::Catalog& catalog,
+                    const core::Clock& clock);
 
 }  // namespace egov::service::demo

@@ -1,0 +1,155 @@
+// The procedure catalog (see catalog.hpp).
+#include "service/catalog/catalog.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/calendar/date.hpp"
+#include "core/error.hpp"
+#include "core/text/fold.hpp"
+#include "service/audit/audit.hpp"
+#include "service/catalog/procedure_json.hpp"
+#include "store/access/agencies.hpp"
+
+namespace egov::service::catalog {
+
+using core::catalog::Procedure;
+
+namespace {
+
+Procedure Parse(const store::catalog::StoredVersion& v) {
+  Procedure p = ProcedureFromJson(boost::json::parse(v.definition).as_object());
+  p.version = v.version;
+  return p;
+}
+
+std::string SearchText(const Procedure& p) {
+  return core::text::Fold(p.code + " " + p.name + " " + p.field);
+}
+
+}  // namespace
+
+Catalog::Catalog(store::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+std::string Catalog::Today() const {
+  return core::calendar::FormatIsoDate(core::calendar::FromUtcMillis(clock_.NowMillis()).date);
+}
+
+SearchResult Catalog::Search(const SearchQuery& q) const {
+  store::catalog::ListFilter filter{core::text::Fold(core::text::NormalizeSpaces(q.q)), q.field,
+                                    q.level, q.page, q.per_page};
+  if (core::text::CodePointCount(filter.query_folded) > 200) {
+    throw FieldError("q", "từ khóa dài tối đa 200 ký tự.");
+  }
+  if (!q.level.empty() && q.level != "province" && q.level != "district" && q.level != "commune") {
+    throw FieldError("level", "cấp thực hiện phải là province, district hoặc commune.");
+  }
+  store::Session s(db_);
+  auto rows = store::catalog::ListLatest(s.sql(), filter);
+  SearchResult out;
+  out.total = rows.total;
+  for (const auto& definition : rows.definitions) {
+    out.items.push_back(ProcedureFromJson(boost::json::parse(definition).as_object()));
+  }
+  return out;
+}
+
+ProcedureView Catalog::Get(const std::string& code, std::optional<int> version) const {
+  store::Session s(db_);
+  auto stored = version ? store::catalog::FindVersion(s.sql(), code, *version)
+                        : store::catalog::FindInForce(s.sql(), code, Today());
+  if (!stored) throw Error(ErrorCode::kNotFound, "Không tìm thấy thủ tục hành chính.");
+  ProcedureView view{Parse(*stored), store::catalog::ListVersions(s.sql(), code)};
+  for (auto& v : view.versions) v.definition.clear();
+  return view;
+}
+
+std::vector<store::catalog::FieldCount> Catalog::Fields() const {
+  store::Session s(db_);
+  return store::catalog::ListFields(s.sql());
+}
+
+void Catalog::Check(const Procedure& p, soci::session& sql, const std::string& prefix) const {
+  auto errors = core::catalog::Validate(p, [&sql](const std::string& code) {
+    return store::access::FindAgencyByCode(sql, code).has_value();
+  });
+  if (errors.empty()) return;
+  std::map<std::string, std::string> fields;
+  for (auto& [field, message] : errors) fields[prefix + field] = message;
+  throw Error(ErrorCode::kValidationFailed, "Định nghĩa thủ tục không hợp lệ.", {}, fields);
+}
+
+Procedure Catalog::Save(const core::access::Caller& caller, Procedure p) {
+  core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
+  if (p.effective_from.empty()) p.effective_from = Today();
+  const auto now = clock_.NowMillis();
+  store::WriteTransaction tx(db_);
+  Check(p, tx.sql(), "");
+  p.version = store::catalog::AppendVersion(
+      tx.sql(), p.code, p.name, p.field, p.level, SearchText(p), p.effective_from,
+      boost::json::serialize(ProcedureToJson(p)), now, caller.username);
+  audit::Append(tx.sql(), audit::Actor::Of(caller),
+                {"procedure.save", "procedure", p.code,
+                 boost::json::serialize(boost::json::object{
+                     {"version", p.version}, {"effective_from", p.effective_from}})},
+                now);
+  tx.Commit();
+  return p;
+}
+
+std::vector<Procedure> Catalog::Export(const core::access::Caller& caller) const {
+  core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
+  store::Session s(db_);
+  std::vector<Procedure> out;
+  for (const auto& d : store::catalog::ExportLatest(s.sql())) {
+    out.push_back(ProcedureFromJson(boost::json::parse(d).as_object()));
+  }
+  return out;
+}
+
+ImportResult Catalog::Import(const core::access::Caller& caller, std::vector<Procedure> list) {
+  core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
+  return DoImport(std::move(list), caller.username, caller.user_id, caller.agency_code);
+}
+
+ImportResult Catalog::ImportAsSystem(std::vector<Procedure> list, const std::string& actor) {
+  return DoImport(std::move(list), actor, std::nullopt, "");
+}
+
+ImportResult Catalog::DoImport(std::vector<Procedure> list, const std::string& actor,
+                               std::optional<std::int64_t> actor_id,
+                               const std::string& actor_agency) {
+  if (list.size() > 5000) {
+    throw FieldError("procedures", "mỗi lần nhập tối đa 5000 thủ tục.");
+  }
+  ImportResult result;
+  const auto now = clock_.NowMillis();
+  const std::string today = Today();
+  store::WriteTransaction tx(db_);
+  for (size_t i = 0; i < list.size(); ++i) {
+    auto& p = list[i];
+    if (p.effective_from.empty()) p.effective_from = today;
+    Check(p, tx.sql(), "procedures[" + std::to_string(i) + "].");
+  }
+  for (auto& p : list) {
+    const std::string definition = boost::json::serialize(ProcedureToJson(p));
+    auto versions = store::catalog::ListVersions(tx.sql(), p.code);
+    if (!versions.empty() && versions.back().definition == definition) {
+      ++result.unchanged;
+      continue;
+    }
+    (versions.empty() ? result.created : result.versioned)++;
+    p.version = store::catalog::AppendVersion(tx.sql(), p.code, p.name, p.field, p.level,
+                                              SearchText(p), p.effective_from, definition, now,
+                                              actor);
+  }
+  audit::Append(tx.sql(), {actor_id, actor, actor_agency},
+                {"catalog.import", "catalog", "",
+                 boost::json::serialize(boost::json::object{{"created", result.created},
+                                                            {"versioned", result.versioned},
+                                                            {"unchanged", result.unchanged}})},
+                now);
+  tx.Commit();
+  return result;
+}
+
+}  // namespace egov::service::catalog

@@ -1,0 +1,68 @@
+// Use cases of the procedure catalog (docs/catalog.md): public search and reading, admin
+// saving of new versions, import and export. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access/roles.hpp"
+#include "core/catalog/procedure.hpp"
+#include "core/clock.hpp"
+#include "store/catalog/procedures.hpp"
+#include "store/database.hpp"
+
+namespace egov::service::catalog {
+
+struct ProcedureView {
+  core::catalog::Procedure procedure;
+  std::vector<store::catalog::StoredVersion> versions;  // definition left empty
+};
+
+struct SearchQuery {
+  std::string q, field, level;
+  int page = 1, per_page = 50;
+};
+struct SearchResult {
+  std::vector<core::catalog::Procedure> items;
+  std::int64_t total = 0;
+};
+
+struct ImportResult {
+  int created = 0;    // new procedures
+  int versioned = 0;  // new versions of existing ones
+  int unchanged = 0;  // identical to their latest version
+};
+
+class Catalog {
+ public:
+  Catalog(store::Database& db, const core::Clock& clock);
+
+  SearchResult Search(const SearchQuery& query) const;
+  // The version in force today, or `version` when given. not_found for unknown codes.
+  ProcedureView Get(const std::string& code, std::optional<int> version) const;
+  std::vector<store::catalog::FieldCount> Fields() const;
+
+  // Admin: validates and saves as a new version; returns it with its number.
+  core::catalog::Procedure Save(const core::access::Caller& caller,
+                                core::catalog::Procedure procedure);
+  std::vector<core::catalog::Procedure> Export(const core::access::Caller& caller) const;
+  // All or nothing: every definition is validated before anything is written.
+  ImportResult Import(const core::access::Caller& caller,
+                      std::vector<core::catalog::Procedure> procedures);
+  // For `egov demo` and the command line.
+  ImportResult ImportAsSystem(std::vector<core::catalog::Procedure> procedures,
+                              const std::string& actor);
+
+ private:
+  void Check(const core::catalog::Procedure& p, soci::session& sql, const std::string& prefix) const;
+  ImportResult DoImport(std::vector<core::catalog::Procedure> procedures,
+                        const std::string& actor, std::optional<std::int64_t> actor_id,
+                        const std::string& actor_agency);
+  std::string Today() const;
+
+  store::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace egov::service::catalog

@@ -1,0 +1,160 @@
+// SQL for the procedure catalog (see procedures.hpp).
+#include "store/catalog/procedures.hpp"
+
+#include <soci/soci.h>
+
+namespace egov::store::catalog {
+
+namespace {
+
+constexpr const char* kVersionColumns =
+    "SELECT v.version, v.effective_from, v.definition, v.created_at, v.created_by "
+    "FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id ";
+
+template <class... Uses>
+std::vector<StoredVersion> QueryVersions(soci::session& sql, const std::string& rest,
+                                         Uses&&... uses) {
+  StoredVersion row;
+  long long created_at = 0;
+  soci::statement st(sql);
+  st.exchange(soci::into(row.version));
+  st.exchange(soci::into(row.effective_from));
+  st.exchange(soci::into(row.definition));
+  st.exchange(soci::into(created_at));
+  st.exchange(soci::into(row.created_by));
+  (st.exchange(std::forward<Uses>(uses)), ...);
+  st.alloc();
+  st.prepare(std::string(kVersionColumns) + rest);
+  st.define_and_bind();
+  std::vector<StoredVersion> out;
+  if (st.execute(true)) {
+    do {
+      row.created_at = created_at;
+      out.push_back(row);
+    } while (st.fetch());
+  }
+  return out;
+}
+
+std::vector<std::string> QueryDefinitions(soci::statement& st, std::string& definition) {
+  std::vector<std::string> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back(definition);
+    } while (st.fetch());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<StoredVersion> FindInForce(soci::session& sql, const std::string& code,
+                                         const std::string& today) {
+  auto rows = QueryVersions(sql,
+                            "WHERE p.code = :code AND v.effective_from <= :today "
+                            "ORDER BY v.version DESC LIMIT 1",
+                            soci::use(code, "code"), soci::use(today, "today"));
+  if (rows.empty()) {
+    rows = QueryVersions(sql, "WHERE p.code = :code ORDER BY v.effective_from, v.version LIMIT 1",
+                         soci::use(code, "code"));
+  }
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code,
+                                         int version) {
+  auto rows = QueryVersions(sql, "WHERE p.code = :code AND v.version = :version",
+                            soci::use(code, "code"), soci::use(version, "version"));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<StoredVersion> ListVersions(soci::session& sql, const std::string& code) {
+  return QueryVersions(sql, "WHERE p.code = :code ORDER BY v.version", soci::use(code, "code"));
+}
+
+int AppendVersion(soci::session& tx, const std::string& code, const std::string& name,
+                  const std::string& field, const std::string& level,
+                  const std::string& search_folded, const std::string& effective_from,
+                  const std::string& definition, std::int64_t now, const std::string& actor) {
+  long long id = 0, at = now;
+  int latest = 0;
+  soci::indicator id_ind = soci::i_null;
+  tx << "SELECT id, latest_version FROM procedures WHERE code = :code", soci::use(code, "code"),
+      soci::into(id, id_ind), soci::into(latest);
+  int version = 1;
+  if (id_ind != soci::i_ok) {
+    tx << "INSERT INTO procedures (code, name, field, level, search_folded, latest_version, "
+          "created_at, updated_at) VALUES (:code, :name, :field, :level, :folded, 1, :at, :at) "
+          "RETURNING id",
+        soci::use(code, "code"), soci::use(name, "name"), soci::use(field, "field"),
+        soci::use(level, "level"), soci::use(search_folded, "folded"), soci::use(at, "at"),
+        soci::into(id);
+  } else {
+    version = latest + 1;
+    tx << "UPDATE procedures SET name = :name, field = :field, level = :level, "
+          "search_folded = :folded, latest_version = :version, updated_at = :at WHERE id = :id",
+        soci::use(name, "name"), soci::use(field, "field"), soci::use(level, "level"),
+        soci::use(search_folded, "folded"), soci::use(version, "version"), soci::use(at, "at"),
+        soci::use(id, "id");
+  }
+  tx << "INSERT INTO procedure_versions (procedure_id, version, effective_from, definition, "
+        "created_at, created_by) VALUES (:id, :version, :from, :definition, :at, :actor)",
+      soci::use(id, "id"), soci::use(version, "version"), soci::use(effective_from, "from"),
+      soci::use(definition, "definition"), soci::use(at, "at"), soci::use(actor, "actor");
+  return version;
+}
+
+ListResult ListLatest(soci::session& sql, const ListFilter& f) {
+  std::string pattern = "%";
+  for (char c : f.query_folded) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
+  long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
+  const std::string where =
+      "WHERE p.search_folded LIKE :q ESCAPE '\\' AND (:field = '' OR p.field = :field) "
+      "AND (:level = '' OR p.level = :level) ";
+  ListResult result;
+  long long total = 0;
+  sql << "SELECT COUNT(*) FROM procedures p " + where, soci::use(pattern, "q"),
+      soci::use(f.field, "field"), soci::use(f.level, "level"), soci::into(total);
+  result.total = total;
+  std::string definition;
+  soci::statement st =
+      (sql.prepare << "SELECT v.definition FROM procedures p JOIN procedure_versions v ON "
+                      "v.procedure_id = p.id AND v.version = p.latest_version " +
+                          where + "ORDER BY p.code LIMIT :limit OFFSET :offset",
+       soci::use(pattern, "q"), soci::use(f.field, "field"), soci::use(f.level, "level"),
+       soci::use(limit, "limit"), soci::use(offset, "offset"), soci::into(definition));
+  result.definitions = QueryDefinitions(st, definition);
+  return result;
+}
+
+std::vector<FieldCount> ListFields(soci::session& sql) {
+  std::string field;
+  long long count = 0;
+  soci::statement st = (sql.prepare << "SELECT field, COUNT(*) FROM procedures GROUP BY field "
+                                       "ORDER BY field",
+                        soci::into(field), soci::into(count));
+  std::vector<FieldCount> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back({field, count});
+    } while (st.fetch());
+  }
+  return out;
+}
+
+std::vector<std::string> ExportLatest(soci::session& sql) {
+  std::string definition;
+  soci::statement st =
+      (sql.prepare << "SELECT v.definition FROM procedures p JOIN procedure_versions v ON "
+                      "v.procedure_id = p.id AND v.version = p.latest_version ORDER BY p.code",
+       soci::into(definition));
+  return QueryDefinitions(st, definition);
+}
+
+}  // namespace egov::store::catalog

@@ -1,0 +1,55 @@
+// SQL for the procedure catalog (tables procedures, procedure_versions). Definitions are
+// stored as JSON text; the service maps them. Functions never commit.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <soci/session.h>
+#include <string>
+#include <vector>
+
+namespace egov::store::catalog {
+
+struct StoredVersion {
+  int version = 0;
+  std::string effective_from;
+  std::string definition;  // JSON
+  std::int64_t created_at = 0;
+  std::string created_by;
+};
+
+// The version in force on `today` (YYYY-MM-DD): the highest version whose effective_from
+// is not after today; if all are in the future, the earliest. nullopt for an unknown code.
+std::optional<StoredVersion> FindInForce(soci::session& sql, const std::string& code,
+                                         const std::string& today);
+std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code, int version);
+std::vector<StoredVersion> ListVersions(soci::session& sql, const std::string& code);
+
+// Appends a version (creating the procedure on its first); returns the version number.
+int AppendVersion(soci::session& tx, const std::string& code, const std::string& name,
+                  const std::string& field, const std::string& level,
+                  const std::string& search_folded, const std::string& effective_from,
+                  const std::string& definition, std::int64_t now, const std::string& actor);
+
+struct ListFilter {
+  std::string query_folded;  // empty: any
+  std::string field;         // exact; empty: any
+  std::string level;         // exact; empty: any
+  int page = 1, per_page = 50;
+};
+struct ListResult {
+  std::vector<std::string> definitions;  // latest version of each, ordered by code
+  std::int64_t total = 0;
+};
+ListResult ListLatest(soci::session& sql, const ListFilter& filter);
+
+struct FieldCount {
+  std::string field;
+  std::int64_t count;
+};
+std::vector<FieldCount> ListFields(soci::session& sql);
+
+// Every procedure's latest definition, ordered by code.
+std::vector<std::string> ExportLatest(soci::session& sql);
+
+}  // namespace egov::store::catalog
