@@ -26,6 +26,10 @@ void RegisterCalendarRoutes(http::Router& router, const service::Services& servi
 // /api/v1/procedures, /api/v1/procedure-fields, /api/v1/catalog/{export,import}
 void RegisterProcedureRoutes(http::Router& router, const service::Services& services);
 
+// /api/v1/dossiers and the public /api/v1/public/submissions, /api/v1/public/dossiers/{code}
+void RegisterDossierRoutes(http::Router& router, const service::Services& services,
+                           http::BlockingPool& pool);
+
 // All of the above.
 void RegisterAllRoutes(http::Router& router, const service::Services& services,
                        const http::Metrics& metrics, http::BlockingPool& pool);

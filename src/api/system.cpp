@@ -28,6 +28,7 @@ void RegisterAllRoutes(http::Router& router, const service::Services& services,
   RegisterAgencyRoutes(router, services);
   RegisterUserRoutes(router, services, pool);
   RegisterProcedureRoutes(router, services);
+  RegisterDossierRoutes(router, services, pool);
   RegisterCalendarRoutes(router, services);
 }
 

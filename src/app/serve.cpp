@@ -52,7 +52,8 @@ int RunServe(Config config) {
   service::calendar::CalendarService calendar(db, clock);
   calendar.LoadShippedSchedules();
   service::catalog::Catalog catalog(db, clock);
-  service::Services services{db, clock, directory, auth, calendar, catalog};
+  service::dossier::Dossiers dossiers(db, clock, calendar, catalog);
+  service::Services services{db, clock, directory, auth, calendar, catalog, dossiers};
   http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);
 
   http::Metrics metrics;

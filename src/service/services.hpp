@@ -8,6 +8,7 @@
 #include "service/access/directory.hpp"
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
+#include "service/dossier/dossiers.hpp"
 #include "store/database.hpp"
 
 namespace egov::service {
@@ -19,6 +20,7 @@ struct Services {
   access::Auth& auth;
   calendar::CalendarService& calendar;
   catalog::Catalog& catalog;
+  dossier::Dossiers& dossiers;
 };
 
 }  // namespace egov::service

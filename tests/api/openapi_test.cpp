@@ -23,7 +23,8 @@ TEST(OpenApi, DocumentsExactlyTheRegisteredRoutes) {
   service::access::Auth auth(db, clock, settings, directory);
   service::calendar::CalendarService calendar(db, clock);
   service::catalog::Catalog catalog(db, clock);
-  service::Services services{db, clock, directory, auth, calendar, catalog};
+  service::dossier::Dossiers dossiers(db, clock, calendar, catalog);
+  service::Services services{db, clock, directory, auth, calendar, catalog, dossiers};
   http::Metrics metrics;
   http::Router router(metrics);
   http::BlockingPool pool(1, 1);

@@ -65,7 +65,18 @@ test('the catalog card searches /thu-tuc and the page shows the list or the API 
     await search.first().press('Enter');
     await page.waitForURL((url) => url.pathname === '/thu-tuc' && url.searchParams.get('q') === 'khai sinh');
     await page.getByRole('heading', { level: 1, name: 'Thủ tục hành chính' }).waitFor();
-    await page.locator('.ant-list:not(:has(.ant-spin-spinning)), [data-testid="catalog-error"]').first().waitFor();
+    await page.locator('[data-testid="catalog-results"][data-state="loaded"], [data-testid="catalog-error"]').first().waitFor();
+  });
+});
+
+test('the catalog card links to the whole catalog at /thu-tuc', async (t) => {
+  await withPage(ctx, t, async (page) => {
+    await page.goto('/');
+    const link = page.locator('.ant-card').filter({ hasText: 'Thủ tục hành chính' }).getByRole('link', { name: 'Xem toàn bộ danh mục' });
+    assert.equal(await link.getAttribute('href'), '/thu-tuc');
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/thu-tuc' && url.search === '');
+    await page.getByRole('heading', { level: 1, name: 'Thủ tục hành chính' }).waitFor();
   });
 });
 

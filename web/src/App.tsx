@@ -10,6 +10,7 @@ import { SiteLayout } from './components/SiteLayout';
 
 const PortalPage = lazy(() => import('./pages/portal/PortalPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
+const ProcedurePage = lazy(() => import('./pages/catalog/ProcedurePage'));
 const LookupPage = lazy(() => import('./pages/lookup/LookupPage'));
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
@@ -27,6 +28,7 @@ export function App() {
       <Route element={<SiteLayout />}>
         <Route index element={<Screen page={<PortalPage />} />} />
         <Route path="thu-tuc" element={<Screen page={<CatalogPage />} />} />
+        <Route path="thu-tuc/:code" element={<Screen page={<ProcedurePage />} />} />
         <Route path="tra-cuu/:code" element={<Screen page={<LookupPage />} />} />
         <Route path="dang-nhap" element={<Screen page={<LoginPage />} />} />
         <Route path="*" element={<Screen page={<NotFoundPage />} />} />

@@ -17,3 +17,16 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? '—' : dateTime.format(date);
 }
 
+
+/** "8.000": whole numbers with dots between thousands, as written in Vietnamese. */
+export function formatNumber(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  return sign + String(Math.trunc(Math.abs(value))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** "2020-01-01" (a date without time) → "01/01/2020"; anything else as given. */
+export function formatIsoDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : date;
+}

@@ -1,5 +1,5 @@
 // Vietnamese labels of the API's enumerations (docs/access.md).
-import type { AgencyKind, HolidayKind, Role } from './api/types';
+import type { AgencyKind, HolidayKind, ProcedureLevel, Role } from './api/types';
 
 export const roleLabels: Record<Role, string> = {
   admin: 'Quản trị',
@@ -34,4 +34,36 @@ export const holidayKindLabels: Record<HolidayKind, string> = {
   compensatory: 'Nghỉ bù',
   day_off: 'Nghỉ hoán đổi',
   working_day: 'Làm bù',
+};
+
+/** Deciding levels of a procedure (docs/catalog.md). */
+export const procedureLevelLabels: Record<ProcedureLevel, string> = {
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+};
+
+export function procedureLevelLabel(level: string): string {
+  return (procedureLevelLabels as Record<string, string>)[level] ?? level;
+}
+
+/** Who carries out a step of a procedure, as a citizen reads it (the reception role is the one-stop desk). */
+export const stepRoleLabels: Record<Role, string> = {
+  reception: 'Bộ phận Một cửa',
+  specialist: 'Chuyên viên',
+  leader: 'Lãnh đạo',
+  clerk: 'Văn thư',
+  admin: 'Quản trị',
+  viewer: 'Xem',
+};
+
+export function stepRoleLabel(role: string): string {
+  return (stepRoleLabels as Record<string, string>)[role] ?? role;
+}
+
+/** Levels of online service of a procedure. */
+export const onlineLevelLabels: Record<string, string> = {
+  none: 'Không hỗ trợ nộp trực tuyến',
+  partial: 'Dịch vụ công trực tuyến một phần',
+  full: 'Dịch vụ công trực tuyến toàn trình',
 };

@@ -2,6 +2,10 @@
 export const paths = {
   portal: '/',
   catalog: '/thu-tuc',
+  /** One procedure of the catalog, by its national code (d.dddddd). */
+  procedure: (code: string) => `/thu-tuc/${encodeURIComponent(code)}`,
+  /** Online submission of a dossier for a procedure. */
+  submit: (code: string) => `/nop-ho-so/${encodeURIComponent(code)}`,
   lookup: (code: string) => `/tra-cuu/${encodeURIComponent(code)}`,
   login: '/dang-nhap',
   /** The sign-in page, returning to `next` (a staff path) afterwards. */

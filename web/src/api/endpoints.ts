@@ -15,6 +15,9 @@ import type {
   LunarYear,
   MeResponse,
   Page,
+  Procedure,
+  ProcedureField,
+  ProcedureQuery,
   ProcedureSummary,
   PublicDossier,
   Session,
@@ -34,11 +37,21 @@ export function getPublicDossier(code: string, signal?: AbortSignal): Promise<Pu
   return api.get<PublicDossier>(`/public/dossiers/${seg(code)}`, { signal });
 }
 
-export function listProcedures(
-  params: { q?: string; page?: number; per_page?: number },
-  signal?: AbortSignal,
-): Promise<Page<ProcedureSummary>> {
-  return api.get<Page<ProcedureSummary>>('/procedures', { query: params, signal });
+// --- procedure catalog (docs/catalog.md), public ---------------------------------------------
+
+/** `q` matches code, name and field ignoring case, diacritics and đ (the server folds them). */
+export function listProcedures(params: ProcedureQuery, signal?: AbortSignal): Promise<Page<ProcedureSummary>> {
+  return api.get<Page<ProcedureSummary>>('/procedures', { query: { ...params }, signal });
+}
+
+/** The version in force today, or version `version`. */
+export function getProcedure(code: string, version?: number, signal?: AbortSignal): Promise<Procedure> {
+  return api.get<Procedure>(`/procedures/${seg(code)}`, { query: { version }, signal });
+}
+
+export async function listProcedureFields(signal?: AbortSignal): Promise<ProcedureField[]> {
+  const answer = await api.get<{ items: ProcedureField[] }>('/procedure-fields', { signal });
+  return answer.items;
 }
 
 // --- auth --------------------------------------------------------------------------------

@@ -63,12 +63,84 @@ export interface Page<T> {
   per_page: number;
 }
 
+// --- procedure catalog (docs/catalog.md) -----------------------------------------------------
+
+export const PROCEDURE_LEVELS = ['province', 'district', 'commune'] as const;
+/** The deciding level of a procedure. */
+export type ProcedureLevel = (typeof PROCEDURE_LEVELS)[number];
+
+/** Exactly one of the three is set. */
+export interface TimeLimit {
+  days?: number;
+  hours?: number;
+  same_day?: boolean;
+}
+
+export interface Fee {
+  /** Whole đồng; 0 = free. */
+  amount: number;
+  unit?: string;
+  note?: string;
+  /** "Hai nghìn đồng" (answers only). */
+  amount_in_words?: string;
+}
+
+/** One document of the dossier (thành phần hồ sơ): how many originals, certified and plain copies. */
+export interface ProcedureComponent {
+  name: string;
+  original: number;
+  certified: number;
+  copy: number;
+}
+
+export interface ProcedureStep {
+  name: string;
+  role: Role | (string & {});
+  hours: number;
+  agency_code?: string;
+}
+
+/** An item of GET /procedures. */
 export interface ProcedureSummary {
   code: string;
   name: string;
   field: string;
-  level?: number | string;
-  [key: string]: unknown;
+  level: ProcedureLevel | (string & {});
+  time_limit: TimeLimit;
+  time_limit_hours?: number;
+  fee: Fee;
+}
+
+export interface ProcedureVersion {
+  version: number;
+  effective_from: string;
+  created_at: string;
+}
+
+/** GET /procedures/{code}: the version in force today (or ?version=N). */
+export interface Procedure extends ProcedureSummary {
+  online_level?: 'none' | 'partial' | 'full' | (string & {});
+  legal_basis?: string;
+  components: ProcedureComponent[];
+  steps: ProcedureStep[];
+  effective_from: string;
+  version: number;
+  versions?: ProcedureVersion[];
+  source?: string;
+}
+
+export interface ProcedureQuery {
+  q?: string;
+  field?: string;
+  level?: ProcedureLevel;
+  page?: number;
+  per_page?: number;
+}
+
+/** GET /procedure-fields: the fields with how many procedures each has. */
+export interface ProcedureField {
+  field: string;
+  count: number;
 }
 
 // --- access: agencies, users, sessions, tokens (docs/access.md) ------------------------------

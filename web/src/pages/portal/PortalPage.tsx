@@ -53,7 +53,15 @@ export default function PortalPage() {
               onSearch={openCatalog}
               style={{ marginBottom: 12 }}
             />
-            <Button block onClick={() => openCatalog('')}>
+            <Button
+              block
+              href={paths.catalog}
+              onClick={(event) => {
+                if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return; // new tab
+                event.preventDefault();
+                openCatalog('');
+              }}
+            >
               Xem toàn bộ danh mục
             </Button>
           </Card>

@@ -1,0 +1,225 @@
+// /api/v1/dossiers (officers) and the public submission and lookup routes.
+#include <boost/json.hpp>
+
+#include "api/auth_context.hpp"
+#include "api/json_util.hpp"
+#include "api/routes.hpp"
+#include "core/dossier/dossier.hpp"
+#include "core/error.hpp"
+#include "service/dossier/forms.hpp"
+
+namespace egov::api {
+
+using boost::beast::http::status;
+using boost::beast::http::verb;
+using http::Request;
+
+namespace {
+
+boost::json::value Instant(const std::optional<std::int64_t>& ms) {
+  if (!ms) return nullptr;
+  return boost::json::value(FormatInstant(*ms));
+}
+
+service::dossier::IntakeInput ParseIntake(const boost::json::object& body, bool online) {
+  if (online) {
+    RejectUnknownKeys(body, {"procedure_code", "channel", "agency_code", "applicant", "components"});
+  } else {
+    RejectUnknownKeys(body, {"procedure_code", "channel", "applicant", "components"});
+  }
+  service::dossier::IntakeInput in;
+  in.procedure_code = RequiredString(body, "procedure_code", 20);
+  in.channel = RequiredString(body, "channel", 20);
+  if (online) in.agency_code = RequiredString(body, "agency_code", 35);
+  auto applicant = body.find("applicant");
+  if (applicant == body.end() || !applicant->value().is_object()) {
+    throw FieldError("applicant", "cần thông tin người nộp hồ sơ.");
+  }
+  const auto& a = applicant->value().as_object();
+  RejectUnknownKeys(a, {"full_name", "id_number", "phone", "email", "address"});
+  in.applicant = {RequiredString(a, "full_name", 100), RequiredString(a, "id_number", 20),
+                  RequiredString(a, "phone", 20), OptionalString(a, "email", 254).value_or(""),
+                  RequiredString(a, "address", 300)};
+  auto components = body.find("components");
+  if (components == body.end() || !components->value().is_array()) {
+    throw FieldError("components", "cần danh sách thành phần hồ sơ.");
+  }
+  for (const auto& item : components->value().as_array()) {
+    if (!item.is_object()) throw FieldError("components", "mỗi thành phần phải là một đối tượng.");
+    const auto& c = item.as_object();
+    auto count = [&c](const char* key) -> int {
+      auto it = c.find(key);
+      if (it == c.end()) return 0;
+      if (!it->value().is_int64()) throw FieldError("components", "số bản phải là số nguyên.");
+      return static_cast<int>(it->value().as_int64());
+    };
+    in.components.push_back({RequiredString(c, "name", 500), count("original"),
+                             count("certified"), count("copy")});
+    if (in.components.size() > 100) throw FieldError("components", "tối đa 100 thành phần.");
+  }
+  return in;
+}
+
+boost::json::object DossierJson(const service::dossier::DossierView& v) {
+  const auto& d = v.dossier;
+  boost::json::object current;
+  if (d.current_step >= 0 && d.current_step < static_cast<int>(v.procedure.steps.size())) {
+    const auto& step = v.procedure.steps[d.current_step];
+    current = {{"index", d.current_step},
+               {"name", step.name},
+               {"role", step.role},
+               {"agency_code", step.agency_code.empty() ? d.receiving_agency_code : step.agency_code},
+               {"due_at", Instant(d.step_due_at)}};
+  }
+  boost::json::array events;
+  for (const auto& e : v.events) {
+    events.push_back(boost::json::object{
+        {"at", FormatInstant(e.at)},
+        {"action", e.action},
+        {"actor", e.actor},
+        {"agency_code", e.agency_code},
+        {"from_step", e.from_step ? boost::json::value(*e.from_step) : nullptr},
+        {"to_step", e.to_step ? boost::json::value(*e.to_step) : nullptr},
+        {"note", e.note}});
+  }
+  boost::json::object out{
+      {"code", d.code},
+      {"procedure_code", d.procedure_code},
+      {"procedure_version", d.procedure_version},
+      {"procedure_name", d.procedure_name},
+      {"status", d.status},
+      {"channel", d.channel},
+      {"applicant", boost::json::object{{"full_name", d.applicant.full_name},
+                                        {"id_number", d.applicant.id_number},
+                                        {"phone", d.applicant.phone},
+                                        {"email", d.applicant.email},
+                                        {"address", d.applicant.address}}},
+      {"components", boost::json::parse(d.components_json)},
+      {"receiving_agency", d.receiving_agency_code},
+      {"receiving_agency_name", d.receiving_agency_name},
+      {"current_step", current.empty() ? boost::json::value(nullptr) : boost::json::value(current)},
+      {"submitted_at", FormatInstant(d.submitted_at)},
+      {"received_at", Instant(d.received_at)},
+      {"due_at", Instant(d.due_at)},
+      {"public_token", d.public_token},
+      {"events", std::move(events)}};
+  if (d.completed_at) out["completed_at"] = FormatInstant(*d.completed_at);
+  return out;
+}
+
+std::optional<std::string> IdempotencyKey(const Request& request) {
+  auto key = request.header("Idempotency-Key");
+  if (key.empty()) return std::nullopt;
+  return std::string(key);
+}
+
+}  // namespace
+
+void RegisterDossierRoutes(http::Router& router, const service::Services& services,
+                           http::BlockingPool& pool) {
+  const auto& s = services;
+
+  router.Add(
+      verb::get, "/api/v1/dossiers/{code}/forms/{form}",
+      http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<http::Response> {
+        auto caller = RequireCaller(request, s);
+        if (request.param("form") != "01.pdf") {
+          throw Error(ErrorCode::kNotFound, "Mẫu biểu này chưa có (hiện có: 01.pdf).");
+        }
+        // The QR points at this server's public lookup page.
+        std::string scheme = request.header("X-Forwarded-Proto") == "https" ? "https" : "http";
+        std::string base = scheme + "://" + std::string(request.header(boost::beast::http::field::host));
+        std::string code = request.param("code");
+        auto work = [&s, caller, code, base] {
+          return service::dossier::ReceiptPdf(s.dossiers, s.db, caller, code, base);
+        };
+        std::string pdf = co_await pool.Run(std::move(work));
+        http::Response r = http::TextResponse(std::move(pdf), "application/pdf");
+        r.headers.emplace_back("Content-Disposition", "inline; filename=\"giay-hen-" + code + ".pdf\"");
+        co_return r;
+      }));
+
+  router.Add(verb::post, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               core::access::RequireAnyRole(caller, {core::access::Role::kReception});
+               auto input = ParseIntake(request.json(), false);
+               auto view = s.dossiers.Intake(caller, input, IdempotencyKey(request));
+               return http::JsonResponse(DossierJson(view), status::created);
+             }));
+
+  router.Add(verb::get, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               auto paging = ParsePaging(request);
+               service::dossier::ListQuery q;
+               q.status = request.query("status").value_or("");
+               q.q = request.query("q").value_or("");
+               q.received_from = request.query("received_from").value_or("");
+               q.received_to = request.query("received_to").value_or("");
+               auto overdue = request.query("overdue").value_or("");
+               if (overdue != "" && overdue != "true" && overdue != "false") {
+                 throw FieldError("overdue", "phải là true hoặc false.");
+               }
+               q.overdue = overdue == "true";
+               q.page = paging.page;
+               q.per_page = paging.per_page;
+               auto result = s.dossiers.List(caller, q);
+               boost::json::array items;
+               for (const auto& d : result.items) {
+                 items.push_back(boost::json::object{
+                     {"code", d.code},
+                     {"procedure_code", d.procedure_code},
+                     {"procedure_name", d.procedure_name},
+                     {"status", d.status},
+                     {"channel", d.channel},
+                     {"applicant_name", d.applicant.full_name},
+                     {"receiving_agency", d.receiving_agency_code},
+                     {"received_at", Instant(d.received_at)},
+                     {"due_at", Instant(d.due_at)},
+                     {"submitted_at", FormatInstant(d.submitted_at)}});
+               }
+               return http::JsonResponse(ListJson(std::move(items), result.total, paging));
+             }));
+
+  router.Add(verb::get, "/api/v1/dossiers/{code}", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               return http::JsonResponse(DossierJson(s.dossiers.Get(caller, request.param("code"))));
+             }));
+
+  router.Add(verb::post, "/api/v1/dossiers/{code}/actions", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               const auto& body = request.json();
+               std::string action = RequiredString(body, "action", 50);
+               if (action == "accept") {
+                 RejectUnknownKeys(body, {"action"});
+                 return http::JsonResponse(
+                     DossierJson(s.dossiers.Accept(caller, request.param("code"))));
+               }
+               throw FieldError("action", "hành động \"" + action +
+                                              "\" chưa được hỗ trợ; hiện có: accept.");
+             }));
+
+  router.Add(verb::post, "/api/v1/public/submissions", http::SyncHandler([&s](Request& request) {
+               auto input = ParseIntake(request.json(), true);
+               auto view = s.dossiers.Submit(input, IdempotencyKey(request));
+               return http::JsonResponse(boost::json::object{{"code", view.dossier.code},
+                                                             {"status", view.dossier.status},
+                                                             {"public_token", view.dossier.public_token}},
+                                         status::created);
+             }),
+             http::RouteOptions{.public_rate_limited = true});
+
+  router.Add(verb::get, "/api/v1/public/dossiers/{code}", http::SyncHandler([&s](Request& request) {
+               auto v = s.dossiers.Lookup(request.param("code"));
+               return http::JsonResponse(boost::json::object{
+                   {"code", v.code},
+                   {"procedure_name", v.procedure_name},
+                   {"status", v.status},
+                   {"status_label", v.status_label},
+                   {"received_at", Instant(v.received_at)},
+                   {"due_at", Instant(v.due_at)},
+                   {"applicant_name", v.applicant_name}});
+             }),
+             http::RouteOptions{.public_rate_limited = true});
+}
+
+}  // namespace egov::api

@@ -1,0 +1,317 @@
+// One-stop dossiers (see dossiers.hpp).
+#include "service/dossier/dossiers.hpp"
+
+#include <boost/json.hpp>
+#include <soci/soci.h>
+
+#include <map>
+
+#include "core/calendar/date.hpp"
+#include "core/dossier/dossier.hpp"
+#include "core/error.hpp"
+#include "core/text/fold.hpp"
+#include "service/security/crypto.hpp"
+#include "store/access/agencies.hpp"
+
+namespace egov::service::dossier {
+
+using core::catalog::Procedure;
+using core::dossier::Dossier;
+
+namespace {
+
+std::string Clean(const std::string& field, const std::string& value, std::size_t max,
+                  const std::string& label, bool required) {
+  std::string clean = core::text::NormalizeSpaces(value);
+  if (required && clean.empty()) throw FieldError(field, label + " không được để trống.");
+  if (core::text::CodePointCount(clean) > max) {
+    throw FieldError(field, label + " dài tối đa " + std::to_string(max) + " ký tự.");
+  }
+  return clean;
+}
+
+core::dossier::Applicant CheckApplicant(const core::dossier::Applicant& in) {
+  core::dossier::Applicant a;
+  a.full_name = Clean("applicant.full_name", in.full_name, 100, "Họ và tên", true);
+  a.id_number = core::text::NormalizeSpaces(in.id_number);
+  if (!core::dossier::IsCitizenId(a.id_number)) {
+    throw FieldError("applicant.id_number", "số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số.");
+  }
+  auto phone = core::dossier::NormalizePhone(in.phone);
+  if (!phone) {
+    throw FieldError("applicant.phone",
+                     "số điện thoại không hợp lệ (10 số di động hoặc 11 số cố định, bắt đầu bằng 0).");
+  }
+  a.phone = *phone;
+  a.email = core::text::NormalizeSpaces(in.email);
+  if (!a.email.empty() && !core::dossier::IsEmail(a.email)) {
+    throw FieldError("applicant.email", "địa chỉ thư điện tử không hợp lệ.");
+  }
+  a.address = Clean("applicant.address", in.address, 300, "Địa chỉ", true);
+  return a;
+}
+
+// Every component the procedure requires must be handed in, at least in the required counts;
+// names not in the procedure are refused. Returns the components as JSON.
+std::string CheckComponents(const Procedure& p,
+                            const std::vector<core::catalog::Component>& given) {
+  std::map<std::string, const core::catalog::Component*> by_name;
+  for (const auto& c : given) {
+    if (c.original < 0 || c.certified < 0 || c.copy < 0 || c.original > 20 || c.certified > 20 ||
+        c.copy > 20) {
+      throw FieldError("components", "số bản của \"" + c.name + "\" phải từ 0 đến 20.");
+    }
+    by_name[c.name] = &c;
+  }
+  std::string missing;
+  for (const auto& required : p.components) {
+    auto it = by_name.find(required.name);
+    if (it == by_name.end() || it->second->original < required.original ||
+        it->second->certified < required.certified || it->second->copy < required.copy) {
+      missing += (missing.empty() ? "" : "; ") + required.name;
+    }
+  }
+  if (!missing.empty()) {
+    throw Error(ErrorCode::kValidationFailed, "Hồ sơ chưa đủ thành phần: " + missing + ".", {},
+                {{"components", "thiếu hoặc chưa đủ số bản: " + missing}});
+  }
+  boost::json::array out;
+  for (const auto& c : given) {
+    bool known = false;
+    for (const auto& required : p.components) known = known || required.name == c.name;
+    if (!known) {
+      throw FieldError("components", "\"" + c.name + "\" không thuộc thành phần hồ sơ của thủ tục.");
+    }
+    out.push_back(boost::json::object{
+        {"name", c.name}, {"original", c.original}, {"certified", c.certified}, {"copy", c.copy}});
+  }
+  return boost::json::serialize(out);
+}
+
+std::string Yymmdd(std::int64_t now) {
+  auto date = core::calendar::FromUtcMillis(now).date;
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "%02d%02d%02d", date.year % 100, date.month, date.day);
+  return buffer;
+}
+
+Error NotFound() { return Error(ErrorCode::kNotFound, "Không tìm thấy hồ sơ."); }
+
+}  // namespace
+
+Dossiers::Dossiers(store::Database& db, const core::Clock& clock,
+                   calendar::CalendarService& calendar, catalog::Catalog& catalog)
+    : db_(db), clock_(clock), calendar_(calendar), catalog_(catalog) {}
+
+void Dossiers::Schedule(Dossier& d, const Procedure& p, std::int64_t now) const {
+  namespace cal = core::calendar;
+  auto calendar =
+      calendar_.Calendar()->WithHours(calendar_.WorkingHoursOf(d.receiving_agency_code));
+  const cal::LocalDateTime at = cal::FromUtcMillis(now);
+  cal::LocalDateTime due;
+  switch (p.time_limit.kind) {
+    case core::catalog::TimeLimit::Kind::kDays:
+      due = calendar.AddWorkingDays(at, p.time_limit.amount);
+      break;
+    case core::catalog::TimeLimit::Kind::kHours:
+      due = calendar.AddWorkingHours(at, p.time_limit.amount);
+      break;
+    case core::catalog::TimeLimit::Kind::kSameDay:
+      due = calendar.SameDayDue(at);
+      break;
+  }
+  d.received_at = now;
+  d.due_at = cal::ToUtcMillis(due);
+  d.current_step = 0;
+  d.step_due_at = cal::ToUtcMillis(calendar.AddWorkingHours(at, p.steps.front().hours));
+  if (*d.step_due_at > *d.due_at) d.step_due_at = d.due_at;
+}
+
+DossierView Dossiers::Create(const IntakeInput& input, const std::string& created_by,
+                             const std::string& actor, std::int64_t agency_id,
+                             const std::string& agency_code, bool submitted,
+                             const std::optional<std::string>& key) {
+  if (key && (key->empty() || key->size() > 200)) {
+    throw FieldError("Idempotency-Key", "phải dài từ 1 đến 200 ký tự.");
+  }
+  if (key) {
+    store::Session s(db_);
+    if (auto code = store::dossier::FindCodeByIdempotencyKey(s.sql(), created_by, *key)) {
+      return View(s.sql(), *store::dossier::FindByCode(s.sql(), *code));
+    }
+  }
+  if (input.procedure_code.empty()) throw FieldError("procedure_code", "cần chọn thủ tục.");
+  Procedure p;
+  try {
+    p = catalog_.Get(input.procedure_code, std::nullopt).procedure;
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kNotFound) throw;
+    throw FieldError("procedure_code", "không tìm thấy thủ tục " + input.procedure_code + ".");
+  }
+  Dossier d;
+  d.applicant = CheckApplicant(input.applicant);
+  d.components_json = CheckComponents(p, input.components);
+  d.procedure_code = p.code;
+  d.procedure_version = p.version;
+  d.procedure_name = p.name;
+  d.channel = input.channel;
+  d.receiving_agency_id = agency_id;
+  d.receiving_agency_code = agency_code;
+  d.created_by = created_by;
+  d.idempotency_key = key;
+  d.public_token = security::RandomToken(24);
+  const auto now = clock_.NowMillis();
+  d.submitted_at = d.created_at = d.updated_at = now;
+  if (submitted) {
+    d.status = core::dossier::kSubmitted;
+  } else {
+    d.status = core::dossier::kProcessing;
+    Schedule(d, p, now);
+  }
+  const std::string folded = core::text::Fold(d.applicant.full_name + " " + d.applicant.id_number +
+                                              " " + d.applicant.phone);
+  bool raced = false;
+  {
+    store::WriteTransaction tx(db_);
+    d.code = core::dossier::FormatDossierCode(
+        agency_code, Yymmdd(now), store::dossier::NextNumber(tx.sql(), agency_id, Yymmdd(now)));
+    try {
+      d.id = store::dossier::Insert(tx.sql(), d, folded);
+      store::dossier::InsertEvent(
+          tx.sql(), d.id,
+          {now, submitted ? "submit" : "intake", actor, agency_code, std::nullopt,
+           submitted ? std::nullopt : std::optional<int>(0), ""});
+      tx.Commit();
+    } catch (const soci::soci_error& e) {
+      std::string_view m = e.what();
+      raced = key && (m.find("UNIQUE") != std::string_view::npos ||
+                      m.find("duplicate key") != std::string_view::npos);
+      if (!raced) throw;
+      // The same key came in concurrently and won: roll back (the number is not used)
+      // and answer with the dossier it created.
+    }
+  }
+  store::Session s(db_);
+  if (raced) {
+    auto code = store::dossier::FindCodeByIdempotencyKey(s.sql(), created_by, *key);
+    if (!code) throw Error(ErrorCode::kConflict, "Yêu cầu trùng lặp, vui lòng thử lại.");
+    return View(s.sql(), *store::dossier::FindByCode(s.sql(), *code));
+  }
+  return View(s.sql(), *store::dossier::FindByCode(s.sql(), d.code));
+}
+
+DossierView Dossiers::Intake(const core::access::Caller& caller, const IntakeInput& input,
+                             const std::optional<std::string>& key) {
+  core::access::RequireAnyRole(caller, {core::access::Role::kReception});
+  if (input.channel != "direct" && input.channel != "postal") {
+    throw FieldError("channel", "kênh tiếp nhận phải là direct hoặc postal.");
+  }
+  return Create(input, caller.username, caller.username, caller.agency_id, caller.agency_code,
+                false, key);
+}
+
+DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::string>& key) {
+  if (input.channel != "online") throw FieldError("channel", "kênh nộp trực tuyến phải là online.");
+  if (input.agency_code.empty()) throw FieldError("agency_code", "cần chọn nơi tiếp nhận hồ sơ.");
+  std::optional<core::access::Agency> agency;
+  {
+    store::Session s(db_);
+    agency = store::access::FindAgencyByCode(s.sql(), input.agency_code);
+  }
+  if (!agency) throw FieldError("agency_code", "không tìm thấy nơi tiếp nhận hồ sơ.");
+  // An online replay is recognised by key, agency and phone together, so a guessed or shared
+  // key never returns another citizen's dossier (and its token).
+  auto phone = core::dossier::NormalizePhone(input.applicant.phone);
+  if (!phone) {
+    throw FieldError("applicant.phone",
+                     "số điện thoại không hợp lệ (10 số di động hoặc 11 số cố định, bắt đầu bằng 0).");
+  }
+  return Create(input, "online:" + agency->code + ":" + *phone, "công dân", agency->id,
+                agency->code, true, key);
+}
+
+DossierView Dossiers::Accept(const core::access::Caller& caller, const std::string& code) {
+  core::access::RequireAnyRole(caller, {core::access::Role::kReception});
+  const auto now = clock_.NowMillis();
+  store::WriteTransaction tx(db_);
+  auto d = store::dossier::FindByCode(tx.sql(), code);
+  if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
+  if (d->status != core::dossier::kSubmitted) {
+    throw Error(ErrorCode::kConflict, "Chỉ hồ sơ nộp trực tuyến đang chờ tiếp nhận mới được tiếp nhận.");
+  }
+  auto p = catalog_.Get(d->procedure_code, d->procedure_version).procedure;
+  d->status = core::dossier::kProcessing;
+  Schedule(*d, p, now);
+  store::dossier::UpdateState(tx.sql(), *d, now);
+  store::dossier::InsertEvent(tx.sql(), d->id,
+                              {now, "accept", caller.username, caller.agency_code, std::nullopt, 0,
+                               ""});
+  tx.Commit();
+  store::Session s(db_);
+  return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
+}
+
+DossierView Dossiers::View(soci::session& sql, const Dossier& d) const {
+  DossierView v{d, catalog_.Get(d.procedure_code, d.procedure_version).procedure,
+                store::dossier::ListEvents(sql, d.id)};
+  return v;
+}
+
+DossierView Dossiers::Get(const core::access::Caller& caller, const std::string& code) const {
+  store::Session s(db_);
+  auto d = store::dossier::FindByCode(s.sql(), code);
+  if (!d) throw NotFound();
+  auto view = View(s.sql(), *d);
+  bool visible = caller.Sees(d->receiving_agency_path);
+  // Liên thông: an agency named in the dossier's process sees it too.
+  for (const auto& step : view.procedure.steps) {
+    if (visible || step.agency_code.empty()) continue;
+    auto agency = store::access::FindAgencyByCode(s.sql(), step.agency_code);
+    visible = agency && caller.Sees(agency->path);
+  }
+  if (!visible) throw NotFound();
+  return view;
+}
+
+store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
+                                          const ListQuery& q) const {
+  store::dossier::ListFilter f;
+  f.subtree_path = caller.agency_path;
+  f.status = q.status;
+  static const char* kStatuses[] = {"", "submitted", "processing", "supplement_requested",
+                                    "result_ready", "returned", "refused", "withdrawn", "stopped"};
+  bool known = false;
+  for (const char* s : kStatuses) known = known || q.status == s;
+  if (!known) throw FieldError("status", "trạng thái không hợp lệ.");
+  f.query_folded = core::text::Fold(Clean("q", q.q, 100, "Từ khóa", false));
+  auto day_start = [](const std::string& field, const std::string& text) {
+    auto date = core::calendar::ParseIsoDate(text);  // throws a validation error
+    (void)field;
+    return core::calendar::ToUtcMillis({date, 0});
+  };
+  if (!q.received_from.empty()) f.received_from = day_start("received_from", q.received_from);
+  if (!q.received_to.empty()) {
+    f.received_to = day_start("received_to", q.received_to) + 24LL * 3600 * 1000;
+  }
+  f.overdue_only = q.overdue;
+  f.now = clock_.NowMillis();
+  f.page = q.page;
+  f.per_page = q.per_page;
+  store::Session s(db_);
+  return store::dossier::List(s.sql(), f);
+}
+
+PublicView Dossiers::Lookup(const std::string& code) const {
+  store::Session s(db_);
+  auto d = store::dossier::FindByCode(s.sql(), code);
+  if (!d) throw NotFound();
+  return {d->code,
+          d->procedure_name,
+          d->status,
+          std::string(core::dossier::StatusLabel(d->status)),
+          core::dossier::MaskName(d->applicant.full_name),
+          d->received_at,
+          d->due_at};
+}
+
+}  // namespace egov::service::dossier

@@ -1,0 +1,80 @@
+// Use cases of one-stop dossiers (DOMAIN.md §2, CONTRACT.md dossiers and public):
+// intake at the counter, online submission and its acceptance, reading, lists and the
+// citizen's public lookup. Codes are allocated atomically per agency and day; due times are
+// computed once, at the event, from the calendar in force and recorded. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access/roles.hpp"
+#include "core/catalog/procedure.hpp"
+#include "core/clock.hpp"
+#include "core/dossier/model.hpp"
+#include "service/calendar/calendar_service.hpp"
+#include "service/catalog/catalog.hpp"
+#include "store/database.hpp"
+#include "store/dossier/dossiers.hpp"
+
+namespace egov::service::dossier {
+
+struct IntakeInput {
+  std::string procedure_code;
+  std::string channel;      // direct | postal (counter), online (public submission)
+  std::string agency_code;  // online only: the receiving agency the citizen chose
+  core::dossier::Applicant applicant;
+  std::vector<core::catalog::Component> components;
+};
+
+struct DossierView {
+  core::dossier::Dossier dossier;
+  core::catalog::Procedure procedure;  // the pinned version
+  std::vector<core::dossier::Event> events;
+};
+
+struct PublicView {
+  std::string code, procedure_name, status, status_label, applicant_name;
+  std::optional<std::int64_t> received_at, due_at;
+};
+
+struct ListQuery {
+  std::string status, q, received_from, received_to;  // dates YYYY-MM-DD (Vietnam)
+  bool overdue = false;
+  int page = 1, per_page = 50;
+};
+
+class Dossiers {
+ public:
+  Dossiers(store::Database& db, const core::Clock& clock, calendar::CalendarService& calendar,
+           catalog::Catalog& catalog);
+
+  // Reception at the caller's agency. A repeated `idempotency_key` of the same officer
+  // returns the first dossier instead of creating another.
+  DossierView Intake(const core::access::Caller& caller, const IntakeInput& input,
+                     const std::optional<std::string>& idempotency_key);
+  // A citizen's online submission: status "submitted", code allocated now, no times yet.
+  DossierView Submit(const IntakeInput& input, const std::optional<std::string>& idempotency_key);
+  // Reception accepts a submitted dossier: received now, due counted from now (from the next
+  // working period outside working hours).
+  DossierView Accept(const core::access::Caller& caller, const std::string& code);
+
+  DossierView Get(const core::access::Caller& caller, const std::string& code) const;
+  store::dossier::ListResult List(const core::access::Caller& caller, const ListQuery& q) const;
+  PublicView Lookup(const std::string& code) const;
+
+ private:
+  DossierView Create(const IntakeInput& input, const std::string& created_by,
+                     const std::string& actor, std::int64_t agency_id, const std::string& agency_code,
+                     bool submitted, const std::optional<std::string>& idempotency_key);
+  void Schedule(core::dossier::Dossier& d, const core::catalog::Procedure& p,
+                std::int64_t now) const;
+  DossierView View(soci::session& sql, const core::dossier::Dossier& d) const;
+
+  store::Database& db_;
+  const core::Clock& clock_;
+  calendar::CalendarService& calendar_;
+  catalog::Catalog& catalog_;
+};
+
+}  // namespace egov::service::dossier

@@ -1,0 +1,257 @@
+// SQL for dossiers (see dossiers.hpp).
+#include "store/dossier/dossiers.hpp"
+
+#include <boost/json.hpp>
+#include <soci/soci.h>
+
+#include "core/access/roles.hpp"
+
+namespace egov::store::dossier {
+
+using core::dossier::Dossier;
+using core::dossier::Event;
+
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT d.id, d.code, d.public_token, d.procedure_code, d.procedure_version, "
+    "d.procedure_name, d.status, d.channel, d.receiving_agency_id, a.code, a.name, a.path, "
+    "d.applicant, d.components, d.current_step, d.step_due_at, d.submitted_at, d.received_at, "
+    "d.due_at, d.completed_at, d.created_by, d.created_at, d.updated_at "
+    "FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id ";
+
+struct Row {
+  Dossier d;
+  long long id = 0, agency_id = 0, step_due = 0, submitted = 0, received = 0, due = 0,
+            completed = 0, created = 0, updated = 0;
+  int version = 0, step = 0;
+  std::string applicant;
+  soci::indicator step_due_ind, received_ind, due_ind, completed_ind;
+
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(d.code));
+    st.exchange(soci::into(d.public_token));
+    st.exchange(soci::into(d.procedure_code));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(d.procedure_name));
+    st.exchange(soci::into(d.status));
+    st.exchange(soci::into(d.channel));
+    st.exchange(soci::into(agency_id));
+    st.exchange(soci::into(d.receiving_agency_code));
+    st.exchange(soci::into(d.receiving_agency_name));
+    st.exchange(soci::into(d.receiving_agency_path));
+    st.exchange(soci::into(applicant));
+    st.exchange(soci::into(d.components_json));
+    st.exchange(soci::into(step));
+    st.exchange(soci::into(step_due, step_due_ind));
+    st.exchange(soci::into(submitted));
+    st.exchange(soci::into(received, received_ind));
+    st.exchange(soci::into(due, due_ind));
+    st.exchange(soci::into(completed, completed_ind));
+    st.exchange(soci::into(d.created_by));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(updated));
+  }
+  static std::optional<std::int64_t> Opt(long long v, soci::indicator ind) {
+    return ind == soci::i_ok ? std::optional<std::int64_t>(v) : std::nullopt;
+  }
+  Dossier Get() const {
+    Dossier out = d;
+    out.id = id;
+    out.procedure_version = version;
+    out.receiving_agency_id = agency_id;
+    out.current_step = step;
+    out.step_due_at = Opt(step_due, step_due_ind);
+    out.submitted_at = submitted;
+    out.received_at = Opt(received, received_ind);
+    out.due_at = Opt(due, due_ind);
+    out.completed_at = Opt(completed, completed_ind);
+    out.created_at = created;
+    out.updated_at = updated;
+    auto json = boost::json::parse(applicant).as_object();
+    auto str = [&json](const char* key) {
+      auto it = json.find(key);
+      return it == json.end() ? std::string() : std::string(it->value().as_string());
+    };
+    out.applicant = {str("full_name"), str("id_number"), str("phone"), str("email"),
+                     str("address")};
+    return out;
+  }
+};
+
+template <class... Uses>
+std::vector<Dossier> Query(soci::session& sql, const std::string& rest, Uses&&... uses) {
+  Row row;
+  soci::statement st(sql);
+  row.Bind(st);
+  (st.exchange(std::forward<Uses>(uses)), ...);
+  st.alloc();
+  st.prepare(std::string(kSelect) + rest);
+  st.define_and_bind();
+  std::vector<Dossier> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back(row.Get());
+    } while (st.fetch());
+  }
+  return out;
+}
+
+std::string ApplicantJson(const core::dossier::Applicant& a) {
+  return boost::json::serialize(boost::json::object{{"full_name", a.full_name},
+                                                    {"id_number", a.id_number},
+                                                    {"phone", a.phone},
+                                                    {"email", a.email},
+                                                    {"address", a.address}});
+}
+
+}  // namespace
+
+std::int64_t NextNumber(soci::session& tx, std::int64_t agency_id, const std::string& day) {
+  long long agency = agency_id, last = 0;
+  tx << "INSERT INTO dossier_counters (agency_id, day, last) VALUES (:a, :d, 0) "
+        "ON CONFLICT (agency_id, day) DO NOTHING",
+      soci::use(agency, "a"), soci::use(day, "d");
+  tx << "UPDATE dossier_counters SET last = last + 1 WHERE agency_id = :a AND day = :d "
+        "RETURNING last",
+      soci::use(agency, "a"), soci::use(day, "d"), soci::into(last);
+  return last;
+}
+
+std::int64_t Insert(soci::session& tx, const Dossier& d, const std::string& applicant_folded) {
+  long long id = 0, agency = d.receiving_agency_id, submitted = d.submitted_at,
+            received = d.received_at.value_or(0), due = d.due_at.value_or(0),
+            step_due = d.step_due_at.value_or(0), created = d.created_at;
+  soci::indicator received_ind = d.received_at ? soci::i_ok : soci::i_null;
+  soci::indicator due_ind = d.due_at ? soci::i_ok : soci::i_null;
+  soci::indicator step_due_ind = d.step_due_at ? soci::i_ok : soci::i_null;
+  std::string key = d.idempotency_key.value_or("");
+  soci::indicator key_ind = d.idempotency_key ? soci::i_ok : soci::i_null;
+  std::string applicant = ApplicantJson(d.applicant);
+  int version = d.procedure_version, step = d.current_step;
+  tx << "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
+        "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
+        "components, current_step, step_due_at, submitted_at, received_at, due_at, created_by, "
+        "idempotency_key, created_at, updated_at) VALUES (:code, :token, :pcode, :pversion, "
+        ":pname, :status, :channel, :agency, :applicant, :folded, :components, :step, "
+        ":step_due, :submitted, :received, :due, :by, :key, :created, :created) RETURNING id",
+      soci::use(d.code, "code"), soci::use(d.public_token, "token"),
+      soci::use(d.procedure_code, "pcode"), soci::use(version, "pversion"),
+      soci::use(d.procedure_name, "pname"), soci::use(d.status, "status"),
+      soci::use(d.channel, "channel"), soci::use(agency, "agency"),
+      soci::use(applicant, "applicant"), soci::use(applicant_folded, "folded"),
+      soci::use(d.components_json, "components"), soci::use(step, "step"),
+      soci::use(step_due, step_due_ind, "step_due"), soci::use(submitted, "submitted"),
+      soci::use(received, received_ind, "received"), soci::use(due, due_ind, "due"),
+      soci::use(d.created_by, "by"), soci::use(key, key_ind, "key"),
+      soci::use(created, "created"), soci::into(id);
+  return id;
+}
+
+std::optional<Dossier> FindByCode(soci::session& sql, const std::string& code) {
+  auto rows = Query(sql, "WHERE d.code = :code", soci::use(code, "code"));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
+                                                    const std::string& created_by,
+                                                    const std::string& key) {
+  std::string code;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT code FROM dossiers WHERE created_by = :by AND idempotency_key = :key",
+      soci::use(created_by, "by"), soci::use(key, "key"), soci::into(code, ind);
+  if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
+  return code;
+}
+
+void UpdateState(soci::session& tx, const Dossier& d, std::int64_t now) {
+  long long id = d.id, at = now, received = d.received_at.value_or(0), due = d.due_at.value_or(0),
+            step_due = d.step_due_at.value_or(0), completed = d.completed_at.value_or(0);
+  soci::indicator received_ind = d.received_at ? soci::i_ok : soci::i_null;
+  soci::indicator due_ind = d.due_at ? soci::i_ok : soci::i_null;
+  soci::indicator step_due_ind = d.step_due_at ? soci::i_ok : soci::i_null;
+  soci::indicator completed_ind = d.completed_at ? soci::i_ok : soci::i_null;
+  int step = d.current_step;
+  tx << "UPDATE dossiers SET status = :status, current_step = :step, step_due_at = :step_due, "
+        "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at "
+        "WHERE id = :id",
+      soci::use(d.status, "status"), soci::use(step, "step"),
+      soci::use(step_due, step_due_ind, "step_due"),
+      soci::use(received, received_ind, "received"), soci::use(due, due_ind, "due"),
+      soci::use(completed, completed_ind, "completed"), soci::use(at, "at"), soci::use(id, "id");
+}
+
+void InsertEvent(soci::session& tx, std::int64_t dossier_id, const Event& e) {
+  long long id = dossier_id, at = e.at;
+  int from = e.from_step.value_or(0), to = e.to_step.value_or(0);
+  soci::indicator from_ind = e.from_step ? soci::i_ok : soci::i_null;
+  soci::indicator to_ind = e.to_step ? soci::i_ok : soci::i_null;
+  tx << "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
+        "to_step, note) VALUES (:id, :at, :action, :actor, :agency, :from, :to, :note)",
+      soci::use(id, "id"), soci::use(at, "at"), soci::use(e.action, "action"),
+      soci::use(e.actor, "actor"), soci::use(e.agency_code, "agency"),
+      soci::use(from, from_ind, "from"), soci::use(to, to_ind, "to"), soci::use(e.note, "note");
+}
+
+std::vector<Event> ListEvents(soci::session& sql, std::int64_t dossier_id) {
+  long long id = dossier_id, at = 0;
+  int from = 0, to = 0;
+  soci::indicator from_ind, to_ind;
+  Event e;
+  soci::statement st =
+      (sql.prepare << "SELECT at, action, actor, agency_code, from_step, to_step, note FROM "
+                      "dossier_events WHERE dossier_id = :id ORDER BY id",
+       soci::use(id, "id"), soci::into(at), soci::into(e.action), soci::into(e.actor),
+       soci::into(e.agency_code), soci::into(from, from_ind), soci::into(to, to_ind),
+       soci::into(e.note));
+  std::vector<Event> out;
+  if (st.execute(true)) {
+    do {
+      e.at = at;
+      e.from_step = from_ind == soci::i_ok ? std::optional<int>(from) : std::nullopt;
+      e.to_step = to_ind == soci::i_ok ? std::optional<int>(to) : std::nullopt;
+      out.push_back(e);
+    } while (st.fetch());
+  }
+  return out;
+}
+
+ListResult List(soci::session& sql, const ListFilter& f) {
+  auto [begin, end] = core::access::SubtreeRange(f.subtree_path);
+  std::string pattern = "%";
+  for (char c : f.query_folded) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
+  long long from = f.received_from.value_or(0), to = f.received_to.value_or(0), now = f.now;
+  int has_from = f.received_from ? 1 : 0, has_to = f.received_to ? 1 : 0,
+      overdue = f.overdue_only ? 1 : 0;
+  long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
+  const std::string where =
+      "WHERE a.path >= :b AND a.path < :e AND (:status = '' OR d.status = :status) "
+      "AND (d.applicant_folded LIKE :q ESCAPE '\\' OR LOWER(d.code) LIKE :q ESCAPE '\\') "
+      "AND (:has_from = 0 OR d.received_at >= :from) AND (:has_to = 0 OR d.received_at < :to) "
+      "AND (:overdue = 0 OR (d.status = 'processing' AND d.due_at < :now)) ";
+  ListResult result;
+  long long total = 0;
+  sql << "SELECT COUNT(*) FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id " +
+             where,
+      soci::use(begin, "b"), soci::use(end, "e"), soci::use(f.status, "status"),
+      soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
+      soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
+      soci::use(now, "now"), soci::into(total);
+  result.total = total;
+  result.items = Query(sql, where + "ORDER BY d.id DESC LIMIT :limit OFFSET :offset",
+                       soci::use(begin, "b"), soci::use(end, "e"), soci::use(f.status, "status"),
+                       soci::use(pattern, "q"), soci::use(has_from, "has_from"),
+                       soci::use(from, "from"), soci::use(has_to, "has_to"),
+                       soci::use(to, "to"), soci::use(overdue, "overdue"),
+                       soci::use(now, "now"), soci::use(limit, "limit"),
+                       soci::use(offset, "offset"));
+  return result;
+}
+
+}  // namespace egov::store::dossier

@@ -1,0 +1,45 @@
+// SQL for dossiers, their events and the daily code counters. Functions never commit.
+#pragma once
+
+#include <optional>
+#include <soci/session.h>
+#include <string>
+#include <vector>
+
+#include "core/dossier/model.hpp"
+
+namespace egov::store::dossier {
+
+// The next number of `agency_id`'s dossiers on `day` (YYMMDD): 1, 2, 3 … Atomic within the
+// caller's write transaction (the counter row is created if needed, then incremented with
+// UPDATE … RETURNING), so concurrent intakes never share or skip a number.
+std::int64_t NextNumber(soci::session& tx, std::int64_t agency_id, const std::string& day);
+
+std::int64_t Insert(soci::session& tx, const core::dossier::Dossier& dossier,
+                    const std::string& applicant_folded);
+std::optional<core::dossier::Dossier> FindByCode(soci::session& sql, const std::string& code);
+std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
+                                                    const std::string& created_by,
+                                                    const std::string& key);
+// Writes status, step, received, due and completion times.
+void UpdateState(soci::session& tx, const core::dossier::Dossier& dossier, std::int64_t now);
+
+void InsertEvent(soci::session& tx, std::int64_t dossier_id, const core::dossier::Event& event);
+std::vector<core::dossier::Event> ListEvents(soci::session& sql, std::int64_t dossier_id);
+
+struct ListFilter {
+  std::string subtree_path;  // required: receiving agencies under this path
+  std::string status;        // empty: any
+  std::string query_folded;  // matches code, applicant name, id number or phone
+  std::optional<std::int64_t> received_from, received_to;  // [from, to)
+  bool overdue_only = false;
+  std::int64_t now = 0;
+  int page = 1, per_page = 50;
+};
+struct ListResult {
+  std::vector<core::dossier::Dossier> items;
+  std::int64_t total = 0;
+};
+ListResult List(soci::session& sql, const ListFilter& filter);
+
+}  // namespace egov::store::dossier

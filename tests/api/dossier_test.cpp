@@ -1,0 +1,274 @@
+// Dossier intake over real HTTP on both engines: codes per agency and day (200 parallel
+// intakes give 200 distinct consecutive codes), appointments from the calendar, idempotent
+// retries, bad input refused without a trace, online submission then acceptance, visibility
+// and the citizen's public lookup.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <set>
+
+#include "egov_process.hpp"
+#include "http_client.hpp"
+#include "test_database.hpp"
+
+namespace egov::testing {
+namespace {
+
+namespace json = boost::json;
+
+json::object Birth(const std::string& name = "Nguyễn Thị Ánh Tuyết") {
+  return json::object{
+      {"procedure_code", "1.001193"},
+      {"channel", "direct"},
+      {"applicant", json::object{{"full_name", name},
+                                 {"id_number", "051090001234"},
+                                 {"phone", "0912 345 678"},
+                                 {"email", "tuyet@example.vn"},
+                                 {"address", "Thôn 1, xã Trà Sơn, huyện Trà Bồng"}}},
+      {"components", json::array{}}};  // filled from the catalog in SetUp
+}
+
+class DossierTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    auto r = RunEgov({"demo", "--db", db_.url()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The demo's birth registration components, as the catalog has them.
+    server_ = std::make_unique<EgovServer>(db_.url(), std::vector<std::string>{"--public-rate-limit", "0"});
+    c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
+    auto procedure = c_->Get("/api/v1/procedures/1.001193").json();
+    components_ = json::array();
+    for (const auto& c : procedure.at("components").as_array()) {
+      components_.push_back(json::object{{"name", c.at("name")},
+                                         {"original", c.at("original")},
+                                         {"certified", c.at("certified")},
+                                         {"copy", c.at("copy")}});
+    }
+    reception_ = Login("tiepnhan.traso");  // UBND xã Trà Sơn: birth registration is communal
+  }
+  std::map<std::string, std::string> Login(const std::string& user) {
+    auto r = c_->Post("/api/v1/auth/login",
+                      json::serialize(json::object{{"username", user}, {"password", "demo"}}));
+    EXPECT_EQ(r.status, 200u) << r.body;
+    std::string cookie = r.header("set-cookie");
+    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
+            {"X-CSRF-Token", std::string(r.json().at("csrf_token").as_string())}};
+  }
+  json::object Body() {
+    auto body = Birth();
+    body["components"] = components_;
+    return body;
+  }
+  HttpResponse Intake(const json::object& body, std::map<std::string, std::string> headers = {}) {
+    for (auto& [k, v] : reception_) headers[k] = v;
+    return c_->Post("/api/v1/dossiers", json::serialize(body), "application/json", headers);
+  }
+  std::int64_t Count(const std::map<std::string, std::string>& who) {
+    return c_->Get("/api/v1/dossiers", who).json().at("total").as_int64();
+  }
+  TestDatabase db_{GetParam()};
+  std::unique_ptr<EgovServer> server_;
+  std::unique_ptr<HttpClient> c_;
+  std::map<std::string, std::string> reception_;
+  json::array components_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Engines, DossierTest, ::testing::ValuesIn(Engines()),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(DossierTest, IntakeGivesACodeAnAppointmentAndAnEvent) {
+  auto r = Intake(Body());
+  ASSERT_EQ(r.status, 201u) << r.body;
+  auto d = r.json().as_object();
+  std::string code(d.at("code").as_string());
+  EXPECT_EQ(code.rfind("000.21.99.H48-", 0), 0u) << code;
+  EXPECT_EQ(code.substr(code.size() - 5), "-0001");
+  EXPECT_EQ(d.at("status"), "processing");
+  EXPECT_EQ(d.at("channel"), "direct");
+  EXPECT_EQ(d.at("procedure_version"), 1);
+  EXPECT_FALSE(d.at("due_at").is_null());
+  EXPECT_GE(d.at("due_at").as_string(), d.at("received_at").as_string());
+  EXPECT_EQ(d.at("current_step").at("index"), 0);
+  EXPECT_EQ(d.at("events").as_array().size(), 1u);
+  EXPECT_EQ(d.at("events").at(0).at("action"), "intake");
+  EXPECT_EQ(d.at("public_token").as_string().size(), 32u);
+  EXPECT_EQ(d.at("applicant").at("phone"), "0912345678");
+  auto again = c_->Get("/api/v1/dossiers/" + code, reception_);
+  EXPECT_EQ(again.status, 200u);
+  auto second = Intake(Body()).json();
+  EXPECT_EQ(std::string(second.at("code").as_string()).substr(code.size() - 5), "-0002");
+}
+
+TEST_P(DossierTest, ParallelIntakesGetDistinctConsecutiveCodes) {
+  constexpr int kIntakes = 200;
+  std::vector<std::future<std::string>> futures;
+  auto body = json::serialize(Body());
+  for (int w = 0; w < 8; ++w) {
+    futures.push_back(std::async(std::launch::async, [&, w] {
+      HttpClient client(server_->host(), server_->port());
+      std::string codes;
+      for (int i = w; i < kIntakes; i += 8) {
+        auto r = client.Post("/api/v1/dossiers", body, "application/json", reception_);
+        if (r.status != 201u) return "error " + std::to_string(r.status) + " " + r.body;
+        codes += std::string(r.json().at("code").as_string()) + "\n";
+      }
+      return codes;
+    }));
+  }
+  std::set<int> numbers;
+  std::set<std::string> prefixes;
+  for (auto& f : futures) {
+    std::string codes = f.get();
+    ASSERT_EQ(codes.rfind("error", 0), std::string::npos) << codes;
+    for (size_t pos = 0; pos < codes.size();) {
+      auto nl = codes.find('\n', pos);
+      std::string code = codes.substr(pos, nl - pos);
+      pos = nl + 1;
+      prefixes.insert(code.substr(0, code.rfind('-')));
+      numbers.insert(std::stoi(code.substr(code.rfind('-') + 1)));
+    }
+  }
+  ASSERT_EQ(prefixes.size(), 1u) << "all on one day at one agency";
+  ASSERT_EQ(numbers.size(), static_cast<size_t>(kIntakes)) << "no duplicates";
+  EXPECT_EQ(*numbers.begin(), 1);
+  EXPECT_EQ(*numbers.rbegin(), kIntakes) << "no gaps";
+}
+
+TEST_P(DossierTest, IdempotencyKeyReturnsTheFirstDossier) {
+  auto first = Intake(Body(), {{"Idempotency-Key", "quay-1-abc"}});
+  auto second = Intake(Body(), {{"Idempotency-Key", "quay-1-abc"}});
+  ASSERT_EQ(first.status, 201u);
+  ASSERT_EQ(second.status, 201u);
+  EXPECT_EQ(first.json().at("code"), second.json().at("code"));
+  EXPECT_EQ(Count(reception_), 1);
+  auto third = Intake(Body(), {{"Idempotency-Key", "quay-1-def"}});
+  EXPECT_NE(third.json().at("code"), first.json().at("code"));
+}
+
+TEST_P(DossierTest, BadInputIsRefusedAndLeavesNoTrace) {
+  struct Case {
+    const char* field;
+    std::function<void(json::object&)> breakit;
+  };
+  std::vector<Case> cases = {
+      {"procedure_code", [](json::object& b) { b["procedure_code"] = "9.999999"; }},
+      {"components", [](json::object& b) { b["components"].as_array().pop_back(); }},
+      {"components", [](json::object& b) {
+         b["components"].as_array().push_back(json::object{{"name", "Giấy lạ"}, {"original", 1}});
+       }},
+      {"applicant.phone", [](json::object& b) { b["applicant"].as_object()["phone"] = "12345"; }},
+      {"applicant.id_number", [](json::object& b) { b["applicant"].as_object()["id_number"] = "12345678901"; }},
+      {"applicant.email", [](json::object& b) { b["applicant"].as_object()["email"] = "không-phải-email"; }},
+      {"applicant.full_name", [](json::object& b) { b["applicant"].as_object()["full_name"] = "  "; }},
+      {"channel", [](json::object& b) { b["channel"] = "online"; }},
+      {"applicant", [](json::object& b) { b.erase("applicant"); }},
+  };
+  for (auto& c : cases) {
+    auto body = Body();
+    c.breakit(body);
+    auto r = Intake(body);
+    EXPECT_EQ(r.status, 422u) << c.field << " " << r.body;
+    if (r.status == 422u) {
+      EXPECT_TRUE(r.json().at("error").at("details").as_object().contains(c.field))
+          << c.field << " " << r.body;
+    }
+  }
+  EXPECT_EQ(Count(reception_), 0);
+  // The next good intake still gets number 0001: refused ones consumed none.
+  auto ok = Intake(Body());
+  ASSERT_EQ(ok.status, 201u) << ok.body;
+  std::string code(ok.json().at("code").as_string());
+  EXPECT_EQ(code.substr(code.size() - 5), "-0001");
+}
+
+TEST_P(DossierTest, OnlyReceptionReceivesAndOtherAgenciesCannotSeeIt) {
+  auto clerk = Login("vanthu");
+  EXPECT_EQ(c_->Post("/api/v1/dossiers", json::serialize(Body()), "application/json", clerk).status,
+            403u);
+  auto d = Intake(Body()).json();
+  std::string code(d.at("code").as_string());
+  // The district's reception is an ancestor? No: VP is a sibling office of the commune.
+  auto other = Login("tiepnhan");
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code, other).status, 404u);
+  EXPECT_EQ(Count(other), 0);
+  // The district admin (parent of the commune) sees it.
+  auto district = Login("quantri");
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code, district).status, 200u);
+}
+
+TEST_P(DossierTest, PublicLookupShowsStatusAndAMaskedName) {
+  auto d = Intake(Body()).json();
+  std::string code(d.at("code").as_string());
+  auto r = c_->Get("/api/v1/public/dossiers/" + code);
+  ASSERT_EQ(r.status, 200u);
+  auto p = r.json().as_object();
+  EXPECT_EQ(p.at("applicant_name"), "N***** T** Á** T****");
+  EXPECT_EQ(p.at("status"), "processing");
+  EXPECT_EQ(p.at("status_label"), "Đang giải quyết");
+  EXPECT_EQ(p.at("procedure_name"), "Thủ tục đăng ký khai sinh");
+  EXPECT_EQ(p.at("due_at"), d.at("due_at"));
+  for (const char* hidden : {"0912345678", "051090001234", "Trà Sơn, huyện", "public_token", "tuyet@"}) {
+    EXPECT_EQ(r.body.find(hidden), std::string::npos) << hidden;
+  }
+  EXPECT_EQ(c_->Get("/api/v1/public/dossiers/000.21.99.H48-200101-0001").status, 404u);
+}
+
+TEST_P(DossierTest, OnlineSubmissionThenAcceptance) {
+  auto body = Body();
+  body["channel"] = "online";
+  body["agency_code"] = "000.21.99.H48";
+  auto r = c_->Post("/api/v1/public/submissions", json::serialize(body));
+  ASSERT_EQ(r.status, 201u) << r.body;
+  auto sub = r.json().as_object();
+  EXPECT_EQ(sub.at("status"), "submitted");
+  std::string code(sub.at("code").as_string());
+  auto before = c_->Get("/api/v1/public/dossiers/" + code).json();
+  EXPECT_TRUE(before.at("received_at").is_null());
+  EXPECT_TRUE(before.at("due_at").is_null());
+  auto queue = c_->Get("/api/v1/dossiers?status=submitted", reception_).json();
+  ASSERT_EQ(queue.at("total").as_int64(), 1);
+  auto accepted = c_->Post("/api/v1/dossiers/" + code + "/actions", R"({"action":"accept"})",
+                           "application/json", reception_);
+  ASSERT_EQ(accepted.status, 200u) << accepted.body;
+  EXPECT_EQ(accepted.json().at("status"), "processing");
+  EXPECT_FALSE(accepted.json().at("due_at").is_null());
+  EXPECT_EQ(accepted.json().at("events").as_array().size(), 2u);
+  // Accepting twice is a conflict; nothing changes.
+  auto twice = c_->Post("/api/v1/dossiers/" + code + "/actions", R"({"action":"accept"})",
+                        "application/json", reception_);
+  EXPECT_EQ(twice.status, 409u);
+  // Missing phone on a public submission is refused.
+  body["applicant"].as_object()["phone"] = "";
+  EXPECT_EQ(c_->Post("/api/v1/public/submissions", json::serialize(body)).status, 422u);
+}
+
+TEST_P(DossierTest, ReceiptPdfCarriesTheCodeAndAppointment) {
+  auto d = Intake(Body()).json();
+  std::string code(d.at("code").as_string());
+  auto r = c_->Get("/api/v1/dossiers/" + code + "/forms/01.pdf", reception_);
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(r.header("content-type"), "application/pdf");
+  ASSERT_EQ(r.body.rfind("%PDF-", 0), 0u);
+  std::string dir = MakeTempDir();
+  { std::ofstream(dir + "/r.pdf", std::ios::binary) << r.body; }
+  std::string text;
+  FILE* pipe = popen(("pdftotext -layout " + dir + "/r.pdf -").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+  pclose(pipe);
+  std::filesystem::remove_all(dir);
+  EXPECT_NE(text.find(code), std::string::npos) << text;
+  EXPECT_NE(text.find("Nguyễn Thị Ánh Tuyết"), std::string::npos);
+  EXPECT_NE(text.find("GIẤY TIẾP NHẬN HỒ SƠ"), std::string::npos);
+  EXPECT_NE(text.find("Công chức Một cửa"), std::string::npos) << "receiver missing";  // may wrap
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code + "/forms/02.pdf", reception_).status, 404u);
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code + "/forms/01.pdf", Login("tiepnhan")).status, 404u);
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code + "/forms/01.pdf").status, 401u);
+}
+
+}  // namespace
+}  // namespace egov::testing
