@@ -6,6 +6,7 @@
 #include "api/routes.hpp"
 #include "core/dossier/dossier.hpp"
 #include "core/error.hpp"
+#include "http/multipart.hpp"
 #include "service/dossier/forms.hpp"
 
 namespace egov::api {
@@ -102,6 +103,17 @@ boost::json::object DossierJson(const service::dossier::DossierView& v) {
       {"received_at", Instant(d.received_at)},
       {"due_at", Instant(d.due_at)},
       {"public_token", d.public_token},
+      {"files", [&v] {
+         boost::json::array files;
+         for (const auto& f : v.files) {
+           files.push_back(boost::json::object{{"sha256", f.sha256},
+                                               {"component", f.component},
+                                               {"mime_type", f.mime_type},
+                                               {"size", f.size},
+                                               {"file_name", f.file_name}});
+         }
+         return files;
+       }()},
       {"events", std::move(events)}};
   if (d.completed_at) out["completed_at"] = FormatInstant(*d.completed_at);
   return out;
@@ -138,6 +150,43 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
         r.headers.emplace_back("Content-Disposition", "inline; filename=\"giay-hen-" + code + ".pdf\"");
         co_return r;
       }));
+
+  router.Add(verb::post, "/api/v1/dossiers/{code}/files", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               auto parts = http::ParseMultipart(
+                   request.header(boost::beast::http::field::content_type), request.body());
+               std::string component, file_name;
+               std::string_view data;
+               bool has_file = false;
+               for (const auto& part : parts) {
+                 if (part.name == "component") component = std::string(part.data);
+                 if (part.name == "file") {
+                   has_file = true;
+                   data = part.data;
+                   file_name = part.filename;
+                 }
+               }
+               if (!has_file) throw FieldError("file", "thiếu tệp (trường file).");
+               if (component.empty()) throw FieldError("component", "cần chọn thành phần hồ sơ.");
+               auto f = s.dossiers.AddFile(caller, request.param("code"), component, file_name, data);
+               return http::JsonResponse(boost::json::object{{"sha256", f.sha256},
+                                                             {"component", f.component},
+                                                             {"mime_type", f.mime_type},
+                                                             {"size", f.size},
+                                                             {"file_name", f.file_name}},
+                                         status::created);
+             }),
+             http::RouteOptions{.max_body_bytes = service::dossier::kMaxFileBytes + 64 * 1024});
+
+  router.Add(verb::get, "/api/v1/dossiers/{code}/files/{sha256}", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               auto stored = s.dossiers.GetFile(caller, request.param("code"), request.param("sha256"));
+               http::Response r = http::TextResponse(std::move(stored.bytes), stored.file.mime_type);
+               r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" +
+                                                                  stored.file.sha256 + "\"");
+               r.headers.emplace_back("Cache-Control", "private, no-store");
+               return r;
+             }));
 
   router.Add(verb::post, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);

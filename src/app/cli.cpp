@@ -25,7 +25,7 @@ int Main(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "Chạy máy chủ web và API");
   serve->add_option("--config", config_file, "Tệp cấu hình TOML (mặc định: $EGOV_CONFIG)");
   // Flags are read into separate variables so they override the file whatever the order.
-  std::string db_url, listen, web_dir;
+  std::string db_url, listen, web_dir, files_dir;
   unsigned public_rate_limit = 0, threads = 0;
   std::uint64_t max_body_bytes = 0;
   serve->add_option("--db", db_url, "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://…");
@@ -35,6 +35,7 @@ int Main(int argc, char** argv) {
                                      "Số yêu cầu mỗi phút mỗi địa chỉ cho /api/v1/public/* và "
                                      "đăng nhập (0: tắt)");
   serve->add_option("--threads", threads, "Số luồng I/O (mặc định: số lõi)");
+  serve->add_option("--files", files_dir, "Thư mục lưu tệp đính kèm (mặc định: cạnh CSDL SQLite)");
   serve->add_option("--max-body-bytes", max_body_bytes, "Kích thước tối đa của nội dung JSON");
   serve->callback([&] {
     try {
@@ -42,6 +43,7 @@ int Main(int argc, char** argv) {
       if (!db_url.empty()) config.db_url = db_url;
       if (!listen.empty()) config.listen = listen;
       if (!web_dir.empty()) config.web_dir = web_dir;
+      if (!files_dir.empty()) config.files_dir = files_dir;
       if (rate_opt->count()) config.public_rate_limit = public_rate_limit;
       if (threads) config.threads = threads;
       if (max_body_bytes) config.max_body_bytes = max_body_bytes;

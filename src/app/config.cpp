@@ -54,6 +54,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
         "read_timeout_seconds", "idle_timeout_seconds", "write_timeout_seconds",
         "shutdown_timeout_seconds", "max_connections"}},
       {"blocking", {"threads", "queue"}},
+      {"storage", {"files_dir"}},
       {"log", {"level"}},
   };
   for (const auto& [section, node] : table) {
@@ -86,6 +87,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
   Read(table, "blocking", "threads", c.blocking_threads, path);
   Read(table, "blocking", "queue", c.blocking_queue, path);
   Read(table, "log", "level", c.log_level, path);
+  Read(table, "storage", "files_dir", c.files_dir, path);
 }
 
 void Validate(Config& c) {
@@ -131,6 +133,14 @@ void Validate(Config& c) {
     fail("log.level phải là một trong trace, debug, info, warn, error.");
   }
   if (c.web_dir.empty()) c.web_dir = DefaultWebDir();
+  if (c.files_dir.empty()) {
+    auto url = store::ParseDatabaseUrl(c.db_url);
+    std::filesystem::path db_path(url.sqlite_path);
+    c.files_dir = url.dialect == store::Dialect::kSqlite
+                      ? (db_path.parent_path().empty() ? std::filesystem::path(".")
+                                                       : db_path.parent_path()) / "files"
+                      : std::filesystem::path("var/files");
+  }
 }
 
 std::string DefaultWebDir() {

@@ -12,6 +12,8 @@ struct Config {
   // [database]
   std::string db_url = "sqlite:var/egov.db";
   unsigned db_pool_size = 0;  // 0: io threads + blocking threads + 2
+  // [storage]
+  std::string files_dir;  // uploaded files; empty: "files" beside the SQLite database, else var/files
   // [server]
   std::string listen = "127.0.0.1:8080";
   std::string web_dir;  // empty: the web/dist that `make build` built beside build/egov

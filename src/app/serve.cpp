@@ -19,6 +19,7 @@
 #include "service/security/crypto.hpp"
 #include "service/services.hpp"
 #include "store/database.hpp"
+#include "store/files/file_store.hpp"
 #include "store/migrations.hpp"
 
 namespace egov::app {
@@ -52,7 +53,8 @@ int RunServe(Config config) {
   service::calendar::CalendarService calendar(db, clock);
   calendar.LoadShippedSchedules();
   service::catalog::Catalog catalog(db, clock);
-  service::dossier::Dossiers dossiers(db, clock, calendar, catalog);
+  store::FileStore files(config.files_dir);
+  service::dossier::Dossiers dossiers(db, clock, calendar, catalog, files);
   service::Services services{db, clock, directory, auth, calendar, catalog, dossiers};
   http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);
 

@@ -3,6 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 
 namespace egov::http {
@@ -59,6 +61,23 @@ bool Router::Match(const Route& route, const std::vector<std::string_view>& segm
     }
   }
   return true;
+}
+
+std::size_t Router::BodyLimit(beast_http::verb method, std::string_view path,
+                             std::size_t fallback) const {
+  const auto segments = SplitPath(path.substr(0, path.find('?')));
+  for (const auto& r : routes_) {
+    if (r.method == method && Match(r, segments, nullptr)) {
+      return r.options.max_body_bytes ? r.options.max_body_bytes : fallback;
+    }
+  }
+  return fallback;
+}
+
+std::size_t Router::LargestBodyLimit(std::size_t fallback) const {
+  std::size_t largest = fallback;
+  for (const auto& r : routes_) largest = std::max(largest, r.options.max_body_bytes);
+  return largest;
 }
 
 std::vector<std::pair<std::string, std::string>> Router::Routes() const {

@@ -22,6 +22,8 @@ using SyncHandler = std::function<Response(Request&)>;
 struct RouteOptions {
   // Counts against --public-rate-limit (requests per minute per client address).
   bool public_rate_limited = false;
+  // The largest body this route accepts; 0: the server's default (max_body_bytes, for JSON).
+  std::size_t max_body_bytes = 0;
 };
 
 class Router {
@@ -44,6 +46,11 @@ class Router {
   };
   // Never throws: every failure becomes an error response.
   boost::asio::awaitable<Routed> Handle(Request& request) const;
+
+  // The body limit of the route that (method, path) selects, else `fallback`; and the largest
+  // limit of any route (the limit while only the headers are known).
+  std::size_t BodyLimit(beast_http::verb method, std::string_view path, std::size_t fallback) const;
+  std::size_t LargestBodyLimit(std::size_t fallback) const;
 
   // Patterns and methods, for the OpenAPI check in tests.
   std::vector<std::pair<std::string, std::string>> Routes() const;

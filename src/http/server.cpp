@@ -164,7 +164,9 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
   while (!stopping_) {
     auto parser = std::make_unique<beast::http::request_parser<beast::http::string_body>>();
     parser->header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
-    parser->body_limit(options_.max_body_bytes);
+    // Until the headers name the route, allow the largest body any route takes; then the
+    // route's own limit applies (413 from the headers alone when Content-Length exceeds it).
+    parser->body_limit(router_.LargestBodyLimit(options_.max_body_bytes));
     c->idle = buffer.size() == 0;
     stream.expires_after(c->idle ? options_.idle_timeout : options_.read_timeout);
     auto header_result = co_await beast::http::async_read_header(stream, buffer, *parser, kTuple);
@@ -184,10 +186,16 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
       refusal.emplace(ErrorCode::kBadRequest, "Yêu cầu HTTP không hợp lệ.", ec.message());
     } else if (ec) {
       break;  // closed by the peer, timed out, or cancelled by shutdown
-    } else if (auto length = parser->content_length();
-               length && *length > options_.max_body_bytes) {
-      refusal.emplace(ErrorCode::kPayloadTooLarge, "Nội dung yêu cầu vượt quá giới hạn cho phép.",
-                      "content-length above limit");
+    } else {
+      const std::size_t limit = router_.BodyLimit(parser->get().method(), parser->get().target(),
+                                                  options_.max_body_bytes);
+      if (auto length = parser->content_length(); length && *length > limit) {
+        refusal.emplace(ErrorCode::kPayloadTooLarge,
+                        "Nội dung yêu cầu vượt quá giới hạn cho phép.",
+                        "content-length above limit");
+      } else {
+        parser->body_limit(limit);
+      }
     }
 
     if (!refusal) {

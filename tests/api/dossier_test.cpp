@@ -270,5 +270,57 @@ TEST_P(DossierTest, ReceiptPdfCarriesTheCodeAndAppointment) {
   EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code + "/forms/01.pdf").status, 401u);
 }
 
+std::string Multipart(const std::string& component, const std::string& filename,
+                      const std::string& bytes) {
+  return "--B0undary\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\n" + component +
+         "\r\n--B0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+         filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--B0undary--\r\n";
+}
+
+TEST_P(DossierTest, ComponentFilesAreSniffedStoredByHashAndGuarded) {
+  auto d = Intake(Body()).json();
+  std::string code(d.at("code").as_string());
+  std::string component(components_.at(0).at("name").as_string());
+  const std::string pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+  auto upload = [&](const std::string& comp, const std::string& name, const std::string& bytes,
+                    const std::map<std::string, std::string>& who) {
+    return c_->Post("/api/v1/dossiers/" + code + "/files", Multipart(comp, name, bytes),
+                    "multipart/form-data; boundary=B0undary", who);
+  };
+  auto r = upload(component, "tờ khai.pdf", pdf, reception_);
+  ASSERT_EQ(r.status, 201u) << r.body;
+  std::string sha(r.json().at("sha256").as_string());
+  EXPECT_EQ(sha.size(), 64u);
+  EXPECT_EQ(r.json().at("mime_type"), "application/pdf");
+  auto back = c_->Get("/api/v1/dossiers/" + code + "/files/" + sha, reception_);
+  EXPECT_EQ(back.status, 200u);
+  EXPECT_EQ(back.body, pdf);
+  EXPECT_EQ(back.header("content-type"), "application/pdf");
+  auto view = c_->Get("/api/v1/dossiers/" + code, reception_).json();
+  EXPECT_EQ(view.at("files").as_array().size(), 1u);
+  // The type is read from the content, not from the client's Content-Type or file name.
+  auto text = upload(component, "fake.pdf", "just some text, not a PDF", reception_);
+  EXPECT_EQ(text.status, 415u) << text.body;
+  auto script = upload(component, "x.pdf", "#!/bin/sh\nrm -rf /\n", reception_);
+  EXPECT_EQ(script.status, 415u);
+  // Unknown component, other agency, no credentials.
+  EXPECT_EQ(upload("Giấy lạ", "a.pdf", pdf, reception_).status, 422u);
+  EXPECT_EQ(upload(component, "a.pdf", pdf, Login("tiepnhan")).status, 404u);
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code + "/files/" + sha, Login("tiepnhan")).status, 404u);
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code + "/files/" + sha).status, 401u);
+  // A malformed multipart body.
+  EXPECT_EQ(c_->Post("/api/v1/dossiers/" + code + "/files", "garbage",
+                     "multipart/form-data; boundary=B0undary", reception_)
+                .status,
+            400u);
+  // A 20 MiB upload is refused from its headers alone; the server goes on serving.
+  HttpClient raw(server_->host(), server_->port());
+  auto big = raw.Raw("POST /api/v1/dossiers/" + code + "/files HTTP/1.1\r\nHost: x\r\n"
+                     "Content-Type: multipart/form-data; boundary=B0undary\r\n"
+                     "Content-Length: 20971520\r\n\r\n");
+  EXPECT_EQ(big.status, 413u);
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code, reception_).json().at("files").as_array().size(), 1u);
+}
+
 }  // namespace
 }  // namespace egov::testing

@@ -7,6 +7,7 @@
 #include "api/routes.hpp"
 #include "app/system_clock.hpp"
 #include "service/security/crypto.hpp"
+#include "store/files/file_store.hpp"
 #include "test_database.hpp"
 
 namespace egov::api {
@@ -23,7 +24,8 @@ TEST(OpenApi, DocumentsExactlyTheRegisteredRoutes) {
   service::access::Auth auth(db, clock, settings, directory);
   service::calendar::CalendarService calendar(db, clock);
   service::catalog::Catalog catalog(db, clock);
-  service::dossier::Dossiers dossiers(db, clock, calendar, catalog);
+  store::FileStore files(egov::testing::MakeTempDir());
+  service::dossier::Dossiers dossiers(db, clock, calendar, catalog, files);
   service::Services services{db, clock, directory, auth, calendar, catalog, dossiers};
   http::Metrics metrics;
   http::Router router(metrics);

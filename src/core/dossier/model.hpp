@@ -50,4 +50,14 @@ struct Event {
   std::string note;
 };
 
+struct File {
+  std::string sha256;
+  std::string component;
+  std::string mime_type;
+  std::int64_t size = 0;
+  std::string file_name;
+  std::int64_t uploaded_at = 0;
+  std::string uploaded_by;
+};
+
 }  // namespace egov::core::dossier

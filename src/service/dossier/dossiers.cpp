@@ -100,8 +100,9 @@ Error NotFound() { return Error(ErrorCode::kNotFound, "Không tìm thấy hồ s
 }  // namespace
 
 Dossiers::Dossiers(store::Database& db, const core::Clock& clock,
-                   calendar::CalendarService& calendar, catalog::Catalog& catalog)
-    : db_(db), clock_(clock), calendar_(calendar), catalog_(catalog) {}
+                   calendar::CalendarService& calendar, catalog::Catalog& catalog,
+                   store::FileStore& files)
+    : db_(db), clock_(clock), calendar_(calendar), catalog_(catalog), files_(files) {}
 
 void Dossiers::Schedule(Dossier& d, const Procedure& p, std::int64_t now) const {
   namespace cal = core::calendar;
@@ -253,7 +254,7 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
 
 DossierView Dossiers::View(soci::session& sql, const Dossier& d) const {
   DossierView v{d, catalog_.Get(d.procedure_code, d.procedure_version).procedure,
-                store::dossier::ListEvents(sql, d.id)};
+                store::dossier::ListEvents(sql, d.id), store::dossier::ListFiles(sql, d.id)};
   return v;
 }
 
@@ -299,6 +300,56 @@ store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
   f.per_page = q.per_page;
   store::Session s(db_);
   return store::dossier::List(s.sql(), f);
+}
+
+core::dossier::File Dossiers::AddFile(const core::access::Caller& caller, const std::string& code,
+                                      const std::string& component, const std::string& file_name,
+                                      std::string_view bytes) {
+  core::access::RequireAnyRole(caller,
+                               {core::access::Role::kReception, core::access::Role::kSpecialist});
+  auto view = Get(caller, code);  // not_found unless the caller may see it
+  bool known = false;
+  for (const auto& c : view.procedure.components) known = known || c.name == component;
+  if (!known) {
+    throw FieldError("component", "\"" + component + "\" không thuộc thành phần hồ sơ của thủ tục.");
+  }
+  if (bytes.empty()) throw FieldError("file", "tệp rỗng.");
+  if (bytes.size() > kMaxFileBytes) {
+    throw Error(ErrorCode::kPayloadTooLarge, "Tệp vượt quá 10 MiB.");
+  }
+  const std::string mime = store::SniffMimeType(bytes);
+  if (mime != "application/pdf" && mime != "image/jpeg" && mime != "image/png") {
+    throw Error(ErrorCode::kUnsupportedMedia,
+                "Chỉ nhận tệp PDF, JPEG hoặc PNG (tệp này là " + mime + ").", {},
+                {{"file", "loại tệp không được nhận: " + mime}});
+  }
+  core::dossier::File f{security::Sha256Hex(bytes),
+                        component,
+                        mime,
+                        static_cast<std::int64_t>(bytes.size()),
+                        Clean("file", file_name, 255, "Tên tệp", false),
+                        clock_.NowMillis(),
+                        caller.username};
+  files_.Put(f.sha256, bytes);  // content-addressed: storing twice is harmless
+  store::WriteTransaction tx(db_);
+  store::dossier::InsertFile(tx.sql(), view.dossier.id, f);
+  store::dossier::InsertEvent(tx.sql(), view.dossier.id,
+                              {f.uploaded_at, "file", caller.username, caller.agency_code,
+                               std::nullopt, std::nullopt, component});
+  tx.Commit();
+  return f;
+}
+
+StoredFile Dossiers::GetFile(const core::access::Caller& caller, const std::string& code,
+                             const std::string& sha256) const {
+  auto view = Get(caller, code);
+  for (const auto& f : view.files) {
+    if (f.sha256 != sha256) continue;
+    auto bytes = files_.Get(sha256);
+    if (!bytes) break;
+    return {f, std::move(*bytes)};
+  }
+  throw Error(ErrorCode::kNotFound, "Không tìm thấy tệp của hồ sơ.");
 }
 
 PublicView Dossiers::Lookup(const std::string& code) const {

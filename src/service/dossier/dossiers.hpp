@@ -16,6 +16,7 @@
 #include "service/catalog/catalog.hpp"
 #include "store/database.hpp"
 #include "store/dossier/dossiers.hpp"
+#include "store/files/file_store.hpp"
 
 namespace egov::service::dossier {
 
@@ -31,6 +32,15 @@ struct DossierView {
   core::dossier::Dossier dossier;
   core::catalog::Procedure procedure;  // the pinned version
   std::vector<core::dossier::Event> events;
+  std::vector<core::dossier::File> files;
+};
+
+// Uploads: at most this many bytes per file; PDF, JPEG and PNG only (sniffed).
+constexpr std::size_t kMaxFileBytes = 10 * 1024 * 1024;
+
+struct StoredFile {
+  core::dossier::File file;
+  std::string bytes;
 };
 
 struct PublicView {
@@ -47,7 +57,7 @@ struct ListQuery {
 class Dossiers {
  public:
   Dossiers(store::Database& db, const core::Clock& clock, calendar::CalendarService& calendar,
-           catalog::Catalog& catalog);
+           catalog::Catalog& catalog, store::FileStore& files);
 
   // Reception at the caller's agency. A repeated `idempotency_key` of the same officer
   // returns the first dossier instead of creating another.
@@ -63,6 +73,13 @@ class Dossiers {
   store::dossier::ListResult List(const core::access::Caller& caller, const ListQuery& q) const;
   PublicView Lookup(const std::string& code) const;
 
+  // A component's file, by an officer who may see the dossier (reception or specialist).
+  core::dossier::File AddFile(const core::access::Caller& caller, const std::string& code,
+                              const std::string& component, const std::string& file_name,
+                              std::string_view bytes);
+  StoredFile GetFile(const core::access::Caller& caller, const std::string& code,
+                     const std::string& sha256) const;
+
  private:
   DossierView Create(const IntakeInput& input, const std::string& created_by,
                      const std::string& actor, std::int64_t agency_id, const std::string& agency_code,
@@ -75,6 +92,7 @@ class Dossiers {
   const core::Clock& clock_;
   calendar::CalendarService& calendar_;
   catalog::Catalog& catalog_;
+  store::FileStore& files_;
 };
 
 }  // namespace egov::service::dossier

@@ -218,6 +218,34 @@ std::vector<Event> ListEvents(soci::session& sql, std::int64_t dossier_id) {
   return out;
 }
 
+void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier::File& f) {
+  long long id = dossier_id, size = f.size, at = f.uploaded_at;
+  tx << "INSERT INTO dossier_files (dossier_id, sha256, component, mime_type, size, file_name, "
+        "uploaded_at, uploaded_by) VALUES (:id, :sha, :component, :mime, :size, :name, :at, :by)",
+      soci::use(id, "id"), soci::use(f.sha256, "sha"), soci::use(f.component, "component"),
+      soci::use(f.mime_type, "mime"), soci::use(size, "size"), soci::use(f.file_name, "name"),
+      soci::use(at, "at"), soci::use(f.uploaded_by, "by");
+}
+
+std::vector<core::dossier::File> ListFiles(soci::session& sql, std::int64_t dossier_id) {
+  long long id = dossier_id, size = 0, at = 0;
+  core::dossier::File f;
+  soci::statement st =
+      (sql.prepare << "SELECT sha256, component, mime_type, size, file_name, uploaded_at, "
+                      "uploaded_by FROM dossier_files WHERE dossier_id = :id ORDER BY id",
+       soci::use(id, "id"), soci::into(f.sha256), soci::into(f.component), soci::into(f.mime_type),
+       soci::into(size), soci::into(f.file_name), soci::into(at), soci::into(f.uploaded_by));
+  std::vector<core::dossier::File> out;
+  if (st.execute(true)) {
+    do {
+      f.size = size;
+      f.uploaded_at = at;
+      out.push_back(f);
+    } while (st.fetch());
+  }
+  return out;
+}
+
 ListResult List(soci::session& sql, const ListFilter& f) {
   auto [begin, end] = core::access::SubtreeRange(f.subtree_path);
   std::string pattern = "%";

@@ -27,6 +27,9 @@ void UpdateState(soci::session& tx, const core::dossier::Dossier& dossier, std::
 void InsertEvent(soci::session& tx, std::int64_t dossier_id, const core::dossier::Event& event);
 std::vector<core::dossier::Event> ListEvents(soci::session& sql, std::int64_t dossier_id);
 
+void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier::File& file);
+std::vector<core::dossier::File> ListFiles(soci::session& sql, std::int64_t dossier_id);
+
 struct ListFilter {
   std::string subtree_path;  // required: receiving agencies under this path
   std::string status;        // empty: any
