@@ -1,0 +1,166 @@
+// Bulk synthetic dossiers (see seed.hpp).
+#include "service/dossier/seed.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+#include "core/calendar/date.hpp"
+#include "core/dossier/dossier.hpp"
+#include "core/error.hpp"
+#include "core/text/fold.hpp"
+#include "service/catalog/procedure_json.hpp"
+#include "service/security/crypto.hpp"
+#include "store/catalog/procedures.hpp"
+#include "store/dossier/bulk.hpp"
+
+namespace egov::service::dossier {
+
+namespace {
+
+// Synthetic names: common Vietnamese family, middle and given names (not real people).
+constexpr const char* kFamily[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
+                                   "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
+constexpr const char* kMiddle[] = {"Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh", "Hữu", "Quốc",
+                                   "Thu", "Xuân"};
+constexpr const char* kGiven[] = {"An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Hạnh", "Hòa",
+                                  "Hùng", "Hương", "Lan", "Linh", "Long", "Mai", "Nam", "Nga",
+                                  "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vân",
+                                  "Yến"};
+
+bool LevelFits(const std::string& level, const std::string& kind) {
+  if (level == "commune") return kind == "commune";
+  return kind != "commune";
+}
+
+}  // namespace
+
+std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calendar_service,
+                          const SeedOptions& options,
+                          const std::function<void(std::int64_t)>& progress) {
+  namespace cal = core::calendar;
+  std::vector<store::dossier::ReceivingAgency> agencies;
+  std::vector<core::catalog::Procedure> procedures;
+  {
+    store::Session s(db);
+    agencies = store::dossier::ListReceivingAgencies(s.sql());
+    for (const auto& d : store::catalog::ExportLatest(s.sql())) {
+      auto p = catalog::ProcedureFromJson(boost::json::parse(d).as_object());
+      auto versions = store::catalog::ListVersions(s.sql(), p.code);
+      p.version = versions.empty() ? 1 : versions.back().version;
+      procedures.push_back(std::move(p));
+    }
+  }
+  if (agencies.empty() || procedures.empty()) {
+    throw Error(ErrorCode::kConflict,
+                "Cần có đơn vị có cán bộ tiếp nhận và danh mục thủ tục (chạy egov demo trước).");
+  }
+  // For each agency, the procedures of its level, and its calendar with its working hours.
+  std::vector<std::vector<const core::catalog::Procedure*>> fitting(agencies.size());
+  std::vector<cal::WorkingCalendar> calendars;
+  for (size_t i = 0; i < agencies.size(); ++i) {
+    for (const auto& p : procedures) {
+      if (LevelFits(p.level, agencies[i].kind)) fitting[i].push_back(&p);
+    }
+    if (fitting[i].empty()) {
+      for (const auto& p : procedures) fitting[i].push_back(&p);
+    }
+    calendars.push_back(
+        calendar_service.Calendar()->WithHours(calendar_service.WorkingHoursOf(agencies[i].code)));
+  }
+
+  std::mt19937_64 random(options.seed);
+  std::vector<std::int64_t> times(options.count);
+  std::uniform_int_distribution<std::int64_t> when(options.from_ms, options.to_ms);
+  for (auto& t : times) t = when(random);
+  std::sort(times.begin(), times.end());
+
+  std::map<std::pair<std::int64_t, std::string>, std::int64_t> counters;
+  {
+    store::Session s(db);  // continue after any dossiers already numbered
+    for (const auto& c : store::dossier::ReadCounters(s.sql())) counters[{c.agency_id, c.day}] = c.last;
+  }
+  std::vector<core::dossier::Dossier> batch;
+  std::vector<std::string> folded;
+  std::int64_t done = 0;
+  const std::int64_t now = options.to_ms;
+  auto flush = [&] {
+    store::WriteTransaction tx(db);
+    store::dossier::BulkInsert(tx.sql(), batch, folded);
+    tx.Commit();
+    done += static_cast<std::int64_t>(batch.size());
+    batch.clear();
+    folded.clear();
+    if (progress) progress(done);
+  };
+  for (std::int64_t t : times) {
+    size_t ai = random() % agencies.size();
+    const auto& agency = agencies[ai];
+    const auto& p = *fitting[ai][random() % fitting[ai].size()];
+    const auto& calendar = calendars[ai];
+    cal::LocalDateTime at = calendar.Start(cal::FromUtcMillis(t));
+    if (cal::ToUtcMillis(at) > options.to_ms) at = cal::FromUtcMillis(t);  // never in the future
+    core::dossier::Dossier d;
+    d.received_at = d.submitted_at = cal::ToUtcMillis(at);
+    cal::LocalDateTime due;
+    switch (p.time_limit.kind) {
+      case core::catalog::TimeLimit::Kind::kDays: due = calendar.AddWorkingDays(at, p.time_limit.amount); break;
+      case core::catalog::TimeLimit::Kind::kHours: due = calendar.AddWorkingHours(at, p.time_limit.amount); break;
+      case core::catalog::TimeLimit::Kind::kSameDay: due = calendar.SameDayDue(at); break;
+    }
+    d.due_at = cal::ToUtcMillis(due);
+    d.step_due_at = d.due_at;
+    // Most dossiers are returned before or on their due time; one in a hundred late.
+    std::int64_t span = std::max<std::int64_t>(*d.due_at - *d.received_at, 60'000);
+    std::int64_t completed = *d.received_at + static_cast<std::int64_t>(
+                                                  span * (0.3 + 0.7 * (random() % 1000) / 1000.0));
+    if (random() % 100 == 0) completed = *d.due_at + span / 4;
+    if (completed <= now) {
+      d.status = core::dossier::kReturned;
+      d.completed_at = completed;
+      d.current_step = static_cast<int>(p.steps.size()) - 1;
+    } else {
+      d.status = core::dossier::kProcessing;
+    }
+    const auto date = at.date;
+    char day[8];
+    std::snprintf(day, sizeof day, "%02d%02d%02d", date.year % 100, date.month, date.day);
+    std::int64_t number = ++counters[{agency.id, day}];
+    d.code = core::dossier::FormatDossierCode(agency.code, day, number);
+    d.public_token = security::RandomToken(24);
+    d.procedure_code = p.code;
+    d.procedure_version = p.version;
+    d.procedure_name = p.name;
+    d.channel = random() % 4 == 0 ? "online" : "direct";
+    d.receiving_agency_id = agency.id;
+    d.receiving_agency_code = agency.code;
+    std::string name = std::string(kFamily[random() % std::size(kFamily)]) + " " +
+                       kMiddle[random() % std::size(kMiddle)] + " " +
+                       kGiven[random() % std::size(kGiven)];
+    char id[16], phone[16];
+    std::snprintf(id, sizeof id, "0510%08llu", static_cast<unsigned long long>(random() % 100000000));
+    std::snprintf(phone, sizeof phone, "09%08llu", static_cast<unsigned long long>(random() % 100000000));
+    d.applicant = {name, id, phone, "", "Thôn " + std::to_string(1 + random() % 12) + ", " + agency.name};
+    boost::json::array components;
+    for (const auto& c : p.components) {
+      components.push_back(boost::json::object{
+          {"name", c.name}, {"original", c.original}, {"certified", c.certified}, {"copy", c.copy}});
+    }
+    d.components_json = boost::json::serialize(components);
+    d.created_by = "seed";
+    folded.push_back(core::text::Fold(name + " " + id + " " + phone));
+    batch.push_back(std::move(d));
+    if (batch.size() == 5000) flush();
+  }
+  if (!batch.empty()) flush();
+  store::WriteTransaction tx(db);
+  for (const auto& [key, last] : counters) {
+    store::dossier::RaiseCounter(tx.sql(), key.first, key.second, last);
+  }
+  tx.Commit();
+  return done;
+}
+
+}  // namespace egov::service::dossier

@@ -1,0 +1,106 @@
+// Bulk loading of dossiers (see bulk.hpp).
+#include "store/dossier/bulk.hpp"
+
+#include <boost/json.hpp>
+#include <soci/soci.h>
+
+namespace egov::store::dossier {
+
+void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& batch,
+                const std::vector<std::string>& applicant_folded) {
+  const size_t n = batch.size();
+  if (n == 0) return;
+  std::vector<std::string> code(n), token(n), pcode(n), pname(n), status(n), channel(n),
+      applicant(n), components(n), by(n), actor(n), agency_code(n);
+  std::vector<int> pversion(n), step(n);
+  std::vector<long long> agency(n), submitted(n), received(n), due(n), completed(n), step_due(n);
+  std::vector<soci::indicator> completed_ind(n);
+  for (size_t i = 0; i < n; ++i) {
+    const auto& d = batch[i];
+    code[i] = d.code;
+    token[i] = d.public_token;
+    pcode[i] = d.procedure_code;
+    pversion[i] = d.procedure_version;
+    pname[i] = d.procedure_name;
+    status[i] = d.status;
+    channel[i] = d.channel;
+    agency[i] = d.receiving_agency_id;
+    agency_code[i] = d.receiving_agency_code;
+    applicant[i] = boost::json::serialize(boost::json::object{
+        {"full_name", d.applicant.full_name}, {"id_number", d.applicant.id_number},
+        {"phone", d.applicant.phone},         {"email", d.applicant.email},
+        {"address", d.applicant.address}});
+    components[i] = d.components_json;
+    step[i] = d.current_step;
+    submitted[i] = d.submitted_at;
+    received[i] = d.received_at.value_or(d.submitted_at);
+    due[i] = d.due_at.value_or(d.submitted_at);
+    step_due[i] = d.step_due_at.value_or(due[i]);
+    completed[i] = d.completed_at.value_or(0);
+    completed_ind[i] = d.completed_at ? soci::i_ok : soci::i_null;
+    by[i] = d.created_by;
+    actor[i] = d.created_by;
+  }
+  tx << "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
+        "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
+        "components, current_step, step_due_at, submitted_at, received_at, due_at, "
+        "completed_at, created_by, created_at, updated_at) VALUES (:code, :token, :pcode, "
+        ":pversion, :pname, :status, :channel, :agency, :applicant, :folded, :components, "
+        ":step, :step_due, :submitted, :received, :due, :completed, :by, :submitted, :submitted)",
+      soci::use(code, "code"), soci::use(token, "token"), soci::use(pcode, "pcode"),
+      soci::use(pversion, "pversion"), soci::use(pname, "pname"), soci::use(status, "status"),
+      soci::use(channel, "channel"), soci::use(agency, "agency"),
+      soci::use(applicant, "applicant"), soci::use(applicant_folded, "folded"),
+      soci::use(components, "components"), soci::use(step, "step"),
+      soci::use(step_due, "step_due"), soci::use(submitted, "submitted"),
+      soci::use(received, "received"), soci::use(due, "due"),
+      soci::use(completed, completed_ind, "completed"), soci::use(by, "by");
+  tx << "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
+        "to_step, note) SELECT id, :at, 'intake', :actor, :agency, NULL, 0, '' FROM dossiers "
+        "WHERE code = :code",
+      soci::use(received, "at"), soci::use(actor, "actor"), soci::use(agency_code, "agency"),
+      soci::use(code, "code");
+}
+
+void RaiseCounter(soci::session& tx, std::int64_t agency_id, const std::string& day,
+                  std::int64_t last) {
+  long long agency = agency_id, value = last;
+  tx << "INSERT INTO dossier_counters (agency_id, day, last) VALUES (:a, :d, :v) "
+        "ON CONFLICT (agency_id, day) DO UPDATE SET last = CASE WHEN dossier_counters.last > "
+        "excluded.last THEN dossier_counters.last ELSE excluded.last END",
+      soci::use(agency, "a"), soci::use(day, "d"), soci::use(value, "v");
+}
+
+std::vector<CounterRow> ReadCounters(soci::session& sql) {
+  long long agency = 0, last = 0;
+  std::string day;
+  soci::statement st = (sql.prepare << "SELECT agency_id, day, last FROM dossier_counters",
+                        soci::into(agency), soci::into(day), soci::into(last));
+  std::vector<CounterRow> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back({agency, day, last});
+    } while (st.fetch());
+  }
+  return out;
+}
+
+std::vector<ReceivingAgency> ListReceivingAgencies(soci::session& sql) {
+  long long id = 0;
+  ReceivingAgency a{};
+  soci::statement st =
+      (sql.prepare << "SELECT DISTINCT a.id, a.code, a.name, a.kind FROM agencies a JOIN users u "
+                      "ON u.agency_id = a.id JOIN user_roles r ON r.user_id = u.id AND r.role = "
+                      "'reception' ORDER BY a.code",
+       soci::into(id), soci::into(a.code), soci::into(a.name), soci::into(a.kind));
+  std::vector<ReceivingAgency> out;
+  if (st.execute(true)) {
+    do {
+      a.id = id;
+      out.push_back(a);
+    } while (st.fetch());
+  }
+  return out;
+}
+
+}  // namespace egov::store::dossier

@@ -1,0 +1,34 @@
+// Bulk loading of dossiers for benchmarks and demos (egov seed): one prepared statement
+// bound to vectors per batch, inside the caller's transaction.
+#pragma once
+
+#include <soci/session.h>
+#include <string>
+#include <vector>
+
+#include "core/dossier/model.hpp"
+
+namespace egov::store::dossier {
+
+// Inserts the dossiers (codes already allocated) and one "intake" event each.
+void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& batch,
+                const std::vector<std::string>& applicant_folded);
+// Sets the agency's counter for `day` to at least `last` (so later intakes continue after).
+void RaiseCounter(soci::session& tx, std::int64_t agency_id, const std::string& day,
+                  std::int64_t last);
+
+struct CounterRow {
+  std::int64_t agency_id;
+  std::string day;
+  std::int64_t last;
+};
+std::vector<CounterRow> ReadCounters(soci::session& sql);
+
+struct ReceivingAgency {
+  std::int64_t id;
+  std::string code, name, kind;
+};
+// Agencies that have at least one reception officer: where dossiers are received.
+std::vector<ReceivingAgency> ListReceivingAgencies(soci::session& sql);
+
+}  // namespace egov::store::dossier
