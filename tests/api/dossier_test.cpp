@@ -270,6 +270,29 @@ TEST_P(DossierTest, ReceiptPdfCarriesTheCodeAndAppointment) {
   EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code + "/forms/01.pdf").status, 401u);
 }
 
+TEST_P(DossierTest, SeededDossiersAreVisibleAndLaterIntakesContinueTheirNumbering) {
+  auto seeded = RunEgov({"seed", "dossiers", "--db", db_.url(), "--count", "400", "--from",
+                         "2026-01-01"});
+  ASSERT_EQ(seeded.exit_code, 0) << seeded.err;
+  EXPECT_EQ(json::parse(seeded.out).at("inserted"), 400);
+  auto district = Login("quantri");
+  auto list = c_->Get("/api/v1/dossiers?per_page=500", district).json();
+  EXPECT_EQ(list.at("total").as_int64(), 400);
+  std::set<std::string> codes;
+  for (const auto& d : list.at("items").as_array()) codes.emplace(d.at("code").as_string());
+  EXPECT_EQ(codes.size(), 400u);
+  auto one = *codes.begin();
+  EXPECT_EQ(c_->Get("/api/v1/public/dossiers/" + one).status, 200u);
+  // Intakes today at the commune continue after any seeded dossier of today.
+  for (int i = 0; i < 3; ++i) {
+    auto r = Intake(Body());
+    ASSERT_EQ(r.status, 201u) << r.body;
+    EXPECT_FALSE(codes.contains(std::string(r.json().at("code").as_string())));
+  }
+  auto bad = RunEgov({"seed", "dossiers", "--db", db_.url(), "--count", "0"});
+  EXPECT_NE(bad.exit_code, 0);
+}
+
 std::string Multipart(const std::string& component, const std::string& filename,
                       const std::string& bytes) {
   return "--B0undary\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\n" + component +
