@@ -13,6 +13,7 @@ const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const ProcedurePage = lazy(() => import('./pages/catalog/ProcedurePage'));
 const LookupPage = lazy(() => import('./pages/lookup/LookupPage'));
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
+const SubmitPage = lazy(() => import('./pages/submit/SubmitPage'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
 
 const StaffLayout = lazy(() => import('./components/StaffLayout'));
@@ -21,6 +22,9 @@ const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 const AgenciesPage = lazy(() => import('./pages/agencies/AgenciesPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage'));
+const IntakePage = lazy(() => import('./pages/intake/IntakePage'));
+const OnlineQueuePage = lazy(() => import('./pages/online-queue/OnlineQueuePage'));
+const DossierPage = lazy(() => import('./pages/dossier/DossierPage'));
 
 export function App() {
   return (
@@ -30,6 +34,7 @@ export function App() {
         <Route path="thu-tuc" element={<Screen page={<CatalogPage />} />} />
         <Route path="thu-tuc/:code" element={<Screen page={<ProcedurePage />} />} />
         <Route path="tra-cuu/:code" element={<Screen page={<LookupPage />} />} />
+        <Route path="nop-ho-so/:code" element={<Screen page={<SubmitPage />} />} />
         <Route path="dang-nhap" element={<Screen page={<LoginPage />} />} />
         <Route path="*" element={<Screen page={<NotFoundPage />} />} />
       </Route>
@@ -52,6 +57,15 @@ export function App() {
           element={<Screen page={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />}
         />
         <Route path="lich-lam-viec" element={<Screen page={<CalendarPage />} />} />
+        <Route
+          path="tiep-nhan"
+          element={<Screen page={<RequireRole roles={['reception']}><IntakePage /></RequireRole>} />}
+        />
+        <Route
+          path="ho-so-truc-tuyen"
+          element={<Screen page={<RequireRole roles={['reception']}><OnlineQueuePage /></RequireRole>} />}
+        />
+        <Route path="ho-so/:code" element={<Screen page={<DossierPage />} />} />
         <Route path="*" element={<Screen page={<NotFoundPage />} />} />
       </Route>
     </Routes>

@@ -30,3 +30,26 @@ export function formatIsoDate(date: string | null | undefined): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   return match ? `${match[3]}/${match[2]}/${match[1]}` : date;
 }
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * "10 giờ 05 phút, ngày 25/02/2026" — the wording of the receipt (Circular 01/2018), in
+ * Vietnam time; "—" for a missing or unparseable value.
+ */
+export function formatOfficialTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  const list = parts.formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => list.find((part) => part.type === type)?.value ?? '';
+  return `${get('hour')} giờ ${get('minute')} phút, ngày ${get('day')}/${get('month')}/${get('year')}`;
+}

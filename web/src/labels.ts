@@ -67,3 +67,35 @@ export const onlineLevelLabels: Record<string, string> = {
   partial: 'Dịch vụ công trực tuyến một phần',
   full: 'Dịch vụ công trực tuyến toàn trình',
 };
+
+/** How a dossier came in. */
+export const channelLabels: Record<string, string> = {
+  direct: 'Trực tiếp',
+  postal: 'Bưu chính',
+  online: 'Trực tuyến',
+};
+
+export function channelLabel(channel: string): string {
+  return channelLabels[channel] ?? channel;
+}
+
+/** What happened to a dossier (the `action` of its events). */
+export const dossierActionLabels: Record<string, string> = {
+  intake: 'Tiếp nhận hồ sơ',
+  submit: 'Nộp hồ sơ trực tuyến',
+  accept: 'Tiếp nhận hồ sơ nộp trực tuyến',
+  forward: 'Chuyển bước tiếp theo',
+  send_back: 'Trả lại bước trước',
+  request_supplement: 'Yêu cầu bổ sung hồ sơ',
+  receive_supplement: 'Nhận hồ sơ bổ sung',
+  refuse: 'Từ chối giải quyết',
+  reschedule: 'Hẹn lại ngày trả kết quả',
+  complete: 'Hoàn thành giải quyết',
+  return_result: 'Trả kết quả',
+  withdraw: 'Rút hồ sơ',
+  stop: 'Dừng giải quyết',
+};
+
+export function dossierActionLabel(action: string): string {
+  return dossierActionLabels[action] ?? action;
+}

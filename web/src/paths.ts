@@ -15,6 +15,12 @@ export const paths = {
   agencies: '/can-bo/co-quan',
   users: '/can-bo/nguoi-dung',
   calendar: '/can-bo/lich-lam-viec',
+  /** Reception desk: receiving a dossier at the counter. */
+  intake: '/can-bo/tiep-nhan',
+  /** Reception: online submissions awaiting acceptance. */
+  onlineQueue: '/can-bo/ho-so-truc-tuyen',
+  /** Read-only view of one dossier. */
+  dossier: (code: string) => `/can-bo/ho-so/${encodeURIComponent(code)}`,
 } as const;
 
 /** A `?next=` value is followed only when it is a path of the staff area (no open redirect). */

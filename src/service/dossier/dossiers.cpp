@@ -353,16 +353,19 @@ StoredFile Dossiers::GetFile(const core::access::Caller& caller, const std::stri
 }
 
 PublicView Dossiers::Lookup(const std::string& code) const {
+  if (code.empty() || code.size() > 64) throw NotFound();
   store::Session s(db_);
-  auto d = store::dossier::FindByCode(s.sql(), code);
-  if (!d) throw NotFound();
-  return {d->code,
-          d->procedure_name,
-          d->status,
-          std::string(core::dossier::StatusLabel(d->status)),
-          core::dossier::MaskName(d->applicant.full_name),
-          d->received_at,
-          d->due_at};
+  auto row = store::dossier::FindPublic(s.sql(), code);
+  if (!row) throw NotFound();
+  auto applicant = boost::json::parse(row->applicant_json).as_object();
+  std::string name(applicant.at("full_name").as_string());
+  return {row->code,
+          row->procedure_name,
+          row->status,
+          std::string(core::dossier::StatusLabel(row->status)),
+          core::dossier::MaskName(name),
+          row->received_at,
+          row->due_at};
 }
 
 }  // namespace egov::service::dossier

@@ -155,6 +155,21 @@ std::optional<Dossier> FindByCode(soci::session& sql, const std::string& code) {
   return rows.front();
 }
 
+std::optional<PublicRow> FindPublic(soci::session& sql, const std::string& code) {
+  PublicRow row;
+  long long received = 0, due = 0;
+  soci::indicator received_ind = soci::i_null, due_ind = soci::i_null;
+  sql << "SELECT code, procedure_name, status, applicant, received_at, due_at FROM dossiers "
+         "WHERE code = :code",
+      soci::use(code, "code"), soci::into(row.code), soci::into(row.procedure_name),
+      soci::into(row.status), soci::into(row.applicant_json), soci::into(received, received_ind),
+      soci::into(due, due_ind);
+  if (!sql.got_data()) return std::nullopt;
+  if (received_ind == soci::i_ok) row.received_at = received;
+  if (due_ind == soci::i_ok) row.due_at = due;
+  return row;
+}
+
 std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
                                                     const std::string& created_by,
                                                     const std::string& key) {

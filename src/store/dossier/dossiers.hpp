@@ -18,6 +18,13 @@ std::int64_t NextNumber(soci::session& tx, std::int64_t agency_id, const std::st
 std::int64_t Insert(soci::session& tx, const core::dossier::Dossier& dossier,
                     const std::string& applicant_folded);
 std::optional<core::dossier::Dossier> FindByCode(soci::session& sql, const std::string& code);
+// Only what the public lookup shows: one narrow indexed query (the citizen's hot path).
+struct PublicRow {
+  std::string code, procedure_name, status, applicant_json;
+  std::optional<std::int64_t> received_at, due_at;
+};
+std::optional<PublicRow> FindPublic(soci::session& sql, const std::string& code);
+
 std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
                                                     const std::string& created_by,
                                                     const std::string& key);

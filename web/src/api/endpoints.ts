@@ -6,14 +6,20 @@ import type {
   AgencyUpdate,
   ApiToken,
   CreatedToken,
+  Dossier,
+  DossierQuery,
+  DossierSummary,
   Health,
   HolidaySchedule,
   HolidayScheduleUpdate,
   ItemList,
   LoginRequest,
   LoginResponse,
+  IntakeRequest,
   LunarYear,
   MeResponse,
+  OnlineSubmission,
+  OnlineSubmissionAnswer,
   Page,
   Procedure,
   ProcedureField,
@@ -35,6 +41,39 @@ export function getHealth(signal?: AbortSignal): Promise<Health> {
 
 export function getPublicDossier(code: string, signal?: AbortSignal): Promise<PublicDossier> {
   return api.get<PublicDossier>(`/public/dossiers/${seg(code)}`, { signal });
+}
+
+/**
+ * Online submission, no account. `idempotencyKey` (one per form submission) makes a retry or
+ * a double click answer with the same dossier instead of a second one.
+ */
+export function submitOnline(body: OnlineSubmission, idempotencyKey: string): Promise<OnlineSubmissionAnswer> {
+  return api.post<OnlineSubmissionAnswer>('/public/submissions', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+// --- dossiers (reception) ------------------------------------------------------------------
+
+/** Receives a dossier at the counter (reception); the same key never makes two dossiers. */
+export function createDossier(body: IntakeRequest, idempotencyKey: string): Promise<Dossier> {
+  return api.post<Dossier>('/dossiers', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+export function listDossiers(query: DossierQuery, signal?: AbortSignal): Promise<Page<DossierSummary>> {
+  return api.get<Page<DossierSummary>>('/dossiers', { query: { ...query }, signal });
+}
+
+export function getDossier(code: string, signal?: AbortSignal): Promise<Dossier> {
+  return api.get<Dossier>(`/dossiers/${seg(code)}`, { signal });
+}
+
+/** Reception accepts an online submission: it becomes "processing", its times count from now. */
+export function acceptDossier(code: string): Promise<Dossier> {
+  return api.post<Dossier>(`/dossiers/${seg(code)}/actions`, { action: 'accept' });
+}
+
+/** Form 01 (receipt and appointment slip, A5 PDF), opened in a new tab to print. */
+export function receiptPdfUrl(code: string): string {
+  return `/api/v1/dossiers/${seg(code)}/forms/01.pdf`;
 }
 
 // --- procedure catalog (docs/catalog.md), public ---------------------------------------------

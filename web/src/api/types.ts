@@ -21,9 +21,114 @@ export interface PublicDossier {
   code: string;
   procedure_name: string;
   status: DossierStatus | (string & {});
+  /** The status in Vietnamese, as the server words it ("Đang giải quyết"). */
+  status_label?: string;
   received_at: string | null;
   due_at: string | null;
   applicant_name: string;
+}
+
+export type IntakeChannel = 'direct' | 'postal';
+export type DossierChannel = IntakeChannel | 'online';
+
+export interface Applicant {
+  full_name: string;
+  /** Số định danh cá nhân (CCCD): 12 digits. */
+  id_number: string;
+  /** 10-digit mobile or 11-digit landline starting with 0, or +84…; the server normalises it. */
+  phone: string;
+  email?: string;
+  address: string;
+}
+
+/** A component handed in: the procedure's name, exactly, and the counts received. */
+export interface ComponentCounts {
+  name: string;
+  original: number;
+  certified: number;
+  copy: number;
+}
+
+/** POST /dossiers (reception, at the counter or by post). */
+export interface IntakeRequest {
+  procedure_code: string;
+  channel: IntakeChannel;
+  applicant: Applicant;
+  components: ComponentCounts[];
+}
+
+/** POST /public/submissions (no account): the intake body, online, with the receiving agency. */
+export interface OnlineSubmission extends Omit<IntakeRequest, 'channel'> {
+  channel: 'online';
+  agency_code: string;
+}
+
+export interface OnlineSubmissionAnswer {
+  code: string;
+  status: 'submitted' | (string & {});
+  public_token: string;
+}
+
+export interface DossierEvent {
+  at: string;
+  /** The action that caused the event (`intake`, `submit`, `accept`, `forward` …). */
+  action: string;
+  actor: string;
+  agency_code: string;
+  from_step: number | null;
+  to_step: number | null;
+  note: string;
+}
+
+export interface DossierStep {
+  index: number;
+  name: string;
+  role: Role | (string & {});
+  agency_code: string;
+  due_at: string | null;
+}
+
+/** GET /dossiers/{code}, and the answers of POST /dossiers and of actions. */
+export interface Dossier {
+  code: string;
+  procedure_code: string;
+  procedure_version: number;
+  procedure_name: string;
+  status: DossierStatus | (string & {});
+  channel: DossierChannel | (string & {});
+  applicant: Applicant;
+  components: ComponentCounts[];
+  receiving_agency: string;
+  receiving_agency_name?: string;
+  current_step: DossierStep | null;
+  submitted_at?: string;
+  received_at: string | null;
+  due_at: string | null;
+  completed_at?: string;
+  timeliness?: 'early' | 'on_time' | 'late' | (string & {});
+  public_token: string;
+  events: DossierEvent[];
+}
+
+/** An item of GET /dossiers. */
+export interface DossierSummary {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  status: DossierStatus | (string & {});
+  channel: DossierChannel | (string & {});
+  applicant_name: string;
+  receiving_agency: string;
+  received_at: string | null;
+  due_at: string | null;
+  submitted_at: string;
+}
+
+export interface DossierQuery {
+  status?: DossierStatus;
+  q?: string;
+  page?: number;
+  per_page?: number;
 }
 
 export const ROLES = ['admin', 'reception', 'specialist', 'leader', 'clerk', 'viewer'] as const;

@@ -7,6 +7,8 @@ import {
   ApartmentOutlined,
   BankOutlined,
   CalendarOutlined,
+  CloudDownloadOutlined,
+  FileAddOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -25,12 +27,18 @@ const { Header, Sider, Content } = Layout;
 
 type State = { kind: 'loading' } | { kind: 'ready'; user: User } | { kind: 'error'; message: string };
 
-/** Menu entries, only for screens that exist; admin-only ones after the common ones. */
+/** Menu entries, only for screens that exist: the reception desk for reception officers; admin-only ones after the common ones. */
 function menuItems(user: User): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [
     { key: paths.staffHome, icon: <HomeOutlined aria-hidden />, label: <Link to={paths.staffHome}>Trang chủ</Link> },
-    { key: paths.calendar, icon: <CalendarOutlined aria-hidden />, label: <Link to={paths.calendar}>Lịch làm việc</Link> },
   ];
+  if (hasRole(user, 'reception')) {
+    items.push(
+      { key: paths.intake, icon: <FileAddOutlined aria-hidden />, label: <Link to={paths.intake}>Tiếp nhận hồ sơ</Link> },
+      { key: paths.onlineQueue, icon: <CloudDownloadOutlined aria-hidden />, label: <Link to={paths.onlineQueue}>Hồ sơ nộp trực tuyến</Link> },
+    );
+  }
+  items.push({ key: paths.calendar, icon: <CalendarOutlined aria-hidden />, label: <Link to={paths.calendar}>Lịch làm việc</Link> });
   if (hasRole(user, 'admin')) {
     items.push(
       { key: paths.agencies, icon: <ApartmentOutlined aria-hidden />, label: <Link to={paths.agencies}>Cơ quan, đơn vị</Link> },
@@ -43,7 +51,7 @@ function menuItems(user: User): MenuProps['items'] {
 
 /** The menu key of a path: the longest menu path it starts with. */
 function selectedKey(pathname: string): string {
-  const keys = [paths.agencies, paths.users, paths.account, paths.calendar];
+  const keys = [paths.agencies, paths.users, paths.account, paths.calendar, paths.intake, paths.onlineQueue];
   return keys.find((key) => pathname === key || pathname.startsWith(`${key}/`)) ?? paths.staffHome;
 }
 

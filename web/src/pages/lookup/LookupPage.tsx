@@ -9,8 +9,8 @@ import type { PublicDossier } from '../../api/types';
 import { DossierLookupForm } from '../../components/DossierLookupForm';
 import { PageLoading } from '../../components/PageLoading';
 import { usePageTitle } from '../../components/usePageTitle';
-import { formatDateTime } from '../../format';
-import { statusLabel } from './status';
+import { formatOfficialTime } from '../../format';
+import { statusLabel } from '../../components/dossier/status';
 
 type State =
   | { kind: 'loading' }
@@ -72,20 +72,30 @@ export default function LookupPage() {
 }
 
 function DossierCard({ dossier }: { dossier: PublicDossier }) {
-  const status = statusLabel(dossier.status);
+  const known = statusLabel(dossier.status);
+  // The server's wording when it sends one; the colour from the status itself.
+  const status = { ...known, text: dossier.status_label || known.text };
   return (
     <Card data-testid="lookup-result">
-      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} bordered size="middle">
+      <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} bordered size="middle">
         <Descriptions.Item label="Mã hồ sơ">{dossier.code}</Descriptions.Item>
         <Descriptions.Item label="Trạng thái">
-          <Tag color={status.color}>{status.text}</Tag>
+          <Tag color={status.color} data-testid="lookup-status">
+            {status.text}
+          </Tag>
         </Descriptions.Item>
-        <Descriptions.Item label="Thủ tục" span={{ xs: 1, sm: 1, md: 2 }}>
+        <Descriptions.Item label="Thủ tục" span="filled">
           {dossier.procedure_name}
         </Descriptions.Item>
-        <Descriptions.Item label="Người nộp">{dossier.applicant_name}</Descriptions.Item>
-        <Descriptions.Item label="Ngày tiếp nhận">{formatDateTime(dossier.received_at)}</Descriptions.Item>
-        <Descriptions.Item label="Ngày hẹn trả kết quả">{formatDateTime(dossier.due_at)}</Descriptions.Item>
+        <Descriptions.Item label="Người nộp">
+          <span data-testid="lookup-applicant">{dossier.applicant_name}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="Thời điểm tiếp nhận">
+          {dossier.received_at ? formatOfficialTime(dossier.received_at) : 'Chưa tiếp nhận (đang chờ Bộ phận Một cửa kiểm tra)'}
+        </Descriptions.Item>
+        <Descriptions.Item label="Hẹn trả kết quả">
+          {dossier.due_at ? <strong>{formatOfficialTime(dossier.due_at)}</strong> : '—'}
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );
