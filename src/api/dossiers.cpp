@@ -257,6 +257,16 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
              }),
              http::RouteOptions{.public_rate_limited = true});
 
+  router.Add(verb::get, "/api/v1/public/agencies", http::SyncHandler([&s](Request& request) {
+               boost::json::array items;
+               for (const auto& a : s.dossiers.ReceivingAgencies(request.query("level").value_or(""))) {
+                 items.push_back(boost::json::object{{"code", a.code}, {"name", a.name}, {"kind", a.kind}});
+               }
+               auto total = static_cast<std::int64_t>(items.size());
+               return http::JsonResponse(boost::json::object{{"items", std::move(items)}, {"total", total}});
+             }),
+             http::RouteOptions{.public_rate_limited = true});
+
   router.Add(verb::get, "/api/v1/public/dossiers/{code}", http::SyncHandler([&s](Request& request) {
                auto v = s.dossiers.Lookup(request.param("code"));
                return http::JsonResponse(boost::json::object{

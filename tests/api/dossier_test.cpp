@@ -240,6 +240,12 @@ TEST_P(DossierTest, OnlineSubmissionThenAcceptance) {
   auto twice = c_->Post("/api/v1/dossiers/" + code + "/actions", R"({"action":"accept"})",
                         "application/json", reception_);
   EXPECT_EQ(twice.status, 409u);
+  // The public list of receiving agencies offers the commune for a commune-level procedure.
+  auto where = c_->Get("/api/v1/public/agencies?level=commune").json();
+  ASSERT_GE(where.at("total").as_int64(), 1);
+  EXPECT_EQ(where.at("items").at(0).at("code"), "000.21.99.H48");
+  for (const auto& a : where.at("items").as_array()) EXPECT_EQ(a.at("kind"), "commune");
+  EXPECT_EQ(c_->Get("/api/v1/public/agencies?level=ward").status, 422u);
   // Missing phone on a public submission is refused.
   body["applicant"].as_object()["phone"] = "";
   EXPECT_EQ(c_->Post("/api/v1/public/submissions", json::serialize(body)).status, 422u);

@@ -352,6 +352,19 @@ StoredFile Dossiers::GetFile(const core::access::Caller& caller, const std::stri
   throw Error(ErrorCode::kNotFound, "Không tìm thấy tệp của hồ sơ.");
 }
 
+std::vector<store::dossier::ReceivingAgency> Dossiers::ReceivingAgencies(
+    const std::string& level) const {
+  if (!level.empty() && level != "province" && level != "district" && level != "commune") {
+    throw FieldError("level", "cấp thực hiện phải là province, district hoặc commune.");
+  }
+  store::Session s(db_);
+  std::vector<store::dossier::ReceivingAgency> out;
+  for (auto& a : store::dossier::ListReceivingAgencies(s.sql())) {
+    if (level.empty() || (level == "commune") == (a.kind == "commune")) out.push_back(std::move(a));
+  }
+  return out;
+}
+
 PublicView Dossiers::Lookup(const std::string& code) const {
   if (code.empty() || code.size() > 64) throw NotFound();
   store::Session s(db_);

@@ -15,6 +15,7 @@
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
 #include "store/database.hpp"
+#include "store/dossier/bulk.hpp"
 #include "store/dossier/dossiers.hpp"
 #include "store/files/file_store.hpp"
 
@@ -72,6 +73,9 @@ class Dossiers {
   DossierView Get(const core::access::Caller& caller, const std::string& code) const;
   store::dossier::ListResult List(const core::access::Caller& caller, const ListQuery& q) const;
   PublicView Lookup(const std::string& code) const;
+  // Where a citizen may file: agencies with reception officers, those of `level`'s kind
+  // (commune → communes, district/province → the others; empty: all).
+  std::vector<store::dossier::ReceivingAgency> ReceivingAgencies(const std::string& level) const;
 
   // A component's file, by an officer who may see the dossier (reception or specialist).
   core::dossier::File AddFile(const core::access::Caller& caller, const std::string& code,

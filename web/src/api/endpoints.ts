@@ -31,7 +31,7 @@ import type {
   UserCreate,
   UserQuery,
   UserUpdate,
-} from './types';
+ ReceivingAgency } from './types';
 
 const seg = encodeURIComponent;
 
@@ -41,6 +41,13 @@ export function getHealth(signal?: AbortSignal): Promise<Health> {
 
 export function getPublicDossier(code: string, signal?: AbortSignal): Promise<PublicDossier> {
   return api.get<PublicDossier>(`/public/dossiers/${seg(code)}`, { signal });
+}
+
+/** Where a citizen may file a procedure of `level`: agencies with reception officers. */
+export async function listReceivingAgencies(level: string | undefined, signal?: AbortSignal): Promise<ReceivingAgency[]> {
+  const query = level ? `?level=${encodeURIComponent(level)}` : '';
+  const answer = await api.get<{ items: ReceivingAgency[] }>(`/public/agencies${query}`, { signal });
+  return answer.items;
 }
 
 /**

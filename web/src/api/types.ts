@@ -63,6 +63,13 @@ export interface OnlineSubmission extends Omit<IntakeRequest, 'channel'> {
   agency_code: string;
 }
 
+/** An agency where citizens may file (GET /api/v1/public/agencies). */
+export interface ReceivingAgency {
+  code: string;
+  name: string;
+  kind: string;
+}
+
 export interface OnlineSubmissionAnswer {
   code: string;
   status: 'submitted' | (string & {});

@@ -1,9 +1,10 @@
 // "/nop-ho-so/:code" — online submission of a dossier for one procedure, no account
 // (POST /api/v1/public/submissions). Phone-first: one column, large targets. The citizen
 // gives the applicant's details (phone required), declares the components they will hand
-// in, and chooses the receiving agency: the agencies named in the procedure's steps (by
-// code: there is no public list of agencies yet), or "Cơ quan khác" with its code typed in
-// (checked against the pattern of QCVN 102:2016 agency codes; the server checks it exists).
+// in, and chooses the receiving agency: the agencies with a one-stop counter for the
+// procedure's level (GET /api/v1/public/agencies), then the agencies named in its steps, or
+// "Cơ quan khác" with its code typed in (checked against the pattern of QCVN 102:2016 agency
+// codes; the server checks it exists).
 // Then the dossier code, to keep, and a link to its lookup page.
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Alert, Button, Card, Form, Input, Radio, Result, Space, Typography } from 'antd';
@@ -11,8 +12,8 @@ import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 
 import { ApiError, errorMessage, isAbort } from '../../api/client';
-import { getProcedure, submitOnline } from '../../api/endpoints';
-import type { Applicant, OnlineSubmissionAnswer, Procedure } from '../../api/types';
+import { getProcedure, listReceivingAgencies, submitOnline } from '../../api/endpoints';
+import type { Applicant, OnlineSubmissionAnswer, Procedure, ReceivingAgency } from '../../api/types';
 import { ApplicantFields } from '../../components/dossier/ApplicantFields';
 import { APPLICANT_ERROR_FIELDS, applyServerErrors, cleanApplicant, newIdempotencyKey } from '../../components/dossier/applicant';
 import {
@@ -42,7 +43,7 @@ interface FormValues {
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'found'; procedure: Procedure }
+  | { kind: 'found'; procedure: Procedure; receiving: ReceivingAgency[] }
   | { kind: 'error'; message: string; notFound: boolean };
 
 /** The agencies named in the steps, in order, once each, with the first step each one acts in. */
@@ -63,7 +64,13 @@ export default function SubmitPage() {
     const controller = new AbortController();
     setState({ kind: 'loading' });
     getProcedure(code, undefined, controller.signal)
-      .then((procedure) => setState({ kind: 'found', procedure }))
+      .then(async (procedure) => {
+        const receiving = await listReceivingAgencies(procedure.level, controller.signal).catch((error: unknown) => {
+          if (isAbort(error)) throw error;
+          return [] as ReceivingAgency[]; // the step agencies and "Cơ quan khác" still work
+        });
+        setState({ kind: 'found', procedure, receiving });
+      })
       .catch((error: unknown) => {
         if (isAbort(error)) return;
         setState({ kind: 'error', message: errorMessage(error), notFound: error instanceof ApiError && error.status === 404 });
@@ -91,14 +98,20 @@ export default function SubmitPage() {
         ) : (
           <Alert type="error" showIcon message={state.message} />
         ))}
-      {state.kind === 'found' && <SubmitForm procedure={state.procedure} />}
+      {state.kind === 'found' && <SubmitForm procedure={state.procedure} receiving={state.receiving} />}
     </Space>
   );
 }
 
-function SubmitForm({ procedure }: { procedure: Procedure }) {
+function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving: ReceivingAgency[] }) {
   const [form] = Form.useForm<FormValues>();
-  const agencies = stepAgencies(procedure);
+  // One-stop counters first (by name), then the step agencies not among them (by code).
+  const agencies: { code: string; label: string; detail: string }[] = [
+    ...receiving.map((agency) => ({ code: agency.code, label: agency.name, detail: 'Bộ phận Một cửa' })),
+    ...stepAgencies(procedure)
+      .filter((step) => !receiving.some((agency) => agency.code === step.code))
+      .map((step) => ({ code: step.code, label: 'Mã cơ quan', detail: `nơi thực hiện bước “${step.step}”` })),
+  ];
   const [rows, setRows] = useState<ChecklistRow[]>(() => checklistFrom(procedure.components));
   const [componentsError, setComponentsError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -216,8 +229,8 @@ function SubmitForm({ procedure }: { procedure: Procedure }) {
               <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
                 {agencies.map((agency) => (
                   <Radio key={agency.code} value={agency.code}>
-                    Mã cơ quan <Text strong>{agency.code}</Text>
-                    <Text type="secondary"> — nơi thực hiện bước “{agency.step}”</Text>
+                    {agency.label} <Text strong>({agency.code})</Text>
+                    <Text type="secondary"> — {agency.detail}</Text>
                   </Radio>
                 ))}
                 <Radio value={OTHER}>Cơ quan khác (nhập mã cơ quan)</Radio>
