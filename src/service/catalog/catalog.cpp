@@ -63,6 +63,14 @@ ProcedureView Catalog::Get(const std::string& code, std::optional<int> version) 
   return view;
 }
 
+Procedure Catalog::Definition(const std::string& code, std::optional<int> version) const {
+  store::Session s(db_);
+  auto stored = version ? store::catalog::FindVersion(s.sql(), code, *version)
+                        : store::catalog::FindInForce(s.sql(), code, Today());
+  if (!stored) throw Error(ErrorCode::kNotFound, "Không tìm thấy thủ tục hành chính.");
+  return Parse(*stored);
+}
+
 std::vector<store::catalog::FieldCount> Catalog::Fields() const {
   store::Session s(db_);
   return store::catalog::ListFields(s.sql());

@@ -41,6 +41,8 @@ class Catalog {
   SearchResult Search(const SearchQuery& query) const;
   // The version in force today, or `version` when given. not_found for unknown codes.
   ProcedureView Get(const std::string& code, std::optional<int> version) const;
+  // Only the definition (no version list): the version in force today, or `version`.
+  core::catalog::Procedure Definition(const std::string& code, std::optional<int> version) const;
   std::vector<store::catalog::FieldCount> Fields() const;
 
   // Admin: validates and saves as a new version; returns it with its number.

@@ -129,9 +129,10 @@ void Dossiers::Schedule(Dossier& d, const Procedure& p, std::int64_t now) const 
 }
 
 DossierView Dossiers::Create(const IntakeInput& input, const std::string& created_by,
-                             const std::string& actor, std::int64_t agency_id,
-                             const std::string& agency_code, bool submitted,
-                             const std::optional<std::string>& key) {
+                             const std::string& actor, const core::access::Agency& agency,
+                             bool submitted, const std::optional<std::string>& key) {
+  const std::int64_t agency_id = agency.id;
+  const std::string& agency_code = agency.code;
   if (key && (key->empty() || key->size() > 200)) {
     throw FieldError("Idempotency-Key", "phải dài từ 1 đến 200 ký tự.");
   }
@@ -144,7 +145,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   if (input.procedure_code.empty()) throw FieldError("procedure_code", "cần chọn thủ tục.");
   Procedure p;
   try {
-    p = catalog_.Get(input.procedure_code, std::nullopt).procedure;
+    p = catalog_.Definition(input.procedure_code, std::nullopt);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::kNotFound) throw;
     throw FieldError("procedure_code", "không tìm thấy thủ tục " + input.procedure_code + ".");
@@ -192,13 +193,19 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
       // and answer with the dossier it created.
     }
   }
-  store::Session s(db_);
   if (raced) {
+    store::Session s(db_);
     auto code = store::dossier::FindCodeByIdempotencyKey(s.sql(), created_by, *key);
     if (!code) throw Error(ErrorCode::kConflict, "Yêu cầu trùng lặp, vui lòng thử lại.");
     return View(s.sql(), *store::dossier::FindByCode(s.sql(), *code));
   }
-  return View(s.sql(), *store::dossier::FindByCode(s.sql(), d.code));
+  // Answer from what was just written: reading it back would only cost round trips.
+  d.receiving_agency_name = agency.name;
+  d.receiving_agency_path = agency.path;
+  return {d, p,
+          {{now, submitted ? "submit" : "intake", actor, agency_code, std::nullopt,
+            submitted ? std::nullopt : std::optional<int>(0), ""}},
+          {}};
 }
 
 DossierView Dossiers::Intake(const core::access::Caller& caller, const IntakeInput& input,
@@ -207,8 +214,12 @@ DossierView Dossiers::Intake(const core::access::Caller& caller, const IntakeInp
   if (input.channel != "direct" && input.channel != "postal") {
     throw FieldError("channel", "kênh tiếp nhận phải là direct hoặc postal.");
   }
-  return Create(input, caller.username, caller.username, caller.agency_id, caller.agency_code,
-                false, key);
+  core::access::Agency agency;
+  agency.id = caller.agency_id;
+  agency.code = caller.agency_code;
+  agency.name = caller.agency_name;
+  agency.path = caller.agency_path;
+  return Create(input, caller.username, caller.username, agency, false, key);
 }
 
 DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::string>& key) {
@@ -227,8 +238,7 @@ DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::
     throw FieldError("applicant.phone",
                      "số điện thoại không hợp lệ (10 số di động hoặc 11 số cố định, bắt đầu bằng 0).");
   }
-  return Create(input, "online:" + agency->code + ":" + *phone, "công dân", agency->id,
-                agency->code, true, key);
+  return Create(input, "online:" + agency->code + ":" + *phone, "công dân", *agency, true, key);
 }
 
 DossierView Dossiers::Accept(const core::access::Caller& caller, const std::string& code) {
@@ -240,7 +250,7 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
   if (d->status != core::dossier::kSubmitted) {
     throw Error(ErrorCode::kConflict, "Chỉ hồ sơ nộp trực tuyến đang chờ tiếp nhận mới được tiếp nhận.");
   }
-  auto p = catalog_.Get(d->procedure_code, d->procedure_version).procedure;
+  auto p = catalog_.Definition(d->procedure_code, d->procedure_version);
   d->status = core::dossier::kProcessing;
   Schedule(*d, p, now);
   store::dossier::UpdateState(tx.sql(), *d, now);
@@ -253,7 +263,7 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
 }
 
 DossierView Dossiers::View(soci::session& sql, const Dossier& d) const {
-  DossierView v{d, catalog_.Get(d.procedure_code, d.procedure_version).procedure,
+  DossierView v{d, catalog_.Definition(d.procedure_code, d.procedure_version),
                 store::dossier::ListEvents(sql, d.id), store::dossier::ListFiles(sql, d.id)};
   return v;
 }

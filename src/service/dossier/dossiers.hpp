@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access/model.hpp"
 #include "core/access/roles.hpp"
 #include "core/catalog/procedure.hpp"
 #include "core/clock.hpp"
@@ -86,8 +87,8 @@ class Dossiers {
 
  private:
   DossierView Create(const IntakeInput& input, const std::string& created_by,
-                     const std::string& actor, std::int64_t agency_id, const std::string& agency_code,
-                     bool submitted, const std::optional<std::string>& idempotency_key);
+                     const std::string& actor, const core::access::Agency& agency, bool submitted,
+                     const std::optional<std::string>& idempotency_key);
   void Schedule(core::dossier::Dossier& d, const core::catalog::Procedure& p,
                 std::int64_t now) const;
   DossierView View(soci::session& sql, const core::dossier::Dossier& d) const;
