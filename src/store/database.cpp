@@ -83,7 +83,7 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url) {
 }
 
 Database::Database(const std::string& url, std::size_t pool_size)
-    : url_(ParseDatabaseUrl(url)), pool_size_(pool_size), pool_(pool_size) {
+    : url_(ParseDatabaseUrl(url)), pool_size_(pool_size), pool_(pool_size), caches_(pool_size) {
   if (url_.dialect == Dialect::kSqlite) {
     ConfigureSqliteOnce();
     auto parent = std::filesystem::path(url_.sqlite_path).parent_path();
@@ -105,11 +105,15 @@ Database::Database(const std::string& url, std::size_t pool_size)
   }
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  caches_.clear();  // cached statements go before their connections
+}
 
 Session::Session(Database& db) : db_(db), index_(db.pool_.lease()), session_(&db.pool_.at(index_)) {}
 
 Session::~Session() { db_.pool_.give_back(index_); }
+
+ConnectionCache& Session::Cache() { return db_.caches_[index_]; }
 
 WriteTransaction::WriteTransaction(Database& db)
     : writer_lock_(db.dialect() == Dialect::kSqlite ? std::unique_lock(db.sqlite_writer_)

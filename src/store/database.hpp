@@ -14,6 +14,9 @@
 #include <soci/connection-pool.h>
 #include <soci/session.h>
 #include <string>
+#include <typeindex>
+#include <unordered_map>
+#include <vector>
 
 namespace egov::store {
 
@@ -32,6 +35,10 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url);
 
 class Database;
 
+// Objects kept per pooled connection, such as prepared statements with their bound buffers
+// (see Session::Cached). Only the thread holding the connection touches them.
+using ConnectionCache = std::unordered_map<std::type_index, std::shared_ptr<void>>;
+
 // A pooled connection, returned to the pool on destruction.
 class Session {
  public:
@@ -42,7 +49,18 @@ class Session {
   soci::session& sql() { return *session_; }
   soci::session* operator->() { return session_; }
 
+  // The connection's instance of T, built as T(sql()) on first use and kept for the life of
+  // the connection: a statement on the hot path is prepared once, not per request. T binds
+  // its own members, so it must not be copied or moved.
+  template <class T>
+  T& Cached() {
+    auto& slot = Cache()[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_shared<T>(*session_);
+    return *static_cast<T*>(slot.get());
+  }
+
  private:
+  ConnectionCache& Cache();
   Database& db_;
   std::size_t index_;
   soci::session* session_;
@@ -84,6 +102,7 @@ class Database {
   DatabaseUrl url_;
   std::size_t pool_size_;
   soci::connection_pool pool_;
+  std::vector<ConnectionCache> caches_;  // one per pooled connection, by pool index
   std::mutex sqlite_writer_;  // serialises SQLite write transactions within this process
 };
 

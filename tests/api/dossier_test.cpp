@@ -225,7 +225,8 @@ TEST_P(DossierTest, OnlineSubmissionThenAcceptance) {
   auto sub = r.json().as_object();
   EXPECT_EQ(sub.at("status"), "submitted");
   std::string code(sub.at("code").as_string());
-  auto before = c_->Get("/api/v1/public/dossiers/" + code).json();
+  json::value before;
+  for (int i = 0; i < 20; ++i) before = c_->Get("/api/v1/public/dossiers/" + code).json();
   EXPECT_TRUE(before.at("received_at").is_null());
   EXPECT_TRUE(before.at("due_at").is_null());
   auto queue = c_->Get("/api/v1/dossiers?status=submitted", reception_).json();
@@ -236,6 +237,12 @@ TEST_P(DossierTest, OnlineSubmissionThenAcceptance) {
   EXPECT_EQ(accepted.json().at("status"), "processing");
   EXPECT_FALSE(accepted.json().at("due_at").is_null());
   EXPECT_EQ(accepted.json().at("events").as_array().size(), 2u);
+  // Lookups on every pooled connection see the acceptance at once.
+  for (int i = 0; i < 20; ++i) {
+    auto after = c_->Get("/api/v1/public/dossiers/" + code).json();
+    ASSERT_EQ(after.at("status"), "processing") << i;
+    ASSERT_FALSE(after.at("due_at").is_null());
+  }
   // Accepting twice is a conflict; nothing changes.
   auto twice = c_->Post("/api/v1/dossiers/" + code + "/actions", R"({"action":"accept"})",
                         "application/json", reception_);

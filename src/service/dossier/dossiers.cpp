@@ -378,7 +378,7 @@ std::vector<store::dossier::ReceivingAgency> Dossiers::ReceivingAgencies(
 PublicView Dossiers::Lookup(const std::string& code) const {
   if (code.empty() || code.size() > 64) throw NotFound();
   store::Session s(db_);
-  auto row = store::dossier::FindPublic(s.sql(), code);
+  auto row = store::dossier::FindPublic(s, code);
   if (!row) throw NotFound();
   auto applicant = boost::json::parse(row->applicant_json).as_object();
   std::string name(applicant.at("full_name").as_string());

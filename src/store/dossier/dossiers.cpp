@@ -155,19 +155,38 @@ std::optional<Dossier> FindByCode(soci::session& sql, const std::string& code) {
   return rows.front();
 }
 
-std::optional<PublicRow> FindPublic(soci::session& sql, const std::string& code) {
+namespace {
+
+// The public lookup's statement, prepared once per connection (Session::Cached). Members
+// are declared before `statement`, which binds their addresses.
+struct PublicLookup {
+  std::string code;
   PublicRow row;
   long long received = 0, due = 0;
   soci::indicator received_ind = soci::i_null, due_ind = soci::i_null;
-  sql << "SELECT code, procedure_name, status, applicant, received_at, due_at FROM dossiers "
-         "WHERE code = :code",
-      soci::use(code, "code"), soci::into(row.code), soci::into(row.procedure_name),
-      soci::into(row.status), soci::into(row.applicant_json), soci::into(received, received_ind),
-      soci::into(due, due_ind);
-  if (!sql.got_data()) return std::nullopt;
-  if (received_ind == soci::i_ok) row.received_at = received;
-  if (due_ind == soci::i_ok) row.due_at = due;
-  return row;
+  soci::statement statement;
+  explicit PublicLookup(soci::session& sql)
+      : statement((sql.prepare << "SELECT code, procedure_name, status, applicant, received_at, "
+                                  "due_at FROM dossiers WHERE code = :code",
+                   soci::use(code, "code"), soci::into(row.code), soci::into(row.procedure_name),
+                   soci::into(row.status), soci::into(row.applicant_json),
+                   soci::into(received, received_ind), soci::into(due, due_ind))) {}
+};
+
+}  // namespace
+
+std::optional<PublicRow> FindPublic(Session& session, const std::string& code) {
+  auto& q = session.Cached<PublicLookup>();
+  q.code = code;
+  if (!q.statement.execute(true)) return std::nullopt;
+  PublicRow out = q.row;
+  out.received_at = q.received_ind == soci::i_ok ? std::optional<std::int64_t>(q.received)
+                                                 : std::nullopt;
+  out.due_at = q.due_ind == soci::i_ok ? std::optional<std::int64_t>(q.due) : std::nullopt;
+  // Step to the end (codes are unique): a SQLite statement left on a row keeps its read
+  // transaction, and so a stale snapshot, open on the connection for everyone after us.
+  q.statement.fetch();
+  return out;
 }
 
 std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/dossier/model.hpp"
+#include "store/database.hpp"
 
 namespace egov::store::dossier {
 
@@ -23,7 +24,7 @@ struct PublicRow {
   std::string code, procedure_name, status, applicant_json;
   std::optional<std::int64_t> received_at, due_at;
 };
-std::optional<PublicRow> FindPublic(soci::session& sql, const std::string& code);
+std::optional<PublicRow> FindPublic(Session& session, const std::string& code);
 
 std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
                                                     const std::string& created_by,
