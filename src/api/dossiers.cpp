@@ -243,8 +243,22 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                  return http::JsonResponse(
                      DossierJson(s.dossiers.Accept(caller, request.param("code"))));
                }
+               if (action == "request_supplement") {
+                 RejectUnknownKeys(body, {"action", "reason", "missing"});
+                 auto missing = OptionalStringArray(body, "missing", 50);
+                 return http::JsonResponse(DossierJson(s.dossiers.RequestSupplementBeforeAcceptance(
+                     caller, request.param("code"), RequiredString(body, "reason", 2000),
+                     missing.value_or(std::vector<std::string>{}))));
+               }
+               if (action == "receive_supplement") {
+                 RejectUnknownKeys(body, {"action"});
+                 return http::JsonResponse(DossierJson(
+                     s.dossiers.ReceiveSupplementBeforeAcceptance(caller, request.param("code"))));
+               }
                throw FieldError("action", "hành động \"" + action +
-                                              "\" chưa được hỗ trợ; hiện có: accept.");
+                                              "\" chưa được hỗ trợ; hiện có: accept, "
+                                              "request_supplement, receive_supplement (trước khi "
+                                              "tiếp nhận).");
              }));
 
   router.Add(verb::post, "/api/v1/public/submissions", http::SyncHandler([&s](Request& request) {

@@ -306,6 +306,38 @@ TEST_P(DossierTest, SeededDossiersAreVisibleAndLaterIntakesContinueTheirNumberin
   EXPECT_NE(bad.exit_code, 0);
 }
 
+TEST_P(DossierTest, OnlineSubmissionGetsOneWrittenSupplementRequest) {
+  auto body = Body();
+  body["channel"] = "online";
+  body["agency_code"] = "000.21.99.H48";
+  auto sub = c_->Post("/api/v1/public/submissions", json::serialize(body));
+  ASSERT_EQ(sub.status, 201u) << sub.body;
+  std::string code(sub.json().at("code").as_string());
+  auto action = [&](const std::string& json_body) {
+    return c_->Post("/api/v1/dossiers/" + code + "/actions", json_body, "application/json",
+                    reception_);
+  };
+  EXPECT_EQ(action(R"({"action":"request_supplement","reason":"Thiếu giấy","missing":[]})").status,
+            422u);
+  auto asked = action(
+      R"({"action":"request_supplement","reason":"Giấy chứng sinh bị mờ","missing":["Giấy chứng sinh"]})");
+  ASSERT_EQ(asked.status, 200u) << asked.body;
+  EXPECT_EQ(asked.json().at("status"), "supplement_requested");
+  auto note = std::string(asked.json().at("events").as_array().back().at("note").as_string());
+  EXPECT_NE(note.find("Giấy chứng sinh bị mờ"), std::string::npos);
+  EXPECT_EQ(c_->Get("/api/v1/public/dossiers/" + code).json().at("status_label"),
+            "Cần bổ sung hồ sơ");
+  // Not acceptable while waiting; supplied, then accepted; never asked twice.
+  EXPECT_EQ(action(R"({"action":"accept"})").status, 409u);
+  ASSERT_EQ(action(R"({"action":"receive_supplement"})").status, 200u);
+  EXPECT_EQ(action(R"({"action":"request_supplement","reason":"Lần hai","missing":["X"]})").status,
+            409u);
+  auto accepted = action(R"({"action":"accept"})");
+  ASSERT_EQ(accepted.status, 200u) << accepted.body;
+  EXPECT_EQ(accepted.json().at("status"), "processing");
+  EXPECT_EQ(action(R"({"action":"fly"})").status, 422u);
+}
+
 std::string Multipart(const std::string& component, const std::string& filename,
                       const std::string& bytes) {
   return "--B0undary\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\n" + component +

@@ -262,6 +262,63 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
   return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
 }
 
+DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Caller& caller,
+                                                        const std::string& code,
+                                                        const std::string& raw_reason,
+                                                        const std::vector<std::string>& missing) {
+  core::access::RequireAnyRole(caller, {core::access::Role::kReception});
+  std::string reason = Clean("reason", raw_reason, 2000, "Lý do", true);
+  if (missing.empty() || missing.size() > 50) {
+    throw FieldError("missing", "cần liệt kê từ 1 đến 50 giấy tờ còn thiếu.");
+  }
+  std::string note = reason + "\nCần bổ sung:";
+  for (const auto& item : missing) {
+    note += "\n- " + Clean("missing", item, 500, "Tên giấy tờ", true);
+  }
+  const auto now = clock_.NowMillis();
+  store::WriteTransaction tx(db_);
+  auto d = store::dossier::FindByCode(tx.sql(), code);
+  if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
+  if (d->status != core::dossier::kSubmitted) {
+    throw Error(ErrorCode::kConflict,
+                "Chỉ yêu cầu bổ sung được với hồ sơ nộp trực tuyến đang chờ tiếp nhận.");
+  }
+  for (const auto& e : store::dossier::ListEvents(tx.sql(), d->id)) {
+    if (e.action == "request_supplement") {
+      throw Error(ErrorCode::kConflict,
+                  "Hồ sơ này đã được yêu cầu bổ sung một lần; chỉ được hướng dẫn bổ sung một lần.");
+    }
+  }
+  d->status = core::dossier::kSupplementRequested;
+  store::dossier::UpdateState(tx.sql(), *d, now);
+  store::dossier::InsertEvent(tx.sql(), d->id,
+                              {now, "request_supplement", caller.username, caller.agency_code,
+                               std::nullopt, std::nullopt, note});
+  tx.Commit();
+  store::Session s(db_);
+  return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
+}
+
+DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Caller& caller,
+                                                        const std::string& code) {
+  core::access::RequireAnyRole(caller, {core::access::Role::kReception});
+  const auto now = clock_.NowMillis();
+  store::WriteTransaction tx(db_);
+  auto d = store::dossier::FindByCode(tx.sql(), code);
+  if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
+  if (d->status != core::dossier::kSupplementRequested || d->received_at) {
+    throw Error(ErrorCode::kConflict, "Hồ sơ không ở trạng thái chờ bổ sung trước khi tiếp nhận.");
+  }
+  d->status = core::dossier::kSubmitted;
+  store::dossier::UpdateState(tx.sql(), *d, now);
+  store::dossier::InsertEvent(tx.sql(), d->id,
+                              {now, "receive_supplement", caller.username, caller.agency_code,
+                               std::nullopt, std::nullopt, ""});
+  tx.Commit();
+  store::Session s(db_);
+  return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
+}
+
 DossierView Dossiers::View(soci::session& sql, const Dossier& d) const {
   DossierView v{d, catalog_.Definition(d.procedure_code, d.procedure_version),
                 store::dossier::ListEvents(sql, d.id), store::dossier::ListFiles(sql, d.id)};

@@ -71,6 +71,15 @@ class Dossiers {
   // working period outside working hours).
   DossierView Accept(const core::access::Caller& caller, const std::string& code);
 
+  // Before acceptance, reception asks once, in writing, for what is missing (status
+  // supplement_requested); when the applicant has supplied it, the submission waits for
+  // acceptance again (status submitted). Conflict in any other status, or on a second request.
+  DossierView RequestSupplementBeforeAcceptance(const core::access::Caller& caller,
+                                                const std::string& code, const std::string& reason,
+                                                const std::vector<std::string>& missing);
+  DossierView ReceiveSupplementBeforeAcceptance(const core::access::Caller& caller,
+                                                const std::string& code);
+
   DossierView Get(const core::access::Caller& caller, const std::string& code) const;
   store::dossier::ListResult List(const core::access::Caller& caller, const ListQuery& q) const;
   PublicView Lookup(const std::string& code) const;
