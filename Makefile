@@ -5,6 +5,8 @@
 #   make bench  the benchmarks of bench/, printed as a table
 SHELL := /bin/bash
 export LISTEN
+# ccache keys on paths relative to the checkout, so clones in other folders (CI) hit the cache.
+export CCACHE_BASEDIR := $(CURDIR)
 .DEFAULT_GOAL := build
 JOBS ?= 2
 BUILD_DIR ?= build

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <iostream>
 #include <string>
+#include <unordered_set>
 
 #include "app/commands.hpp"
 #include "app/system_clock.hpp"
@@ -37,6 +38,34 @@ void PrintError(const Error& e) {
   std::cerr << "\n";
 }
 
+// What the administration commands work on: the database, migrated first, and the services
+// over it, wired as in `egov serve` (without the HTTP side).
+struct CommandWorld {
+  struct Migrated {
+    explicit Migrated(store::Database& db) { store::Migrate(db); }
+  };
+  store::Database db;
+  Migrated migrated;
+  SystemClock clock;
+  service::access::AccessSettings settings;
+  service::access::Directory directory;
+  service::catalog::Catalog catalog;
+  service::calendar::CalendarService calendar;
+
+  explicit CommandWorld(const std::string& url, std::unordered_set<std::string> common = {})
+      : db((Quiet(), url), 2),
+        migrated(db),
+        directory(db, clock, settings, std::move(common)),
+        catalog(db, clock),
+        calendar(db, clock) {}
+
+ private:
+  static void Quiet() {
+    SetUpLogging("warn");
+    service::security::InitCrypto();
+  }
+};
+
 }  // namespace
 
 void AddAccessCommands(CLI::App& root, int& exit_code) {
@@ -53,17 +82,10 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
   user_add->add_option("--role", new_user.roles, "Vai trò (lặp lại cho nhiều vai trò)")
       ->required();
   user_add->callback([&exit_code] {
-    SetUpLogging("warn");
-    service::security::InitCrypto();
-    store::Database db(db_url, 2);
-    store::Migrate(db);
-    SystemClock clock;
-    service::access::AccessSettings settings;
-    service::access::Directory directory(db, clock, settings,
-                                         service::access::ShippedCommonPasswords());
+    CommandWorld world(db_url, service::access::ShippedCommonPasswords());
     new_user.password = ReadPassword();
     try {
-      auto created = directory.CreateUserAsSystem(new_user, "cli");
+      auto created = world.directory.CreateUserAsSystem(new_user, "cli");
       std::cout << boost::json::serialize(boost::json::object{{"username", created.username},
                                                               {"agency_code", created.agency_code}})
                 << std::endl;
@@ -84,15 +106,9 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
   agency_add->add_option("--kind", new_agency.kind, "Loại đơn vị");
   agency_add->add_option("--abbreviation", new_agency.abbreviation, "Ký hiệu");
   agency_add->callback([&exit_code] {
-    SetUpLogging("warn");
-    service::security::InitCrypto();
-    store::Database db(db_url, 2);
-    store::Migrate(db);
-    SystemClock clock;
-    service::access::AccessSettings settings;
-    service::access::Directory directory(db, clock, settings, {});
+    CommandWorld world(db_url);
     try {
-      auto created = directory.CreateAgencyAsSystem(new_agency, "cli");
+      auto created = world.directory.CreateAgencyAsSystem(new_agency, "cli");
       std::cout << boost::json::serialize(
                        boost::json::object{{"code", created.code}, {"name", created.name}})
                 << std::endl;
@@ -118,16 +134,9 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
                 << std::endl;
       return;
     }
-    SetUpLogging("warn");
-    service::security::InitCrypto();
-    store::Database db(db_url, 2);
-    store::Migrate(db);
-    SystemClock clock;
-    service::access::AccessSettings settings;
-    service::access::Directory directory(db, clock, settings, {});
-    service::catalog::Catalog catalog(db, clock);
-    auto result = service::demo::LoadDemo(db, directory, catalog, clock);
-    service::calendar::CalendarService(db, clock).LoadShippedSchedules();  // the holidays
+    CommandWorld world(db_url);
+    auto result = service::demo::LoadDemo(world.db, world.directory, world.catalog, world.clock);
+    world.calendar.LoadShippedSchedules();  // the holidays
     std::cout << boost::json::serialize(boost::json::object{
                      {"already_loaded", result.already_loaded},
                      {"agencies_created", result.agencies_created},
@@ -151,17 +160,12 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
       ->capture_default_str();
   seed_dossiers->add_option("--to", seed_to, "Ngày tiếp nhận muộn nhất (mặc định: hôm nay)");
   seed_dossiers->callback([&exit_code] {
-    SetUpLogging("warn");
-    service::security::InitCrypto();
-    store::Database db(db_url, 2);
-    store::Migrate(db);
-    SystemClock clock;
-    service::access::AccessSettings settings;
-    service::access::Directory directory(db, clock, settings, {});
-    service::catalog::Catalog catalog(db, clock);
-    service::calendar::CalendarService calendar(db, clock);
-    calendar.LoadShippedSchedules();
-    service::demo::LoadDemo(db, directory, catalog, clock);
+    CommandWorld world(db_url);
+    world.calendar.LoadShippedSchedules();
+    service::demo::LoadDemo(world.db, world.directory, world.catalog, world.clock);
+    auto& db = world.db;
+    auto& calendar = world.calendar;
+    auto& clock = world.clock;
     service::dossier::SeedOptions options;
     options.count = seed_count;
     options.seed = seed_value;

@@ -3,6 +3,8 @@
 
 #include <soci/soci.h>
 
+#include "store/query.hpp"
+
 #include "core/access/roles.hpp"
 #include "core/text/fold.hpp"
 
@@ -36,50 +38,36 @@ struct AgencyRow {
   Agency Get() const {
     Agency out = a;
     out.id = id;
-    out.parent_id = parent_ind == soci::i_ok ? std::optional<std::int64_t>(parent_id) : std::nullopt;
+    out.parent_id =
+        parent_ind == soci::i_ok ? std::optional<std::int64_t>(parent_id) : std::nullopt;
     out.created_at = created_at;
     out.updated_at = updated_at;
     return out;
   }
 };
 
-template <class... Uses>
-std::vector<Agency> Query(soci::session& sql, const std::string& where, Uses&&... uses) {
-  AgencyRow row;
-  soci::statement st(sql);
-  row.Bind(st);
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(std::string(kColumns) + where);
-  st.define_and_bind();
-  std::vector<Agency> out;
-  if (st.execute(true)) {
-    do {
-      out.push_back(row.Get());
-    } while (st.fetch());
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<Agency> FindAgencyByCode(soci::session& sql, const std::string& code) {
-  auto rows = Query(sql, "WHERE code = :code", soci::use(code, "code"));
+  auto rows = QueryRows<AgencyRow>(sql, std::string(kColumns) + "WHERE code = :code",
+                                   soci::use(code, "code"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 std::optional<Agency> FindAgencyById(soci::session& sql, std::int64_t id) {
   long long key = id;
-  auto rows = Query(sql, "WHERE id = :id", soci::use(key, "id"));
+  auto rows =
+      QueryRows<AgencyRow>(sql, std::string(kColumns) + "WHERE id = :id", soci::use(key, "id"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 std::vector<Agency> ListAgencySubtree(soci::session& sql, const std::string& path) {
   auto [begin, end] = core::access::SubtreeRange(path);
-  return Query(sql, "WHERE path >= :b AND path < :e ORDER BY path", soci::use(begin, "b"),
-               soci::use(end, "e"));
+  return QueryRows<AgencyRow>(
+      sql, std::string(kColumns) + "WHERE path >= :b AND path < :e ORDER BY path",
+      soci::use(begin, "b"), soci::use(end, "e"));
 }
 
 Agency InsertAgency(soci::session& sql, Agency agency, const Agency* parent, std::int64_t now) {

@@ -3,6 +3,8 @@
 
 #include <soci/soci.h>
 
+#include "store/query.hpp"
+
 namespace egov::store::access {
 
 using core::access::ApiToken;
@@ -75,28 +77,10 @@ struct TokenRow {
   }
 };
 
-template <class Row, class... Uses>
-auto Query(soci::session& sql, const std::string& text, Uses&&... uses) {
-  Row row;
-  soci::statement st(sql);
-  row.Bind(st);
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(text);
-  st.define_and_bind();
-  std::vector<decltype(row.Get())> out;
-  if (st.execute(true)) {
-    do {
-      out.push_back(row.Get());
-    } while (st.fetch());
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<LoginSession> FindLiveSession(soci::session& sql, const std::string& hash) {
-  auto rows = Query<SessionRow>(
+  auto rows = QueryRows<SessionRow>(
       sql, std::string(kSessionColumns) + "WHERE token_hash = :h AND revoked_at IS NULL",
       soci::use(hash, "h"));
   if (rows.empty()) return std::nullopt;
@@ -132,25 +116,25 @@ int RevokeSessionsOfUser(soci::session& sql, std::int64_t user_id, std::int64_t 
 std::vector<LoginSession> ListSessions(soci::session& sql, std::int64_t user_id, std::int64_t now,
                                        std::int64_t idle_ms) {
   long long user = user_id, at = now, seen_after = now - idle_ms;
-  return Query<SessionRow>(sql,
-                           std::string(kSessionColumns) +
-                               "WHERE user_id = :u AND revoked_at IS NULL AND expires_at > :now "
-                               "AND last_seen_at > :seen ORDER BY id DESC",
-                           soci::use(user, "u"), soci::use(at, "now"),
-                           soci::use(seen_after, "seen"));
+  return QueryRows<SessionRow>(
+      sql,
+      std::string(kSessionColumns) +
+          "WHERE user_id = :u AND revoked_at IS NULL AND expires_at > :now "
+          "AND last_seen_at > :seen ORDER BY id DESC",
+      soci::use(user, "u"), soci::use(at, "now"), soci::use(seen_after, "seen"));
 }
 
 std::int64_t InsertToken(soci::session& sql, const ApiToken& t, const std::string& hash) {
   long long id = 0, user = t.user_id, created = t.created_at;
   sql << "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (:u, "
          ":n, :h, :p, :at) RETURNING id",
-      soci::use(user, "u"), soci::use(t.name, "n"), soci::use(hash, "h"),
-      soci::use(t.prefix, "p"), soci::use(created, "at"), soci::into(id);
+      soci::use(user, "u"), soci::use(t.name, "n"), soci::use(hash, "h"), soci::use(t.prefix, "p"),
+      soci::use(created, "at"), soci::into(id);
   return id;
 }
 
 std::optional<ApiToken> FindLiveToken(soci::session& sql, const std::string& hash) {
-  auto rows = Query<TokenRow>(
+  auto rows = QueryRows<TokenRow>(
       sql, std::string(kTokenColumns) + "WHERE token_hash = :h AND revoked_at IS NULL",
       soci::use(hash, "h"));
   if (rows.empty()) return std::nullopt;
@@ -165,7 +149,7 @@ void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now) {
 
 std::vector<ApiToken> ListTokens(soci::session& sql, std::int64_t user_id) {
   long long user = user_id;
-  return Query<TokenRow>(
+  return QueryRows<TokenRow>(
       sql, std::string(kTokenColumns) + "WHERE user_id = :u AND revoked_at IS NULL ORDER BY id",
       soci::use(user, "u"));
 }

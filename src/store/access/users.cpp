@@ -3,6 +3,8 @@
 
 #include <soci/soci.h>
 
+#include "store/query.hpp"
+
 #include "core/text/fold.hpp"
 
 namespace egov::store::access {
@@ -59,19 +61,7 @@ void LoadRoles(soci::session& sql, User& user) {
 
 template <class... Uses>
 std::vector<User> Query(soci::session& sql, const std::string& rest, Uses&&... uses) {
-  UserRow row;
-  soci::statement st(sql);
-  row.Bind(st);
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(std::string(kSelect) + rest);
-  st.define_and_bind();
-  std::vector<User> out;
-  if (st.execute(true)) {
-    do {
-      out.push_back(row.Get());
-    } while (st.fetch());
-  }
+  auto out = QueryRows<UserRow>(sql, std::string(kSelect) + rest, std::forward<Uses>(uses)...);
   for (auto& u : out) LoadRoles(sql, u);
   return out;
 }
@@ -154,11 +144,11 @@ UserPage ListUsers(soci::session& sql, const UserFilter& f) {
       soci::use(agency_end, "ae"), soci::use(pattern, "q"), soci::use(role, "role"),
       soci::use(active, "active"), soci::into(total);
   page.total = total;
-  page.items = Query(sql, where + "ORDER BY u.username LIMIT :limit OFFSET :offset",
-                     soci::use(begin, "b"), soci::use(end, "e"), soci::use(agency_begin, "ab"),
-                     soci::use(agency_end, "ae"), soci::use(pattern, "q"),
-                     soci::use(role, "role"), soci::use(active, "active"),
-                     soci::use(limit, "limit"), soci::use(offset, "offset"));
+  page.items =
+      Query(sql, where + "ORDER BY u.username LIMIT :limit OFFSET :offset", soci::use(begin, "b"),
+            soci::use(end, "e"), soci::use(agency_begin, "ab"), soci::use(agency_end, "ae"),
+            soci::use(pattern, "q"), soci::use(role, "role"), soci::use(active, "active"),
+            soci::use(limit, "limit"), soci::use(offset, "offset"));
   return page;
 }
 

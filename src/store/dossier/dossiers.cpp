@@ -1,8 +1,10 @@
 // SQL for dossiers (see dossiers.hpp).
 #include "store/dossier/dossiers.hpp"
 
-#include <boost/json.hpp>
 #include <soci/soci.h>
+#include <boost/json.hpp>
+
+#include "store/query.hpp"
 
 #include "core/access/roles.hpp"
 
@@ -80,24 +82,6 @@ struct Row {
   }
 };
 
-template <class... Uses>
-std::vector<Dossier> Query(soci::session& sql, const std::string& rest, Uses&&... uses) {
-  Row row;
-  soci::statement st(sql);
-  row.Bind(st);
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(std::string(kSelect) + rest);
-  st.define_and_bind();
-  std::vector<Dossier> out;
-  if (st.execute(true)) {
-    do {
-      out.push_back(row.Get());
-    } while (st.fetch());
-  }
-  return out;
-}
-
 std::string ApplicantJson(const core::dossier::Applicant& a) {
   return boost::json::serialize(boost::json::object{{"full_name", a.full_name},
                                                     {"id_number", a.id_number},
@@ -144,13 +128,14 @@ std::int64_t Insert(soci::session& tx, const Dossier& d, const std::string& appl
       soci::use(d.components_json, "components"), soci::use(step, "step"),
       soci::use(step_due, step_due_ind, "step_due"), soci::use(submitted, "submitted"),
       soci::use(received, received_ind, "received"), soci::use(due, due_ind, "due"),
-      soci::use(d.created_by, "by"), soci::use(key, key_ind, "key"),
-      soci::use(created, "created"), soci::into(id);
+      soci::use(d.created_by, "by"), soci::use(key, key_ind, "key"), soci::use(created, "created"),
+      soci::into(id);
   return id;
 }
 
 std::optional<Dossier> FindByCode(soci::session& sql, const std::string& code) {
-  auto rows = Query(sql, "WHERE d.code = :code", soci::use(code, "code"));
+  auto rows =
+      QueryRows<Row>(sql, std::string(kSelect) + "WHERE d.code = :code", soci::use(code, "code"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -180,8 +165,8 @@ std::optional<PublicRow> FindPublic(Session& session, const std::string& code) {
   q.code = code;
   if (!q.statement.execute(true)) return std::nullopt;
   PublicRow out = q.row;
-  out.received_at = q.received_ind == soci::i_ok ? std::optional<std::int64_t>(q.received)
-                                                 : std::nullopt;
+  out.received_at =
+      q.received_ind == soci::i_ok ? std::optional<std::int64_t>(q.received) : std::nullopt;
   out.due_at = q.due_ind == soci::i_ok ? std::optional<std::int64_t>(q.due) : std::nullopt;
   // Step to the end (codes are unique): a SQLite statement left on a row keeps its read
   // transaction, and so a stale snapshot, open on the connection for everyone after us.
@@ -212,9 +197,9 @@ void UpdateState(soci::session& tx, const Dossier& d, std::int64_t now) {
         "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at "
         "WHERE id = :id",
       soci::use(d.status, "status"), soci::use(step, "step"),
-      soci::use(step_due, step_due_ind, "step_due"),
-      soci::use(received, received_ind, "received"), soci::use(due, due_ind, "due"),
-      soci::use(completed, completed_ind, "completed"), soci::use(at, "at"), soci::use(id, "id");
+      soci::use(step_due, step_due_ind, "step_due"), soci::use(received, received_ind, "received"),
+      soci::use(due, due_ind, "due"), soci::use(completed, completed_ind, "completed"),
+      soci::use(at, "at"), soci::use(id, "id");
 }
 
 void InsertEvent(soci::session& tx, std::int64_t dossier_id, const Event& e) {
@@ -299,20 +284,18 @@ ListResult List(soci::session& sql, const ListFilter& f) {
       "AND (:overdue = 0 OR (d.status = 'processing' AND d.due_at < :now)) ";
   ListResult result;
   long long total = 0;
-  sql << "SELECT COUNT(*) FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id " +
-             where,
+  sql << "SELECT COUNT(*) FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id " + where,
       soci::use(begin, "b"), soci::use(end, "e"), soci::use(f.status, "status"),
       soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
       soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
       soci::use(now, "now"), soci::into(total);
   result.total = total;
-  result.items = Query(sql, where + "ORDER BY d.id DESC LIMIT :limit OFFSET :offset",
-                       soci::use(begin, "b"), soci::use(end, "e"), soci::use(f.status, "status"),
-                       soci::use(pattern, "q"), soci::use(has_from, "has_from"),
-                       soci::use(from, "from"), soci::use(has_to, "has_to"),
-                       soci::use(to, "to"), soci::use(overdue, "overdue"),
-                       soci::use(now, "now"), soci::use(limit, "limit"),
-                       soci::use(offset, "offset"));
+  result.items = QueryRows<Row>(
+      sql, std::string(kSelect) + where + "ORDER BY d.id DESC LIMIT :limit OFFSET :offset",
+      soci::use(begin, "b"), soci::use(end, "e"), soci::use(f.status, "status"),
+      soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
+      soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
+      soci::use(now, "now"), soci::use(limit, "limit"), soci::use(offset, "offset"));
   return result;
 }
 
