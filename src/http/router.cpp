@@ -53,9 +53,10 @@ bool Router::Match(const Route& route, const std::vector<std::string_view>& segm
     const std::string& want = route.segments[i];
     if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
       if (segments[i].empty()) return false;
+      if (!params) continue;  // choosing the route: any non-empty segment fits
       auto decoded = PercentDecode(segments[i], false);
       if (!decoded || !IsValidUtf8(*decoded)) return false;
-      if (params) (*params)[want.substr(1, want.size() - 2)] = std::move(*decoded);
+      (*params)[want.substr(1, want.size() - 2)] = std::move(*decoded);
     } else if (want != segments[i]) {
       return false;
     }
@@ -136,7 +137,9 @@ boost::asio::awaitable<Router::Routed> Router::Handle(Request& request) const {
       co_return Routed{std::move(r), slot};
     }
     std::map<std::string, std::string> params;
-    Match(*found, segments, &params);
+    if (!Match(*found, segments, &params)) {  // a parameter that does not decode to UTF-8
+      throw Error(ErrorCode::kNotFound, "Không tìm thấy địa chỉ được yêu cầu.");
+    }
     request.set_params(std::move(params));
     Response response = co_await found->handler(request);
     co_return Routed{std::move(response), slot};

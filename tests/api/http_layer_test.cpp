@@ -137,6 +137,8 @@ TEST(HttpLayer, PathAndQueryParametersAreDecoded) {
   ASSERT_EQ(r.status, 200u);
   EXPECT_EQ(r.json().at("code").as_string(), "000.00.00.H48-260101-0001");
   EXPECT_EQ(r.json().at("q").as_string(), "đất đai");
+  EXPECT_EQ(c.Get("/api/v1/things/%FF").status, 404u);  // not UTF-8 once decoded
+  EXPECT_EQ(c.Get("/api/v1/things/%ZZ").status, 404u);  // not a percent escape
   auto bad = c.Get("/api/v1/things/x?q=%FF");
   EXPECT_EQ(bad.status, 422u);
   EXPECT_EQ(ErrorCodeOf(bad), "validation_failed");
