@@ -1,9 +1,4 @@
 // /api/v1/dossiers (officers) and the public submission and lookup routes.
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <boost/json.hpp>
 
 #include "api/auth_context.hpp"
@@ -124,36 +119,6 @@ boost::json::object DossierJson(const service::dossier::DossierView& v) {
   return out;
 }
 
-// A read-only memory map of a file (empty path: nothing mapped).
-class MappedFile {
- public:
-  explicit MappedFile(const std::string& path) {
-    if (path.empty()) return;
-    int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd < 0) throw std::runtime_error("cannot open spooled upload " + path);
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-      size_ = static_cast<std::size_t>(st.st_size);
-      data_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (data_ == MAP_FAILED) data_ = nullptr;
-    }
-    ::close(fd);
-    if (size_ > 0 && !data_) throw std::runtime_error("cannot map spooled upload " + path);
-  }
-  ~MappedFile() {
-    if (data_) ::munmap(data_, size_);
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::string_view view() const {
-    return data_ ? std::string_view(static_cast<const char*>(data_), size_) : std::string_view();
-  }
-
- private:
-  void* data_ = nullptr;
-  std::size_t size_ = 0;
-};
-
 std::optional<std::string> IdempotencyKey(const Request& request) {
   auto key = request.header("Idempotency-Key");
   if (key.empty()) return std::nullopt;
@@ -188,11 +153,8 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
 
   router.Add(verb::post, "/api/v1/dossiers/{code}/files", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               // The upload was streamed to a spool file: map it instead of reading it in.
-               MappedFile spooled(request.body_file());
                auto parts = http::ParseMultipart(
-                   request.header(boost::beast::http::field::content_type),
-                   request.body_file().empty() ? std::string_view(request.body()) : spooled.view());
+                   request.header(boost::beast::http::field::content_type), request.body());
                std::string component, file_name;
                std::string_view data;
                bool has_file = false;
@@ -214,8 +176,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                                                              {"file_name", f.file_name}},
                                          status::created);
              }),
-             http::RouteOptions{.max_body_bytes = service::dossier::kMaxFileBytes + 64 * 1024,
-                                .spool_body = true});
+             http::RouteOptions{.max_body_bytes = service::dossier::kMaxFileBytes + 64 * 1024});
 
   router.Add(verb::get, "/api/v1/dossiers/{code}/files/{sha256}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);

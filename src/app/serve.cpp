@@ -2,7 +2,6 @@
 // server) once, runs the io_context on N threads, and shuts down on SIGTERM/SIGINT.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <filesystem>
 #include <iostream>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -81,7 +80,6 @@ int RunServe(Config config) {
   options.write_timeout = std::chrono::seconds(config.write_timeout_seconds);
   options.shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds);
   options.max_connections = config.max_connections;
-  options.spool_dir = (std::filesystem::path(config.files_dir) / "spool").string();
   http::Server server(io, options, router, metrics);
   std::uint16_t port = 0;
   try {

@@ -43,11 +43,6 @@ class Request {
   // top level is not an object.
   const boost::json::object& json() const;
 
-  // For routes that spool their body: the file holding it (the message body is then empty).
-  // The server removes the file after the response.
-  const std::string& body_file() const { return body_file_; }
-  void set_body_file(std::string path) { body_file_ = std::move(path); }
-
  private:
   BeastRequest message_;
   std::string request_id_;
@@ -56,7 +51,6 @@ class Request {
   std::string_view query_string_;
   std::map<std::string, std::string> params_;
   mutable std::optional<boost::json::value> json_;
-  std::string body_file_;
 };
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF).

@@ -24,8 +24,6 @@ struct RouteOptions {
   bool public_rate_limited = false;
   // The largest body this route accepts; 0: the server's default (max_body_bytes, for JSON).
   std::size_t max_body_bytes = 0;
-  // Uploads: the body is streamed to a spool file (Request::body_file) instead of memory.
-  bool spool_body = false;
 };
 
 class Router {
@@ -53,8 +51,6 @@ class Router {
   // limit of any route (the limit while only the headers are known).
   std::size_t BodyLimit(beast_http::verb method, std::string_view path, std::size_t fallback) const;
   std::size_t LargestBodyLimit(std::size_t fallback) const;
-  // Whether the route that (method, path) selects streams its body to a file.
-  bool SpoolsBody(beast_http::verb method, std::string_view path) const;
 
   // Patterns and methods, for the OpenAPI check in tests.
   std::vector<std::pair<std::string, std::string>> Routes() const;

@@ -11,7 +11,6 @@
 #include <boost/beast/http.hpp>
 #include <boost/json/serialize.hpp>
 #include <array>
-#include <filesystem>
 #include <random>
 #include <spdlog/spdlog.h>
 
@@ -149,22 +148,7 @@ std::unique_ptr<BeastResponse> Refusal(const Error& error, unsigned version,
   return std::make_unique<BeastResponse>(ToBeast(r, version, false, false, request_id));
 }
 
-void RemoveSpool(const std::string& path) {
-  if (path.empty()) return;
-  std::error_code ignored;
-  std::filesystem::remove(path, ignored);
-}
-
 }  // namespace
-
-std::string Server::SpoolPath() const {
-  std::filesystem::path dir = options_.spool_dir.empty()
-                                  ? std::filesystem::temp_directory_path()
-                                  : std::filesystem::path(options_.spool_dir);
-  std::error_code ignored;
-  std::filesystem::create_directories(dir, ignored);
-  return (dir / ("egov-upload-" + NewRequestId() + NewRequestId())).string();
-}
 
 asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
   metrics_.open_connections.fetch_add(1);
@@ -214,15 +198,6 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
       }
     }
 
-    // What the access log and a refusal need, taken before the parser may change body type.
-    const bool has_header = parser->is_header_done();
-    const std::string method_name = has_header ? std::string(parser->get().method_string()) : "";
-    const std::string target = has_header ? std::string(parser->get().target()) : "";
-    const unsigned version = has_header ? parser->get().version() : 11;
-
-    // Uploads stream their body to a spool file instead of memory.
-    std::unique_ptr<beast::http::request_parser<beast::http::file_body>> file_parser;
-    std::string spool_path;
     if (!refusal) {
       if (beast::iequals(parser->get()[beast::http::field::expect], "100-continue")) {
         auto cont = std::make_unique<beast::http::response<beast::http::empty_body>>(
@@ -231,31 +206,9 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
         auto continue_result = co_await beast::http::async_write(stream, *cont, kTuple);
         if (std::get<0>(continue_result)) break;
       }
-      if (router_.SpoolsBody(parser->get().method(), parser->get().target())) {
-        spool_path = SpoolPath();
-        const std::size_t limit = router_.BodyLimit(parser->get().method(), parser->get().target(),
-                                                    options_.max_body_bytes);
-        file_parser =
-            std::make_unique<beast::http::request_parser<beast::http::file_body>>(std::move(*parser));
-        file_parser->body_limit(limit);
-        beast::error_code open_ec;
-        file_parser->get().body().open(spool_path.c_str(), beast::file_mode::write, open_ec);
-        if (open_ec) {
-          spdlog::error("cannot open spool file {}: {}", spool_path, open_ec.message());
-          refusal.emplace(ErrorCode::kInternal, "Hệ thống không lưu được tệp tải lên.",
-                          open_ec.message());
-        }
-      }
-    }
-    if (!refusal) {
       stream.expires_after(options_.read_timeout);
-      if (file_parser) {
-        auto body_result = co_await beast::http::async_read(stream, buffer, *file_parser, kTuple);
-        ec = std::get<0>(body_result);
-      } else {
-        auto body_result = co_await beast::http::async_read(stream, buffer, *parser, kTuple);
-        ec = std::get<0>(body_result);
-      }
+      auto body_result = co_await beast::http::async_read(stream, buffer, *parser, kTuple);
+      ec = std::get<0>(body_result);
       if (ec == beast::http::error::body_limit) {  // chunked bodies over the limit
         refusal.emplace(ErrorCode::kPayloadTooLarge,
                         "Nội dung yêu cầu vượt quá giới hạn cho phép.", "chunked body");
@@ -263,21 +216,22 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
                  ec != beast::http::error::partial_message) {
         refusal.emplace(ErrorCode::kBadRequest, "Yêu cầu HTTP không hợp lệ.", ec.message());
       } else if (ec) {
-        RemoveSpool(spool_path);
         break;
       }
     }
 
     if (refusal) {
-      RemoveSpool(spool_path);
       const std::string id = NewRequestId();
       std::string error_code;
-      auto res = Refusal(*refusal, version, id, &error_code);
+      const bool has_header = parser->is_header_done();
+      const std::string method = has_header ? std::string(parser->get().method_string()) : "";
+      const std::string target = has_header ? std::string(parser->get().target()) : "";
+      auto res = Refusal(*refusal, has_header ? parser->get().version() : 11, id, &error_code);
       stream.expires_after(options_.write_timeout);
       auto write_result = co_await beast::http::async_write(stream, *res, kTuple);
       rejected_metrics_.Record(res->result_int(), 0);
-      AccessLog(nullptr, method_name, target, id, remote, res->result_int(),
-                std::get<1>(write_result), 0, error_code);
+      AccessLog(nullptr, method, target, id, remote, res->result_int(), std::get<1>(write_result),
+                0, error_code);
       // Lingering close: the client may still be sending the body we refused. Closing now
       // would reset the connection and could destroy our answer in its receive buffer, so
       // stop sending, then read and discard for a bounded time and size.
@@ -295,21 +249,10 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
       break;
     }
 
-    std::unique_ptr<Request> request;
-    if (file_parser) {
-      auto message = file_parser->release();
-      message.body().close();
-      request = std::make_unique<Request>(BeastRequest(std::move(message.base())), NewRequestId(),
-                                          remote);
-      request->set_body_file(spool_path);
-      file_parser.reset();
-    } else {
-      request = std::make_unique<Request>(parser->release(), NewRequestId(), remote);
-    }
+    auto request = std::make_unique<Request>(parser->release(), NewRequestId(), remote);
     parser.reset();
     const bool head = request->method() == beast::http::verb::head;
     auto routed = std::make_unique<Router::Routed>(co_await router_.Handle(*request));
-    RemoveSpool(spool_path);  // the handler is done with it; gone before the answer leaves
     const bool keep_alive =
         request->message().keep_alive() && !stopping_ && !routed->response.close;
     const std::string error_code = routed->response.error_code;

@@ -31,7 +31,6 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_timeout{30'000};  // then remaining connections are cut
   std::size_t max_connections = 10'000;
-  std::string spool_dir;  // where spooled request bodies go; empty: the system's temp folder
 };
 
 class Server {
@@ -53,8 +52,6 @@ class Server {
   boost::asio::awaitable<void> Accept();
   boost::asio::awaitable<void> Serve(std::shared_ptr<Connection> connection);
   void Forget(const std::shared_ptr<Connection>& connection);
-  // A fresh file name in the spool folder for a streamed request body.
-  std::string SpoolPath() const;
 
   boost::asio::io_context& io_;
   ServerOptions options_;
