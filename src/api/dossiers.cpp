@@ -176,7 +176,8 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                                                              {"file_name", f.file_name}},
                                          status::created);
              }),
-             http::RouteOptions{.max_body_bytes = service::dossier::kMaxFileBytes + 64 * 1024});
+             http::RouteOptions{.max_body_bytes = service::dossier::kMaxFileBytes + 64 * 1024,
+                                .spool_body = true});
 
   router.Add(verb::get, "/api/v1/dossiers/{code}/files/{sha256}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);

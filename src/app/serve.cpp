@@ -2,6 +2,8 @@
 // server) once, runs the io_context on N threads, and shuts down on SIGTERM/SIGINT.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -24,12 +26,18 @@
 
 namespace egov::app {
 
+// The log goes to stderr, block-buffered: one write per 64 KiB or per second instead of one
+// per request (the access log writes a line for every request). Warnings and errors are
+// written at once, and everything is flushed when the server stops.
 void SetUpLogging(const std::string& level) {
+  static char buffer[64 * 1024];
+  std::setvbuf(stderr, buffer, _IOFBF, sizeof buffer);
   auto logger = spdlog::stderr_logger_mt("egov");
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   logger->set_level(spdlog::level::from_str(level));
-  logger->flush_on(spdlog::level::info);
+  logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(logger);
+  spdlog::flush_every(std::chrono::seconds(1));
 }
 
 int RunServe(Config config) {
@@ -80,6 +88,16 @@ int RunServe(Config config) {
   options.write_timeout = std::chrono::seconds(config.write_timeout_seconds);
   options.shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds);
   options.max_connections = config.max_connections;
+  // Uploads stream into anonymous files here (same file system as the stored files).
+  options.spool_dir = (std::filesystem::path(config.files_dir) / "spool").string();
+  {
+    std::error_code ec;
+    std::filesystem::create_directories(options.spool_dir, ec);
+    if (ec) {
+      spdlog::error("cannot create the upload spool folder {}: {}", options.spool_dir, ec.message());
+      return 1;
+    }
+  }
   http::Server server(io, options, router, metrics);
   std::uint16_t port = 0;
   try {
@@ -108,6 +126,7 @@ int RunServe(Config config) {
   io.run();
   for (auto& t : threads) t.join();
   spdlog::info("stopped");
+  spdlog::default_logger()->flush();
   return 0;
 }
 

@@ -10,10 +10,12 @@
 #include <string>
 #include <string_view>
 
+#include "http/request_body.hpp"
+
 namespace egov::http {
 
 namespace beast_http = boost::beast::http;
-using BeastRequest = beast_http::request<beast_http::string_body>;
+using BeastRequest = beast_http::request<RequestBody>;
 
 class Request {
  public:
@@ -23,7 +25,8 @@ class Request {
   std::string_view method_name() const { return message_.method_string(); }
   // The path without the query string, percent-decoded segments are not decoded here.
   std::string_view path() const { return path_; }
-  const std::string& body() const { return message_.body(); }
+  // The whole body, from memory or from the spool file of an upload route.
+  std::string_view body() const { return message_.body().view(); }
   std::string_view header(std::string_view name) const;
   std::string_view header(beast_http::field name) const;
   const BeastRequest& message() const { return message_; }

@@ -75,6 +75,14 @@ std::size_t Router::BodyLimit(beast_http::verb method, std::string_view path,
   return fallback;
 }
 
+bool Router::SpoolsBody(beast_http::verb method, std::string_view path) const {
+  const auto segments = SplitPath(path.substr(0, path.find('?')));
+  for (const auto& r : routes_) {
+    if (r.method == method && Match(r, segments, nullptr)) return r.options.spool_body;
+  }
+  return false;
+}
+
 std::size_t Router::LargestBodyLimit(std::size_t fallback) const {
   std::size_t largest = fallback;
   for (const auto& r : routes_) largest = std::max(largest, r.options.max_body_bytes);

@@ -24,6 +24,8 @@ struct RouteOptions {
   bool public_rate_limited = false;
   // The largest body this route accepts; 0: the server's default (max_body_bytes, for JSON).
   std::size_t max_body_bytes = 0;
+  // Uploads: the body streams into an anonymous spool file instead of memory.
+  bool spool_body = false;
 };
 
 class Router {
@@ -50,6 +52,8 @@ class Router {
   // The body limit of the route that (method, path) selects, else `fallback`; and the largest
   // limit of any route (the limit while only the headers are known).
   std::size_t BodyLimit(beast_http::verb method, std::string_view path, std::size_t fallback) const;
+  // Whether the route that (method, path) selects spools its body to a file.
+  bool SpoolsBody(beast_http::verb method, std::string_view path) const;
   std::size_t LargestBodyLimit(std::size_t fallback) const;
 
   // Patterns and methods, for the OpenAPI check in tests.

@@ -9,8 +9,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/json/serialize.hpp>
 #include <array>
+#include <filesystem>
 #include <random>
 #include <spdlog/spdlog.h>
 
@@ -86,23 +86,61 @@ asio::awaitable<void> Server::Accept() {
 
 namespace {
 
+// Appends `text` as a JSON string (quotes, backslashes and control characters escaped).
+void AppendJsonString(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
+}
+
+// One JSON line per request. Built by hand: it runs for every request, and a JSON object
+// with its allocations cost more than the lookup it logs.
 void AccessLog(const Request* request, std::string_view method, std::string_view target,
                const std::string& request_id, const std::string& remote, unsigned status,
                std::size_t bytes, std::uint64_t micros, const std::string& error_code) {
-  boost::json::object line{{"msg", "access"},
-                           {"request_id", request_id},
-                           {"remote", remote},
-                           {"method", method},
-                           {"target", target},
-                           {"status", status},
-                           {"bytes", bytes},
-                           {"duration_us", micros}};
-  if (!error_code.empty()) line["error"] = error_code;
+  if (!spdlog::should_log(spdlog::level::info)) return;
+  std::string line;
+  line.reserve(192 + target.size());
+  line += "{\"msg\":\"access\",\"request_id\":";
+  AppendJsonString(line, request_id);
+  line += ",\"remote\":";
+  AppendJsonString(line, remote);
+  line += ",\"method\":";
+  AppendJsonString(line, method);
+  line += ",\"target\":";
+  AppendJsonString(line, target);
+  line += ",\"status\":";
+  line += std::to_string(status);
+  line += ",\"bytes\":";
+  line += std::to_string(bytes);
+  line += ",\"duration_us\":";
+  line += std::to_string(micros);
+  if (!error_code.empty()) {
+    line += ",\"error\":";
+    AppendJsonString(line, error_code);
+  }
   if (request) {
     auto agent = request->header(beast::http::field::user_agent);
-    if (!agent.empty()) line["user_agent"] = agent;
+    if (!agent.empty()) {
+      line += ",\"user_agent\":";
+      AppendJsonString(line, agent);
+    }
   }
-  spdlog::info("[{}] {}", request_id, boost::json::serialize(line));
+  line += '}';
+  spdlog::info("[{}] {}", request_id, line);
 }
 
 // An error of Beast's HTTP parser (malformed request), as opposed to a network condition.
@@ -141,6 +179,18 @@ namespace {
 
 using BeastResponse = beast::http::response<beast::http::string_body>;
 
+// For upload routes: the body will stream into an anonymous spool file. On failure (disk,
+// permissions) the request is refused with 500 before its body is read.
+void SpoolBody(RequestBody::value_type& body, const std::string& dir,
+               std::optional<Error>& refusal) {
+  std::string reason;
+  const std::string where =
+      dir.empty() ? std::filesystem::temp_directory_path().string() : dir;
+  if (body.SpoolTo(where, &reason)) return;
+  spdlog::error("cannot spool an upload: {}", reason);
+  refusal.emplace(ErrorCode::kInternal, "Hệ thống không lưu tạm được tệp tải lên.", reason);
+}
+
 std::unique_ptr<BeastResponse> Refusal(const Error& error, unsigned version,
                                        const std::string& request_id, std::string* error_code) {
   Response r = ErrorResponse(error);
@@ -162,7 +212,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
   beast::flat_buffer buffer;
 
   while (!stopping_) {
-    auto parser = std::make_unique<beast::http::request_parser<beast::http::string_body>>();
+    auto parser = std::make_unique<beast::http::request_parser<RequestBody>>();
     parser->header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
     // Until the headers name the route, allow the largest body any route takes; then the
     // route's own limit applies (413 from the headers alone when Content-Length exceeds it).
@@ -195,6 +245,9 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
                         "content-length above limit");
       } else {
         parser->body_limit(limit);
+        if (router_.SpoolsBody(parser->get().method(), parser->get().target())) {
+          SpoolBody(parser->get().body(), options_.spool_dir, refusal);
+        }
       }
     }
 

@@ -31,6 +31,8 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_timeout{30'000};  // then remaining connections are cut
   std::size_t max_connections = 10'000;
+  // Where upload routes spool their bodies (anonymous files); empty: the system's temp folder.
+  std::string spool_dir;
 };
 
 class Server {

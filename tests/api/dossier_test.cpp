@@ -381,13 +381,27 @@ TEST_P(DossierTest, ComponentFilesAreSniffedStoredByHashAndGuarded) {
                      "multipart/form-data; boundary=B0undary", reception_)
                 .status,
             400u);
+  // A 9 MiB scan streams through an anonymous spool file that leaves nothing behind.
+  std::string scan = pdf + std::string(9 * 1024 * 1024, ' ');
+  auto large = upload(component, "bản quét.pdf", scan, reception_);
+  ASSERT_EQ(large.status, 201u) << large.body;
+  EXPECT_EQ(large.json().at("size").as_int64(), static_cast<std::int64_t>(scan.size()));
+  auto large_back = c_->Get("/api/v1/dossiers/" + code + "/files/" +
+                                std::string(large.json().at("sha256").as_string()),
+                            reception_);
+  EXPECT_TRUE(large_back.body == scan);
+  if (GetParam() == "sqlite") {
+    auto spool = std::filesystem::path(db_.url().substr(7)).parent_path() / "files" / "spool";
+    ASSERT_TRUE(std::filesystem::is_directory(spool));
+    EXPECT_TRUE(std::filesystem::is_empty(spool)) << "spooled uploads must leave no file";
+  }
   // A 20 MiB upload is refused from its headers alone; the server goes on serving.
   HttpClient raw(server_->host(), server_->port());
   auto big = raw.Raw("POST /api/v1/dossiers/" + code + "/files HTTP/1.1\r\nHost: x\r\n"
                      "Content-Type: multipart/form-data; boundary=B0undary\r\n"
                      "Content-Length: 20971520\r\n\r\n");
   EXPECT_EQ(big.status, 413u);
-  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code, reception_).json().at("files").as_array().size(), 1u);
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code, reception_).json().at("files").as_array().size(), 2u);
 }
 
 }  // namespace

@@ -60,6 +60,28 @@ TEST_P(ServerTest, RequestIdOfTheResponseIsInTheLog) {
   EXPECT_NE(log.find("\"target\":\"/api/v1/health\""), std::string::npos);
 }
 
+TEST_P(ServerTest, AccessLogLinesAreJsonWhateverTheClientSends) {
+  EgovServer server(db_.url());
+  HttpClient client(server.host(), server.port());
+  auto r = client.Raw("GET /api/v1/health?q=%22x%22\\ HTTP/1.1\r\nHost: x\r\n"
+                      "User-Agent: say \"hi\" \\ back\r\nConnection: close\r\n\r\n");
+  std::string id = r.header("x-request-id");
+  ASSERT_FALSE(id.empty()) << r.status;
+  EXPECT_EQ(server.Terminate(), 0);
+  std::string log = server.Log();
+  auto at = log.find("[" + id + "] {");
+  ASSERT_NE(at, std::string::npos) << log;
+  auto start = log.find('{', at);
+  auto line = log.substr(start, log.find('\n', start) - start);
+  boost::system::error_code ec;
+  auto json = boost::json::parse(line, ec);
+  ASSERT_FALSE(ec) << line;
+  EXPECT_EQ(json.at("msg"), "access");
+  EXPECT_EQ(json.at("user_agent"), "say \"hi\" \\ back");
+  EXPECT_EQ(json.at("target"), "/api/v1/health?q=%22x%22\\");
+  EXPECT_EQ(json.at("status").as_int64(), 200);
+}
+
 TEST_P(ServerTest, KeepAliveServesManyRequestsOnOneConnection) {
   EgovServer server(db_.url());
   HttpClient client(server.host(), server.port());
