@@ -259,17 +259,20 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
         auto continue_result = co_await beast::http::async_write(stream, *cont, kTuple);
         if (std::get<0>(continue_result)) break;
       }
-      stream.expires_after(options_.read_timeout);
-      auto body_result = co_await beast::http::async_read(stream, buffer, *parser, kTuple);
-      ec = std::get<0>(body_result);
-      if (ec == beast::http::error::body_limit) {  // chunked bodies over the limit
-        refusal.emplace(ErrorCode::kPayloadTooLarge,
-                        "Nội dung yêu cầu vượt quá giới hạn cho phép.", "chunked body");
-      } else if (ec && IsParseError(ec) && ec != beast::http::error::end_of_stream &&
-                 ec != beast::http::error::partial_message) {
-        refusal.emplace(ErrorCode::kBadRequest, "Yêu cầu HTTP không hợp lệ.", ec.message());
-      } else if (ec) {
-        break;
+      // Most requests (GET) end with their headers: no second read, no second timer.
+      if (!parser->is_done()) {
+        stream.expires_after(options_.read_timeout);
+        auto body_result = co_await beast::http::async_read(stream, buffer, *parser, kTuple);
+        ec = std::get<0>(body_result);
+        if (ec == beast::http::error::body_limit) {  // chunked bodies over the limit
+          refusal.emplace(ErrorCode::kPayloadTooLarge,
+                          "Nội dung yêu cầu vượt quá giới hạn cho phép.", "chunked body");
+        } else if (ec && IsParseError(ec) && ec != beast::http::error::end_of_stream &&
+                   ec != beast::http::error::partial_message) {
+          refusal.emplace(ErrorCode::kBadRequest, "Yêu cầu HTTP không hợp lệ.", ec.message());
+        } else if (ec) {
+          break;
+        }
       }
     }
 
