@@ -28,7 +28,7 @@ Router::Router(Metrics& metrics)
 
 void Router::Add(beast_http::verb method, const std::string& pattern, Handler handler,
                  RouteOptions options) {
-  Route r{method, pattern, {}, std::move(handler), options, nullptr};
+  Route r{method, pattern, {}, std::move(handler), {}, options, nullptr};
   for (auto s : SplitPath(pattern)) r.segments.emplace_back(s);
   r.metrics = &metrics_.Register(std::string(beast_http::to_string(method)), pattern);
   routes_.push_back(std::move(r));
@@ -36,12 +36,9 @@ void Router::Add(beast_http::verb method, const std::string& pattern, Handler ha
 
 void Router::Add(beast_http::verb method, const std::string& pattern, SyncHandler handler,
                  RouteOptions options) {
-  Add(
-      method, pattern,
-      Handler([h = std::move(handler)](Request& req) -> boost::asio::awaitable<Response> {
-        co_return h(req);
-      }),
-      options);
+  // Called directly by Handle(): no coroutine frame per request for the common case.
+  Add(method, pattern, Handler(), options);
+  routes_.back().sync = std::move(handler);
 }
 
 void Router::SetFallback(SyncHandler handler) { fallback_ = std::move(handler); }
@@ -149,6 +146,7 @@ boost::asio::awaitable<Router::Routed> Router::Handle(Request& request) const {
       throw Error(ErrorCode::kNotFound, "Không tìm thấy địa chỉ được yêu cầu.");
     }
     request.set_params(std::move(params));
+    if (found->sync) co_return Routed{found->sync(request), slot};
     Response response = co_await found->handler(request);
     co_return Routed{std::move(response), slot};
   } catch (const Error& e) {

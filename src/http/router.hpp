@@ -65,6 +65,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    SyncHandler sync;  // set instead of `handler` for handlers that never wait
     RouteOptions options;
     RouteMetrics* metrics;
   };
