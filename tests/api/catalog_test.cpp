@@ -104,6 +104,9 @@ TEST_P(CatalogTest, SearchIgnoresCaseDiacriticsAndDStroke) {
   EXPECT_EQ(Search("?q=%25").at("total").as_int64(), 0);  // a literal %, not a wildcard
   EXPECT_EQ(Search("?level=district").at("total").as_int64(), 1);
   EXPECT_EQ(Search("?field=H%E1%BB%99%20t%E1%BB%8Bch").at("total").as_int64(), 1);  // Hộ tịch
+  EXPECT_EQ(Search("?field=dat+dai").at("total").as_int64(), 1);  // folded like q
+  EXPECT_EQ(Search("?field=dat+dai&level=commune").at("total").as_int64(), 0);
+  EXPECT_EQ(Search("?field=dat").at("total").as_int64(), 0);  // a filter, not a search
   EXPECT_EQ(Search("").at("total").as_int64(), 2);
   EXPECT_EQ(c_->Get("/api/v1/procedures?level=ward").status, 422u);
   auto fields = c_->Get("/api/v1/procedure-fields").json();

@@ -137,6 +137,42 @@ TEST_P(DossierTest, ParallelIntakesGetDistinctConsecutiveCodes) {
   EXPECT_EQ(*numbers.rbegin(), kIntakes) << "no gaps";
 }
 
+TEST_P(DossierTest, ListFiltersByStatusTextDatesAndPages) {
+  ASSERT_EQ(Intake(Body()).status, 201u);
+  auto other = Body();
+  other["applicant"].as_object()["full_name"] = "Đặng Văn Đức";
+  auto second = Intake(other);
+  ASSERT_EQ(second.status, 201u) << second.body;
+  const std::string today(second.json().at("received_at").as_string().subview(0, 10));
+  auto list = [&](const std::string& query) {
+    auto r = c_->Get("/api/v1/dossiers" + query, reception_);
+    EXPECT_EQ(r.status, 200u) << query << " " << r.body;
+    return r.json();
+  };
+  EXPECT_EQ(list("").at("total").as_int64(), 2);
+  auto found = list("?q=dang+van+duc");  // the applicant, without diacritics
+  ASSERT_EQ(found.at("total").as_int64(), 1);
+  EXPECT_EQ(found.at("items").at(0).at("code"), second.json().at("code"));
+  EXPECT_EQ(list("?status=processing").at("total").as_int64(), 2);
+  EXPECT_EQ(list("?status=submitted").at("total").as_int64(), 0);
+  EXPECT_EQ(list("?overdue=true").at("total").as_int64(), 0);
+  EXPECT_EQ(list("?received_from=" + today + "&received_to=" + today).at("total").as_int64(), 2);
+  EXPECT_EQ(list("?received_to=2020-01-01").at("total").as_int64(), 0);
+  auto page = list("?per_page=1&page=2");
+  EXPECT_EQ(page.at("total").as_int64(), 2);
+  EXPECT_EQ(page.at("page").as_int64(), 2);
+  EXPECT_EQ(page.at("per_page").as_int64(), 1);
+  EXPECT_EQ(page.at("items").as_array().size(), 1u);
+  // Bad filters name the parameter.
+  auto bad_date = c_->Get("/api/v1/dossiers?received_from=2026-13-01", reception_);
+  EXPECT_EQ(bad_date.status, 422u);
+  EXPECT_TRUE(bad_date.json().at("error").at("details").as_object().contains("received_from"))
+      << bad_date.body;
+  EXPECT_EQ(c_->Get("/api/v1/dossiers?status=lost", reception_).status, 422u);
+  EXPECT_EQ(c_->Get("/api/v1/dossiers?overdue=maybe", reception_).status, 422u);
+  EXPECT_EQ(c_->Get("/api/v1/dossiers?per_page=501", reception_).status, 422u);
+}
+
 TEST_P(DossierTest, IdempotencyKeyReturnsTheFirstDossier) {
   auto first = Intake(Body(), {{"Idempotency-Key", "quay-1-abc"}});
   auto second = Intake(Body(), {{"Idempotency-Key", "quay-1-abc"}});

@@ -44,6 +44,14 @@ SearchResult Catalog::Search(const SearchQuery& q) const {
     throw FieldError("level", "cấp thực hiện phải là province, district hoặc commune.");
   }
   store::Session s(db_);
+  if (!filter.field.empty()) {
+    // The field filter ignores case, diacritics and đ like the search ("dat dai" is
+    // "Đất đai"): it names the stored field whose folded form matches.
+    const std::string wanted = core::text::Fold(core::text::NormalizeSpaces(filter.field));
+    for (const auto& f : store::catalog::ListFields(s.sql())) {
+      if (core::text::Fold(f.field) == wanted) filter.field = f.field;
+    }
+  }
   auto rows = store::catalog::ListLatest(s.sql(), filter);
   SearchResult out;
   out.total = rows.total;

@@ -353,9 +353,11 @@ store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
   if (!known) throw FieldError("status", "trạng thái không hợp lệ.");
   f.query_folded = core::text::Fold(Clean("q", q.q, 100, "Từ khóa", false));
   auto day_start = [](const std::string& field, const std::string& text) {
-    auto date = core::calendar::ParseIsoDate(text);  // throws a validation error
-    (void)field;
-    return core::calendar::ToUtcMillis({date, 0});
+    try {
+      return core::calendar::ToUtcMillis({core::calendar::ParseIsoDate(text), 0});
+    } catch (const Error&) {  // name the parameter, as for every other field
+      throw FieldError(field, "phải là một ngày có thật, dạng YYYY-MM-DD.");
+    }
   };
   if (!q.received_from.empty()) f.received_from = day_start("received_from", q.received_from);
   if (!q.received_to.empty()) {
