@@ -29,4 +29,40 @@ auto QueryRows(soci::session& sql, const std::string& text, Uses&&... uses) {
   return out;
 }
 
+// A query with one parameter, prepared once per pooled connection: keep it with
+// `Session::Cached<CachedQuery<Spec>>()`. Spec names `Row` (as for QueryRows), `Param` (the
+// parameter's type), `kParam` (its placeholder name) and `static std::string Text()`.
+// For the statements every request runs (authentication): no prepare per request.
+template <class Spec>
+class CachedQuery {
+ public:
+  explicit CachedQuery(soci::session& sql) : statement_(sql) {
+    row_.Bind(statement_);
+    statement_.exchange(soci::use(param_, Spec::kParam));
+    statement_.alloc();
+    statement_.prepare(Spec::Text());
+    statement_.define_and_bind();
+  }
+  CachedQuery(const CachedQuery&) = delete;
+  CachedQuery& operator=(const CachedQuery&) = delete;
+
+  // Every row for `param`. The statement is always stepped to its end: a SQLite statement
+  // left on a row would keep its read snapshot open on the pooled connection.
+  auto Rows(const typename Spec::Param& param) {
+    param_ = param;
+    std::vector<decltype(row_.Get())> out;
+    if (statement_.execute(true)) {
+      do {
+        out.push_back(row_.Get());
+      } while (statement_.fetch());
+    }
+    return out;
+  }
+
+ private:
+  typename Spec::Row row_;
+  typename Spec::Param param_{};
+  soci::statement statement_;
+};
+
 }  // namespace egov::store

@@ -103,8 +103,8 @@ LoginResult Auth::Login(const std::string& raw_username, const std::string& pass
   return result;
 }
 
-std::optional<Caller> Auth::CallerOf(soci::session& sql, std::int64_t user_id) {
-  auto user = store::access::FindUserById(sql, user_id);
+std::optional<Caller> Auth::CallerOf(store::Session& session, std::int64_t user_id) {
+  auto user = store::access::FindUserById(session, user_id);
   if (!user || !user->active) return std::nullopt;
   return CallerFromUser(*user);
 }
@@ -116,12 +116,12 @@ std::optional<SessionAuth> Auth::AuthenticateSession(const std::string& token) {
   std::optional<Caller> caller;
   {
     store::Session s(db_);
-    session = store::access::FindLiveSession(s.sql(), security::Sha256Hex(token));
+    session = store::access::FindLiveSession(s, security::Sha256Hex(token));
     if (!session || session->expires_at <= now ||
         session->last_seen_at + settings_.session_idle_ms <= now) {
       return std::nullopt;
     }
-    caller = CallerOf(s.sql(), session->user_id);
+    caller = CallerOf(s, session->user_id);
     if (!caller) return std::nullopt;
   }
   if (now - session->last_seen_at >= settings_.touch_interval_ms) {
@@ -140,9 +140,9 @@ std::optional<Caller> Auth::AuthenticateToken(const std::string& token) {
   std::optional<Caller> caller;
   {
     store::Session s(db_);
-    stored = store::access::FindLiveToken(s.sql(), security::Sha256Hex(token));
+    stored = store::access::FindLiveToken(s, security::Sha256Hex(token));
     if (!stored) return std::nullopt;
-    caller = CallerOf(s.sql(), stored->user_id);
+    caller = CallerOf(s, stored->user_id);
     if (!caller) return std::nullopt;
   }
   if (!stored->last_used_at || now - *stored->last_used_at >= settings_.touch_interval_ms) {

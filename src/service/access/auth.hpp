@@ -57,7 +57,7 @@ class Auth {
   void RevokeToken(const core::access::Caller& caller, std::int64_t token_id);
 
  private:
-  std::optional<core::access::Caller> CallerOf(soci::session& sql, std::int64_t user_id);
+  std::optional<core::access::Caller> CallerOf(store::Session& session, std::int64_t user_id);
 
   store::Database& db_;
   const core::Clock& clock_;

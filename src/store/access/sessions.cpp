@@ -79,10 +79,19 @@ struct TokenRow {
 
 }  // namespace
 
-std::optional<LoginSession> FindLiveSession(soci::session& sql, const std::string& hash) {
-  auto rows = QueryRows<SessionRow>(
-      sql, std::string(kSessionColumns) + "WHERE token_hash = :h AND revoked_at IS NULL",
-      soci::use(hash, "h"));
+namespace {
+struct LiveSessionQuery {
+  using Row = SessionRow;
+  using Param = std::string;
+  static constexpr const char* kParam = "h";
+  static std::string Text() {
+    return std::string(kSessionColumns) + "WHERE token_hash = :h AND revoked_at IS NULL";
+  }
+};
+}  // namespace
+
+std::optional<LoginSession> FindLiveSession(Session& session, const std::string& hash) {
+  auto rows = session.Cached<CachedQuery<LiveSessionQuery>>().Rows(hash);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -133,10 +142,19 @@ std::int64_t InsertToken(soci::session& sql, const ApiToken& t, const std::strin
   return id;
 }
 
-std::optional<ApiToken> FindLiveToken(soci::session& sql, const std::string& hash) {
-  auto rows = QueryRows<TokenRow>(
-      sql, std::string(kTokenColumns) + "WHERE token_hash = :h AND revoked_at IS NULL",
-      soci::use(hash, "h"));
+namespace {
+struct LiveTokenQuery {
+  using Row = TokenRow;
+  using Param = std::string;
+  static constexpr const char* kParam = "h";
+  static std::string Text() {
+    return std::string(kTokenColumns) + "WHERE token_hash = :h AND revoked_at IS NULL";
+  }
+};
+}  // namespace
+
+std::optional<ApiToken> FindLiveToken(Session& session, const std::string& hash) {
+  auto rows = session.Cached<CachedQuery<LiveTokenQuery>>().Rows(hash);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }

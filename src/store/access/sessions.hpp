@@ -8,13 +8,15 @@
 #include <vector>
 
 #include "core/access/model.hpp"
+#include "store/database.hpp"
 
 namespace egov::store::access {
 
 std::int64_t InsertSession(soci::session& sql, const core::access::LoginSession& session,
                            const std::string& token_hash);
-// The session with this token hash, unless revoked.
-std::optional<core::access::LoginSession> FindLiveSession(soci::session& sql,
+// The session with this token hash, unless revoked (a statement prepared once per pooled
+// connection: every request with a session cookie runs it).
+std::optional<core::access::LoginSession> FindLiveSession(Session& session,
                                                           const std::string& token_hash);
 void TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now);
 // Revokes one session of `user_id`; false when there was none.
@@ -30,7 +32,8 @@ std::vector<core::access::LoginSession> ListSessions(soci::session& sql, std::in
 
 std::int64_t InsertToken(soci::session& sql, const core::access::ApiToken& token,
                          const std::string& token_hash);
-std::optional<core::access::ApiToken> FindLiveToken(soci::session& sql,
+// The token with this hash, unless revoked (prepared once per pooled connection).
+std::optional<core::access::ApiToken> FindLiveToken(Session& session,
                                                     const std::string& token_hash);
 void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now);
 std::vector<core::access::ApiToken> ListTokens(soci::session& sql, std::int64_t user_id);

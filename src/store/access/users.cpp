@@ -85,33 +85,51 @@ void WriteRoles(soci::session& sql, const User& user) {
   }
 }
 
-// One user and its roles in a single statement (one row per role): the lookup every
-// authenticated request makes, so it is one round trip and one prepare, not two.
-template <class Use>
-std::optional<User> QueryOne(soci::session& sql, const std::string& where, Use&& use) {
-  UserRow row;
+// A user row with one of its roles (LEFT JOIN: none when the user has no role).
+struct UserWithRoleRow {
+  UserRow user;
   std::string role;
   soci::indicator role_ind = soci::i_null;
-  soci::statement st(sql);
-  row.Bind(st);
-  st.exchange(soci::into(role, role_ind));
-  st.exchange(std::forward<Use>(use));
-  st.alloc();
+  void Bind(soci::statement& st) {
+    user.Bind(st);
+    st.exchange(soci::into(role, role_ind));
+  }
+  std::pair<User, std::optional<std::string>> Get() const {
+    return {user.Get(), role_ind == soci::i_ok ? std::optional<std::string>(role) : std::nullopt};
+  }
+};
+
+// One user and its roles in a single statement (one row per role): the lookup every
+// authenticated request makes, so it is one round trip, not two.
+std::string UserWithRolesSelect() {
   std::string select = kSelect;
   select.insert(select.find(" FROM users u"), ", r.role");
-  st.prepare(select + "LEFT JOIN user_roles r ON r.user_id = u.id " + where);
-  st.define_and_bind();
+  return select + "LEFT JOIN user_roles r ON r.user_id = u.id ";
+}
+
+std::optional<User> MergeRoles(const std::vector<std::pair<User, std::optional<std::string>>>& rows) {
   std::optional<User> out;
-  if (st.execute(true)) {
-    do {
-      if (!out) out = row.Get();
-      if (role_ind == soci::i_ok) {
-        if (auto r = core::access::ParseRole(role)) out->roles.insert(*r);
-      }
-    } while (st.fetch());
+  for (const auto& [user, role] : rows) {
+    if (!out) out = user;
+    if (role) {
+      if (auto r = core::access::ParseRole(*role)) out->roles.insert(*r);
+    }
   }
   return out;
 }
+
+template <class Use>
+std::optional<User> QueryOne(soci::session& sql, const std::string& where, Use&& use) {
+  return MergeRoles(
+      QueryRows<UserWithRoleRow>(sql, UserWithRolesSelect() + where, std::forward<Use>(use)));
+}
+
+struct UserByIdQuery {
+  using Row = UserWithRoleRow;
+  using Param = long long;
+  static constexpr const char* kParam = "id";
+  static std::string Text() { return UserWithRolesSelect() + "WHERE u.id = :id"; }
+};
 
 }  // namespace
 
@@ -122,6 +140,10 @@ std::optional<User> FindUserByUsername(soci::session& sql, const std::string& us
 std::optional<User> FindUserById(soci::session& sql, std::int64_t id) {
   long long key = id;
   return QueryOne(sql, "WHERE u.id = :id", soci::use(key, "id"));
+}
+
+std::optional<User> FindUserById(Session& session, std::int64_t id) {
+  return MergeRoles(session.Cached<CachedQuery<UserByIdQuery>>().Rows(id));
 }
 
 UserPage ListUsers(soci::session& sql, const UserFilter& f) {

@@ -8,12 +8,16 @@
 #include <vector>
 
 #include "core/access/model.hpp"
+#include "store/database.hpp"
 
 namespace egov::store::access {
 
 std::optional<core::access::User> FindUserByUsername(soci::session& sql,
                                                      const std::string& username);
 std::optional<core::access::User> FindUserById(soci::session& sql, std::int64_t id);
+// The same with a statement prepared once per pooled connection (authentication runs it on
+// every request).
+std::optional<core::access::User> FindUserById(Session& session, std::int64_t id);
 
 struct UserFilter {
   std::string subtree_path;  // required: only users of agencies under this path
