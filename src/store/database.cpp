@@ -98,11 +98,6 @@ Database::Database(const std::string& url, std::size_t pool_size)
       s << "PRAGMA synchronous=NORMAL";
       s << "PRAGMA busy_timeout=10000";
       s << "PRAGMA foreign_keys=ON";
-      // Reads through a shared memory map of the database file instead of a read() and a
-      // copy per page: the page cache is shared by all connections, and lookups on a large
-      // database stop paying a system call per page. Up to SQLite's compiled maximum (2 GiB
-      // on Debian); beyond it, ordinary reads.
-      s << "PRAGMA mmap_size=2147418112";
     } else {
       s.open(*soci::factory_postgresql(), url_.connection_string);
       s << "SET TIME ZONE 'UTC'";

@@ -11,6 +11,19 @@
 
 namespace egov::store {
 
+// Executes a prepared statement whose columns are bound into `row` and collects every row
+// (stepping the statement to its end).
+template <class Row>
+auto CollectRows(soci::statement& st, Row& row) {
+  std::vector<decltype(row.Get())> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back(row.Get());
+    } while (st.fetch());
+  }
+  return out;
+}
+
 template <class Row, class... Uses>
 auto QueryRows(soci::session& sql, const std::string& text, Uses&&... uses) {
   Row row;
@@ -20,13 +33,7 @@ auto QueryRows(soci::session& sql, const std::string& text, Uses&&... uses) {
   st.alloc();
   st.prepare(text);
   st.define_and_bind();
-  std::vector<decltype(row.Get())> out;
-  if (st.execute(true)) {
-    do {
-      out.push_back(row.Get());
-    } while (st.fetch());
-  }
-  return out;
+  return CollectRows(st, row);
 }
 
 // A query with one parameter, prepared once per pooled connection: keep it with
@@ -50,13 +57,7 @@ class CachedQuery {
   // left on a row would keep its read snapshot open on the pooled connection.
   auto Rows(const typename Spec::Param& param) {
     param_ = param;
-    std::vector<decltype(row_.Get())> out;
-    if (statement_.execute(true)) {
-      do {
-        out.push_back(row_.Get());
-      } while (statement_.fetch());
-    }
-    return out;
+    return CollectRows(statement_, row_);
   }
 
  private:
