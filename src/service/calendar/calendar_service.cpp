@@ -266,16 +266,16 @@ void CalendarService::Invalidate() {
 }
 
 cal::WorkingHours CalendarService::WorkingHoursOf(const std::string& agency_code) const {
-  std::optional<core::access::Agency> agency;
+  std::optional<std::string> hours;
   {
     store::Session s(db_);
-    agency = store::access::FindAgencyByCode(s.sql(), agency_code);
+    hours = store::access::FindWorkingHours(s, agency_code);
   }
-  if (!agency) {
+  if (!hours) {
     throw Error(ErrorCode::kNotFound,
                 "Không tìm thấy cơ quan, đơn vị có mã \"" + agency_code.substr(0, 40) + "\".");
   }
-  return cal::ParseWorkingHours(agency->working_hours);
+  return cal::ParseWorkingHours(*hours);
 }
 
 std::vector<LunarDay> CalendarService::LunarDays(int year) const {

@@ -73,10 +73,28 @@ ProcedureView Catalog::Get(const std::string& code, std::optional<int> version) 
 
 Procedure Catalog::Definition(const std::string& code, std::optional<int> version) const {
   store::Session s(db_);
-  auto stored = version ? store::catalog::FindVersion(s.sql(), code, *version)
-                        : store::catalog::FindInForce(s.sql(), code, Today());
-  if (!stored) throw Error(ErrorCode::kNotFound, "Không tìm thấy thủ tục hành chính.");
-  return Parse(*stored);
+  if (!version) version = store::catalog::VersionInForce(s, code, Today());
+  auto found = version ? CachedVersion(s, code, *version) : nullptr;
+  if (!found) throw Error(ErrorCode::kNotFound, "Không tìm thấy thủ tục hành chính.");
+  return *found;
+}
+
+std::shared_ptr<const Procedure> Catalog::CachedVersion(store::Session& session,
+                                                        const std::string& code,
+                                                        int version) const {
+  constexpr std::size_t kMaxCached = 20'000;  // versions: a bound far above any catalog
+  const auto key = std::make_pair(code, version);
+  {
+    std::lock_guard lock(definitions_mutex_);
+    if (auto it = definitions_.find(key); it != definitions_.end()) return it->second;
+  }
+  auto stored = store::catalog::FindVersion(session.sql(), code, version);
+  if (!stored) return nullptr;
+  auto parsed = std::make_shared<const Procedure>(Parse(*stored));
+  std::lock_guard lock(definitions_mutex_);
+  if (definitions_.size() >= kMaxCached) definitions_.clear();
+  definitions_.emplace(key, parsed);
+  return parsed;
 }
 
 std::vector<store::catalog::FieldCount> Catalog::Fields() const {

@@ -2,8 +2,12 @@
 // saving of new versions, import and export. Thread-safe.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/access/roles.hpp"
@@ -62,9 +66,16 @@ class Catalog {
                         const std::string& actor, std::optional<std::int64_t> actor_id,
                         const std::string& actor_agency);
   std::string Today() const;
+  // A saved version never changes: parsed definitions are kept by (code, version).
+  std::shared_ptr<const core::catalog::Procedure> CachedVersion(store::Session& session,
+                                                                const std::string& code,
+                                                                int version) const;
 
   store::Database& db_;
   const core::Clock& clock_;
+  mutable std::mutex definitions_mutex_;
+  mutable std::map<std::pair<std::string, int>, std::shared_ptr<const core::catalog::Procedure>>
+      definitions_;
 };
 
 }  // namespace egov::service::catalog

@@ -109,4 +109,23 @@ std::int64_t CountAgencies(soci::session& sql) {
   return n;
 }
 
+namespace {
+struct WorkingHoursQuery {
+  struct Row {
+    std::string hours;
+    void Bind(soci::statement& st) { st.exchange(soci::into(hours)); }
+    std::string Get() const { return hours; }
+  };
+  using Param = std::string;
+  static constexpr const char* kParam = "code";
+  static std::string Text() { return "SELECT working_hours FROM agencies WHERE code = :code"; }
+};
+}  // namespace
+
+std::optional<std::string> FindWorkingHours(Session& session, const std::string& code) {
+  auto rows = session.Cached<CachedQuery<WorkingHoursQuery>>().Rows(code);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
 }  // namespace egov::store::access

@@ -8,9 +8,13 @@
 #include <vector>
 
 #include "core/access/model.hpp"
+#include "store/database.hpp"
 
 namespace egov::store::access {
 
+// Only an agency's working hours ("07:30-11:30,13:00-17:00"), with a statement prepared once
+// per pooled connection (every intake and acceptance asks it). nullopt: no such agency.
+std::optional<std::string> FindWorkingHours(Session& session, const std::string& code);
 std::optional<core::access::Agency> FindAgencyByCode(soci::session& sql, const std::string& code);
 std::optional<core::access::Agency> FindAgencyById(soci::session& sql, std::int64_t id);
 // The agency at `path` and every agency below it, ordered by path (parents first).

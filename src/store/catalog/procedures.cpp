@@ -62,6 +62,36 @@ std::optional<StoredVersion> FindInForce(soci::session& sql, const std::string& 
   return rows.front();
 }
 
+namespace {
+
+// In force first (the highest version), else the earliest to come. Members are declared
+// before `statement`, which binds their addresses.
+struct InForceQuery {
+  std::string code, today;
+  int version = 0;
+  soci::statement statement;
+  explicit InForceQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT v.version FROM procedure_versions v JOIN procedures p "
+                                  "ON p.id = v.procedure_id WHERE p.code = :code ORDER BY "
+                                  "CASE WHEN v.effective_from <= :today THEN -v.version ELSE 0 END, "
+                                  "v.effective_from, v.version LIMIT 1",
+                   soci::use(code, "code"), soci::use(today, "today"),
+                   soci::into(version))) {}
+};
+
+}  // namespace
+
+std::optional<int> VersionInForce(Session& session, const std::string& code,
+                                  const std::string& today) {
+  auto& q = session.Cached<InForceQuery>();
+  q.code = code;
+  q.today = today;
+  if (!q.statement.execute(true)) return std::nullopt;
+  const int version = q.version;
+  q.statement.fetch();  // step to the end (see Session::Cached)
+  return version;
+}
+
 std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code,
                                          int version) {
   auto rows = QueryVersions(sql, "WHERE p.code = :code AND v.version = :version",

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "store/database.hpp"
+
 namespace egov::store::catalog {
 
 struct StoredVersion {
@@ -22,6 +24,10 @@ struct StoredVersion {
 // is not after today; if all are in the future, the earliest. nullopt for an unknown code.
 std::optional<StoredVersion> FindInForce(soci::session& sql, const std::string& code,
                                          const std::string& today);
+// Only the number of the version in force on `today` (same rule), with a statement
+// prepared once per pooled connection: every intake asks it.
+std::optional<int> VersionInForce(Session& session, const std::string& code,
+                                  const std::string& today);
 std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code, int version);
 std::vector<StoredVersion> ListVersions(soci::session& sql, const std::string& code);
 
