@@ -58,6 +58,18 @@ class Session {
     if (!slot) slot = std::make_shared<T>(*session_);
     return *static_cast<T*>(slot.get());
   }
+  // Runs `use(Cached<T>())`. When it throws, the connection's T is dropped before the
+  // exception goes on, so the next use prepares a fresh statement: a statement that failed
+  // (a constraint, a lost connection) is never reused in an unknown state.
+  template <class T, class F>
+  auto WithCached(F&& use) {
+    try {
+      return use(Cached<T>());
+    } catch (...) {
+      Cache().erase(std::type_index(typeid(T)));
+      throw;
+    }
+  }
 
  private:
   ConnectionCache& Cache();
@@ -74,6 +86,8 @@ class WriteTransaction {
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
   soci::session& sql() { return session_.sql(); }
+  // The pooled connection, for statements it keeps (Session::Cached).
+  Session& session() { return session_; }
   void Commit();
 
  private:

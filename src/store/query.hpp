@@ -5,6 +5,8 @@
 
 #include <soci/soci.h>
 
+#include "store/database.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -65,5 +67,12 @@ class CachedQuery {
   typename Spec::Param param_{};
   soci::statement statement_;
 };
+
+// The rows of a CachedQuery<Spec> on this connection (prepared on first use, dropped after a
+// failure).
+template <class Spec>
+auto CachedRows(Session& session, const typename Spec::Param& param) {
+  return session.WithCached<CachedQuery<Spec>>([&](CachedQuery<Spec>& q) { return q.Rows(param); });
+}
 
 }  // namespace egov::store

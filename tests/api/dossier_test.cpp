@@ -184,6 +184,38 @@ TEST_P(DossierTest, IdempotencyKeyReturnsTheFirstDossier) {
   EXPECT_NE(third.json().at("code"), first.json().at("code"));
 }
 
+TEST_P(DossierTest, ConcurrentRepeatsOfOneIdempotencyKeyMakeOneDossier) {
+  // Eight clients send the same keyed intake at once, three rounds with fresh keys: each
+  // round gives one dossier, and every client gets its code. A repeat that loses the race
+  // fails on the unique key inside its transaction; the next intakes must still work.
+  auto body = json::serialize(Body());
+  std::set<std::string> all;
+  for (int round = 0; round < 3; ++round) {
+    const std::string key = "quay-dong-thoi-" + std::to_string(round);
+    std::vector<std::future<std::string>> futures;
+    for (int w = 0; w < 8; ++w) {
+      futures.push_back(std::async(std::launch::async, [&] {
+        HttpClient client(server_->host(), server_->port());
+        auto headers = reception_;
+        headers["Idempotency-Key"] = key;
+        auto r = client.Post("/api/v1/dossiers", body, "application/json", headers);
+        if (r.status != 201u) return "error " + std::to_string(r.status) + " " + r.body;
+        return std::string(r.json().at("code").as_string());
+      }));
+    }
+    std::set<std::string> codes;
+    for (auto& f : futures) codes.insert(f.get());
+    ASSERT_EQ(codes.size(), 1u) << *codes.begin();
+    ASSERT_EQ(codes.begin()->rfind("error", 0), std::string::npos) << *codes.begin();
+    all.insert(*codes.begin());
+  }
+  EXPECT_EQ(all.size(), 3u);
+  EXPECT_EQ(Count(reception_), 3);
+  auto after = Intake(Body());
+  ASSERT_EQ(after.status, 201u) << after.body;
+  EXPECT_EQ(Count(reception_), 4);
+}
+
 TEST_P(DossierTest, BadInputIsRefusedAndLeavesNoTrace) {
   struct Case {
     const char* field;

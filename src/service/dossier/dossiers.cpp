@@ -176,11 +176,11 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   {
     store::WriteTransaction tx(db_);
     d.code = core::dossier::FormatDossierCode(
-        agency_code, Yymmdd(now), store::dossier::NextNumber(tx.sql(), agency_id, Yymmdd(now)));
+        agency_code, Yymmdd(now), store::dossier::NextNumber(tx.session(), agency_id, Yymmdd(now)));
     try {
-      d.id = store::dossier::Insert(tx.sql(), d, folded);
+      d.id = store::dossier::Insert(tx.session(), d, folded);
       store::dossier::InsertEvent(
-          tx.sql(), d.id,
+          tx.session(), d.id,
           {now, submitted ? "submit" : "intake", actor, agency_code, std::nullopt,
            submitted ? std::nullopt : std::optional<int>(0), ""});
       tx.Commit();
@@ -254,7 +254,7 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
   d->status = core::dossier::kProcessing;
   Schedule(*d, p, now);
   store::dossier::UpdateState(tx.sql(), *d, now);
-  store::dossier::InsertEvent(tx.sql(), d->id,
+  store::dossier::InsertEvent(tx.session(), d->id,
                               {now, "accept", caller.username, caller.agency_code, std::nullopt, 0,
                                ""});
   tx.Commit();
@@ -291,7 +291,7 @@ DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Call
   }
   d->status = core::dossier::kSupplementRequested;
   store::dossier::UpdateState(tx.sql(), *d, now);
-  store::dossier::InsertEvent(tx.sql(), d->id,
+  store::dossier::InsertEvent(tx.session(), d->id,
                               {now, "request_supplement", caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, note});
   tx.Commit();
@@ -311,7 +311,7 @@ DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Call
   }
   d->status = core::dossier::kSubmitted;
   store::dossier::UpdateState(tx.sql(), *d, now);
-  store::dossier::InsertEvent(tx.sql(), d->id,
+  store::dossier::InsertEvent(tx.session(), d->id,
                               {now, "receive_supplement", caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, ""});
   tx.Commit();
@@ -402,7 +402,7 @@ core::dossier::File Dossiers::AddFile(const core::access::Caller& caller, const 
   files_.Put(f.sha256, bytes);  // content-addressed: storing twice is harmless
   store::WriteTransaction tx(db_);
   store::dossier::InsertFile(tx.sql(), view.dossier.id, f);
-  store::dossier::InsertEvent(tx.sql(), view.dossier.id,
+  store::dossier::InsertEvent(tx.session(), view.dossier.id,
                               {f.uploaded_at, "file", caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, component});
   tx.Commit();

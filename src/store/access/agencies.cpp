@@ -123,7 +123,7 @@ struct WorkingHoursQuery {
 }  // namespace
 
 std::optional<std::string> FindWorkingHours(Session& session, const std::string& code) {
-  auto rows = session.Cached<CachedQuery<WorkingHoursQuery>>().Rows(code);
+  auto rows = CachedRows<WorkingHoursQuery>(session, code);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }

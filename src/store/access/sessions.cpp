@@ -91,7 +91,7 @@ struct LiveSessionQuery {
 }  // namespace
 
 std::optional<LoginSession> FindLiveSession(Session& session, const std::string& hash) {
-  auto rows = session.Cached<CachedQuery<LiveSessionQuery>>().Rows(hash);
+  auto rows = CachedRows<LiveSessionQuery>(session, hash);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -154,7 +154,7 @@ struct LiveTokenQuery {
 }  // namespace
 
 std::optional<ApiToken> FindLiveToken(Session& session, const std::string& hash) {
-  auto rows = session.Cached<CachedQuery<LiveTokenQuery>>().Rows(hash);
+  auto rows = CachedRows<LiveTokenQuery>(session, hash);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }

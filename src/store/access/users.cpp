@@ -143,7 +143,7 @@ std::optional<User> FindUserById(soci::session& sql, std::int64_t id) {
 }
 
 std::optional<User> FindUserById(Session& session, std::int64_t id) {
-  return MergeRoles(session.Cached<CachedQuery<UserByIdQuery>>().Rows(id));
+  return MergeRoles(CachedRows<UserByIdQuery>(session, id));
 }
 
 UserPage ListUsers(soci::session& sql, const UserFilter& f) {

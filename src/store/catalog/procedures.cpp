@@ -83,13 +83,14 @@ struct InForceQuery {
 
 std::optional<int> VersionInForce(Session& session, const std::string& code,
                                   const std::string& today) {
-  auto& q = session.Cached<InForceQuery>();
-  q.code = code;
-  q.today = today;
-  if (!q.statement.execute(true)) return std::nullopt;
-  const int version = q.version;
-  q.statement.fetch();  // step to the end (see Session::Cached)
-  return version;
+  return session.WithCached<InForceQuery>([&](InForceQuery& q) -> std::optional<int> {
+    q.code = code;
+    q.today = today;
+    if (!q.statement.execute(true)) return std::nullopt;
+    const int version = q.version;
+    q.statement.fetch();  // step to the end (see Session::Cached)
+    return version;
+  });
 }
 
 std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code,

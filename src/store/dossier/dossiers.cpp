@@ -92,45 +92,113 @@ std::string ApplicantJson(const core::dossier::Applicant& a) {
 
 }  // namespace
 
-std::int64_t NextNumber(soci::session& tx, std::int64_t agency_id, const std::string& day) {
-  long long agency = agency_id, last = 0;
-  tx << "INSERT INTO dossier_counters (agency_id, day, last) VALUES (:a, :d, 0) "
-        "ON CONFLICT (agency_id, day) DO NOTHING",
-      soci::use(agency, "a"), soci::use(day, "d");
-  tx << "UPDATE dossier_counters SET last = last + 1 WHERE agency_id = :a AND day = :d "
-        "RETURNING last",
-      soci::use(agency, "a"), soci::use(day, "d"), soci::into(last);
-  return last;
+namespace {
+
+// The statements of an intake's write transaction, prepared once per pooled connection so
+// that the writer lock is not held while SQL is parsed. Members are declared before
+// `statement`, which binds their addresses.
+struct CounterUpsert {
+  long long agency = 0, last = 0;
+  std::string day;
+  soci::statement statement;
+  explicit CounterUpsert(soci::session& sql)
+      : statement((sql.prepare << "INSERT INTO dossier_counters (agency_id, day, last) VALUES "
+                                  "(:a, :d, 1) ON CONFLICT (agency_id, day) DO UPDATE SET "
+                                  "last = dossier_counters.last + 1 RETURNING last",
+                   soci::use(agency, "a"), soci::use(day, "d"), soci::into(last))) {}
+};
+
+struct DossierInsert {
+  std::string code, token, pcode, pname, status, channel, applicant, folded, components, by, key;
+  int pversion = 0, step = 0;
+  long long agency = 0, step_due = 0, submitted = 0, received = 0, due = 0, created = 0, id = 0;
+  soci::indicator step_due_ind = soci::i_null, received_ind = soci::i_null,
+                  due_ind = soci::i_null, key_ind = soci::i_null;
+  soci::statement statement;
+  explicit DossierInsert(soci::session& sql)
+      : statement((sql.prepare
+                       << "INSERT INTO dossiers (code, public_token, procedure_code, "
+                          "procedure_version, procedure_name, status, channel, "
+                          "receiving_agency_id, applicant, applicant_folded, components, "
+                          "current_step, step_due_at, submitted_at, received_at, due_at, "
+                          "created_by, idempotency_key, created_at, updated_at) VALUES (:code, "
+                          ":token, :pcode, :pversion, :pname, :status, :channel, :agency, "
+                          ":applicant, :folded, :components, :step, :step_due, :submitted, "
+                          ":received, :due, :by, :key, :created, :updated) RETURNING id",
+                   soci::use(code, "code"), soci::use(token, "token"), soci::use(pcode, "pcode"),
+                   soci::use(pversion, "pversion"), soci::use(pname, "pname"),
+                   soci::use(status, "status"), soci::use(channel, "channel"),
+                   soci::use(agency, "agency"), soci::use(applicant, "applicant"),
+                   soci::use(folded, "folded"), soci::use(components, "components"),
+                   soci::use(step, "step"), soci::use(step_due, step_due_ind, "step_due"),
+                   soci::use(submitted, "submitted"), soci::use(received, received_ind, "received"),
+                   soci::use(due, due_ind, "due"), soci::use(by, "by"),
+                   soci::use(key, key_ind, "key"), soci::use(created, "created"),
+                   soci::use(created, "updated"), soci::into(id))) {}
+};
+
+struct EventInsert {
+  long long dossier = 0, at = 0;
+  int from = 0, to = 0;
+  soci::indicator from_ind = soci::i_null, to_ind = soci::i_null;
+  std::string action, actor, agency, note;
+  soci::statement statement;
+  explicit EventInsert(soci::session& sql)
+      : statement((sql.prepare << "INSERT INTO dossier_events (dossier_id, at, action, actor, "
+                                  "agency_code, from_step, to_step, note) VALUES (:id, :at, "
+                                  ":action, :actor, :agency, :from, :to, :note)",
+                   soci::use(dossier, "id"), soci::use(at, "at"), soci::use(action, "action"),
+                   soci::use(actor, "actor"), soci::use(agency, "agency"),
+                   soci::use(from, from_ind, "from"), soci::use(to, to_ind, "to"),
+                   soci::use(note, "note"))) {}
+};
+
+// Executes a statement that returns one row and steps it to its end: a SQLite statement
+// left on a row is still running, and COMMIT would fail.
+void ExecuteReturning(soci::statement& st) {
+  if (!st.execute(true)) throw std::runtime_error("RETURNING gave no row");
+  st.fetch();
 }
 
-std::int64_t Insert(soci::session& tx, const Dossier& d, const std::string& applicant_folded) {
-  long long id = 0, agency = d.receiving_agency_id, submitted = d.submitted_at,
-            received = d.received_at.value_or(0), due = d.due_at.value_or(0),
-            step_due = d.step_due_at.value_or(0), created = d.created_at;
-  soci::indicator received_ind = d.received_at ? soci::i_ok : soci::i_null;
-  soci::indicator due_ind = d.due_at ? soci::i_ok : soci::i_null;
-  soci::indicator step_due_ind = d.step_due_at ? soci::i_ok : soci::i_null;
-  std::string key = d.idempotency_key.value_or("");
-  soci::indicator key_ind = d.idempotency_key ? soci::i_ok : soci::i_null;
-  std::string applicant = ApplicantJson(d.applicant);
-  int version = d.procedure_version, step = d.current_step;
-  tx << "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
-        "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
-        "components, current_step, step_due_at, submitted_at, received_at, due_at, created_by, "
-        "idempotency_key, created_at, updated_at) VALUES (:code, :token, :pcode, :pversion, "
-        ":pname, :status, :channel, :agency, :applicant, :folded, :components, :step, "
-        ":step_due, :submitted, :received, :due, :by, :key, :created, :created) RETURNING id",
-      soci::use(d.code, "code"), soci::use(d.public_token, "token"),
-      soci::use(d.procedure_code, "pcode"), soci::use(version, "pversion"),
-      soci::use(d.procedure_name, "pname"), soci::use(d.status, "status"),
-      soci::use(d.channel, "channel"), soci::use(agency, "agency"),
-      soci::use(applicant, "applicant"), soci::use(applicant_folded, "folded"),
-      soci::use(d.components_json, "components"), soci::use(step, "step"),
-      soci::use(step_due, step_due_ind, "step_due"), soci::use(submitted, "submitted"),
-      soci::use(received, received_ind, "received"), soci::use(due, due_ind, "due"),
-      soci::use(d.created_by, "by"), soci::use(key, key_ind, "key"), soci::use(created, "created"),
-      soci::into(id);
-  return id;
+}  // namespace
+
+std::int64_t NextNumber(Session& tx, std::int64_t agency_id, const std::string& day) {
+  return tx.WithCached<CounterUpsert>([&](CounterUpsert& q) {
+    q.agency = agency_id;
+    q.day = day;
+    ExecuteReturning(q.statement);
+    return static_cast<std::int64_t>(q.last);
+  });
+}
+
+std::int64_t Insert(Session& tx, const Dossier& d, const std::string& applicant_folded) {
+  return tx.WithCached<DossierInsert>([&](DossierInsert& q) {
+    q.code = d.code;
+    q.token = d.public_token;
+    q.pcode = d.procedure_code;
+    q.pversion = d.procedure_version;
+    q.pname = d.procedure_name;
+    q.status = d.status;
+    q.channel = d.channel;
+    q.agency = d.receiving_agency_id;
+    q.applicant = ApplicantJson(d.applicant);
+    q.folded = applicant_folded;
+    q.components = d.components_json;
+    q.step = d.current_step;
+    q.step_due = d.step_due_at.value_or(0);
+    q.step_due_ind = d.step_due_at ? soci::i_ok : soci::i_null;
+    q.submitted = d.submitted_at;
+    q.received = d.received_at.value_or(0);
+    q.received_ind = d.received_at ? soci::i_ok : soci::i_null;
+    q.due = d.due_at.value_or(0);
+    q.due_ind = d.due_at ? soci::i_ok : soci::i_null;
+    q.by = d.created_by;
+    q.key = d.idempotency_key.value_or("");
+    q.key_ind = d.idempotency_key ? soci::i_ok : soci::i_null;
+    q.created = d.created_at;
+    ExecuteReturning(q.statement);
+    return static_cast<std::int64_t>(q.id);
+  });
 }
 
 std::optional<Dossier> FindByCode(soci::session& sql, const std::string& code) {
@@ -161,17 +229,18 @@ struct PublicLookup {
 }  // namespace
 
 std::optional<PublicRow> FindPublic(Session& session, const std::string& code) {
-  auto& q = session.Cached<PublicLookup>();
-  q.code = code;
-  if (!q.statement.execute(true)) return std::nullopt;
-  PublicRow out = q.row;
-  out.received_at =
-      q.received_ind == soci::i_ok ? std::optional<std::int64_t>(q.received) : std::nullopt;
-  out.due_at = q.due_ind == soci::i_ok ? std::optional<std::int64_t>(q.due) : std::nullopt;
-  // Step to the end (codes are unique): a SQLite statement left on a row keeps its read
-  // transaction, and so a stale snapshot, open on the connection for everyone after us.
-  q.statement.fetch();
-  return out;
+  return session.WithCached<PublicLookup>([&](PublicLookup& q) -> std::optional<PublicRow> {
+    q.code = code;
+    if (!q.statement.execute(true)) return std::nullopt;
+    PublicRow out = q.row;
+    out.received_at =
+        q.received_ind == soci::i_ok ? std::optional<std::int64_t>(q.received) : std::nullopt;
+    out.due_at = q.due_ind == soci::i_ok ? std::optional<std::int64_t>(q.due) : std::nullopt;
+    // Step to the end (codes are unique): a SQLite statement left on a row keeps its read
+    // transaction, and so a stale snapshot, open on the connection for everyone after us.
+    q.statement.fetch();
+    return out;
+  });
 }
 
 std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
@@ -202,16 +271,20 @@ void UpdateState(soci::session& tx, const Dossier& d, std::int64_t now) {
       soci::use(at, "at"), soci::use(id, "id");
 }
 
-void InsertEvent(soci::session& tx, std::int64_t dossier_id, const Event& e) {
-  long long id = dossier_id, at = e.at;
-  int from = e.from_step.value_or(0), to = e.to_step.value_or(0);
-  soci::indicator from_ind = e.from_step ? soci::i_ok : soci::i_null;
-  soci::indicator to_ind = e.to_step ? soci::i_ok : soci::i_null;
-  tx << "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
-        "to_step, note) VALUES (:id, :at, :action, :actor, :agency, :from, :to, :note)",
-      soci::use(id, "id"), soci::use(at, "at"), soci::use(e.action, "action"),
-      soci::use(e.actor, "actor"), soci::use(e.agency_code, "agency"),
-      soci::use(from, from_ind, "from"), soci::use(to, to_ind, "to"), soci::use(e.note, "note");
+void InsertEvent(Session& tx, std::int64_t dossier_id, const Event& e) {
+  tx.WithCached<EventInsert>([&](EventInsert& q) {
+    q.dossier = dossier_id;
+    q.at = e.at;
+    q.action = e.action;
+    q.actor = e.actor;
+    q.agency = e.agency_code;
+    q.from = e.from_step.value_or(0);
+    q.from_ind = e.from_step ? soci::i_ok : soci::i_null;
+    q.to = e.to_step.value_or(0);
+    q.to_ind = e.to_step ? soci::i_ok : soci::i_null;
+    q.note = e.note;
+    q.statement.execute(true);
+  });
 }
 
 std::vector<Event> ListEvents(soci::session& sql, std::int64_t dossier_id) {

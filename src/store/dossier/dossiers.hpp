@@ -11,12 +11,15 @@
 
 namespace egov::store::dossier {
 
+// The intake's writes take the write transaction's connection (WriteTransaction::session()):
+// their statements are prepared once per connection, not under every writer lock.
+//
 // The next number of `agency_id`'s dossiers on `day` (YYMMDD): 1, 2, 3 … Atomic within the
-// caller's write transaction (the counter row is created if needed, then incremented with
-// UPDATE … RETURNING), so concurrent intakes never share or skip a number.
-std::int64_t NextNumber(soci::session& tx, std::int64_t agency_id, const std::string& day);
+// caller's write transaction (one upsert: the counter row is created at 1 or incremented,
+// RETURNING the number), so concurrent intakes never share or skip a number.
+std::int64_t NextNumber(Session& tx, std::int64_t agency_id, const std::string& day);
 
-std::int64_t Insert(soci::session& tx, const core::dossier::Dossier& dossier,
+std::int64_t Insert(Session& tx, const core::dossier::Dossier& dossier,
                     const std::string& applicant_folded);
 std::optional<core::dossier::Dossier> FindByCode(soci::session& sql, const std::string& code);
 // Only what the public lookup shows: one narrow indexed query (the citizen's hot path).
@@ -32,7 +35,7 @@ std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
 // Writes status, step, received, due and completion times.
 void UpdateState(soci::session& tx, const core::dossier::Dossier& dossier, std::int64_t now);
 
-void InsertEvent(soci::session& tx, std::int64_t dossier_id, const core::dossier::Event& event);
+void InsertEvent(Session& tx, std::int64_t dossier_id, const core::dossier::Event& event);
 std::vector<core::dossier::Event> ListEvents(soci::session& sql, std::int64_t dossier_id);
 
 void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier::File& file);
