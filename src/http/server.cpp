@@ -72,6 +72,8 @@ asio::awaitable<void> Server::Accept() {
       continue;
     }
     auto connection = std::make_shared<Connection>(std::move(std::get<1>(accepted)));
+    // Answers go out at once (a response is written whole; Nagle would only add delay).
+    connection->stream.socket().set_option(tcp::no_delay(true), ec);
     {
       std::lock_guard lock(mutex_);
       if (connections_.size() >= options_.max_connections) {
@@ -236,7 +238,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
       refusal.emplace(ErrorCode::kBadRequest, "Yêu cầu HTTP không hợp lệ.", ec.message());
     } else if (ec) {
       break;  // closed by the peer, timed out, or cancelled by shutdown
-    } else {
+    } else if (!parser->is_done()) {  // a body follows: the route's limit, maybe a spool file
       const std::size_t limit = router_.BodyLimit(parser->get().method(), parser->get().target(),
                                                   options_.max_body_bytes);
       if (auto length = parser->content_length(); length && *length > limit) {

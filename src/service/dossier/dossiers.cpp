@@ -439,7 +439,10 @@ PublicView Dossiers::Lookup(const std::string& code) const {
   store::Session s(db_);
   auto row = store::dossier::FindPublic(s, code);
   if (!row) throw NotFound();
-  auto applicant = boost::json::parse(row->applicant_json).as_object();
+  // The applicant is a small object: parse it in a stack buffer, not on the heap.
+  unsigned char buffer[2048];
+  boost::json::monotonic_resource memory(buffer, sizeof buffer);
+  const auto applicant = boost::json::parse(row->applicant_json, &memory);
   std::string name(applicant.at("full_name").as_string());
   return {row->code,
           row->procedure_name,
