@@ -52,7 +52,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
       {"server",
        {"listen", "web_dir", "threads", "public_rate_limit", "max_body_bytes", "max_header_bytes",
         "read_timeout_seconds", "idle_timeout_seconds", "write_timeout_seconds",
-        "shutdown_timeout_seconds", "max_connections"}},
+        "shutdown_timeout_seconds", "max_connections", "max_concurrent_uploads"}},
       {"blocking", {"threads", "queue"}},
       {"storage", {"files_dir"}},
       {"log", {"level"}},
@@ -84,6 +84,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
   Read(table, "server", "write_timeout_seconds", c.write_timeout_seconds, path);
   Read(table, "server", "shutdown_timeout_seconds", c.shutdown_timeout_seconds, path);
   Read(table, "server", "max_connections", c.max_connections, path);
+  Read(table, "server", "max_concurrent_uploads", c.max_concurrent_uploads, path);
   Read(table, "blocking", "threads", c.blocking_threads, path);
   Read(table, "blocking", "queue", c.blocking_queue, path);
   Read(table, "log", "level", c.log_level, path);
@@ -124,6 +125,9 @@ void Validate(Config& c) {
     if (value < 1 || value > 3600) fail(fmt::format("server.{} phải từ 1 đến 3600 giây.", name));
   }
   if (c.max_connections < 1) fail("server.max_connections phải lớn hơn 0.");
+  if (c.max_concurrent_uploads < 1 || c.max_concurrent_uploads > 100000) {
+    fail("server.max_concurrent_uploads phải từ 1 đến 100000.");
+  }
   if (c.blocking_threads < 1 || c.blocking_threads > 64) {
     fail("blocking.threads phải từ 1 đến 64.");
   }

@@ -26,6 +26,7 @@ struct Config {
   unsigned write_timeout_seconds = 30;
   unsigned shutdown_timeout_seconds = 30;
   unsigned max_connections = 10000;
+  unsigned max_concurrent_uploads = 32;  // file uploads received at once; beyond: 503
   // [blocking] pool for slow CPU work (password hashing, rendering)
   unsigned blocking_threads = 2;
   unsigned blocking_queue = 256;

@@ -88,6 +88,7 @@ int RunServe(Config config) {
   options.write_timeout = std::chrono::seconds(config.write_timeout_seconds);
   options.shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds);
   options.max_connections = config.max_connections;
+  options.max_concurrent_uploads = static_cast<int>(config.max_concurrent_uploads);
   // Uploads stream into anonymous files here (same file system as the stored files).
   options.spool_dir = (std::filesystem::path(config.files_dir) / "spool").string();
   {

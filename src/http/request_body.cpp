@@ -18,7 +18,8 @@ RequestBody::value_type::value_type(value_type&& other) noexcept
     : text_(std::move(other.text_)),
       fd_(std::exchange(other.fd_, -1)),
       spooled_bytes_(std::exchange(other.spooled_bytes_, 0)),
-      map_(std::exchange(other.map_, nullptr)) {}
+      map_(std::exchange(other.map_, nullptr)),
+      open_spools_(std::exchange(other.open_spools_, nullptr)) {}
 
 RequestBody::value_type& RequestBody::value_type::operator=(value_type&& other) noexcept {
   if (this != &other) {
@@ -27,6 +28,7 @@ RequestBody::value_type& RequestBody::value_type::operator=(value_type&& other) 
     fd_ = std::exchange(other.fd_, -1);
     spooled_bytes_ = std::exchange(other.spooled_bytes_, 0);
     map_ = std::exchange(other.map_, nullptr);
+    open_spools_ = std::exchange(other.open_spools_, nullptr);
   }
   return *this;
 }
@@ -39,9 +41,12 @@ void RequestBody::value_type::Release() noexcept {
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
   spooled_bytes_ = 0;
+  if (open_spools_) open_spools_->fetch_sub(1);
+  open_spools_ = nullptr;
 }
 
-bool RequestBody::value_type::SpoolTo(const std::string& dir, std::string* error) {
+bool RequestBody::value_type::SpoolTo(const std::string& dir, std::string* error,
+                                      std::atomic<int>* open_spools) {
   Release();
   text_.clear();
   int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -56,6 +61,8 @@ bool RequestBody::value_type::SpoolTo(const std::string& dir, std::string* error
     return false;
   }
   fd_ = fd;
+  open_spools_ = open_spools;
+  if (open_spools_) open_spools_->fetch_add(1);
   return true;
 }
 

@@ -8,6 +8,7 @@
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/optional.hpp>
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,8 +26,11 @@ struct RequestBody {
     ~value_type();
 
     // Before any byte is read: stream this body to a fresh anonymous file in `dir`. Returns
-    // false with the reason in *error when no file can be made there.
-    bool SpoolTo(const std::string& dir, std::string* error);
+    // false with the reason in *error when no file can be made there. `open_spools`, when
+    // given, counts the spooled bodies alive: incremented here, decremented when this body
+    // goes (the server bounds concurrent uploads with it).
+    bool SpoolTo(const std::string& dir, std::string* error,
+                 std::atomic<int>* open_spools = nullptr);
     bool spooled() const { return fd_ >= 0; }
     std::uint64_t size() const { return spooled() ? spooled_bytes_ : text_.size(); }
     // The whole body. A spooled body is mapped read-only on first use (throws
@@ -44,6 +48,7 @@ struct RequestBody {
     int fd_ = -1;
     std::uint64_t spooled_bytes_ = 0;
     mutable void* map_ = nullptr;
+    std::atomic<int>* open_spools_ = nullptr;
   };
 
   static std::uint64_t size(const value_type& body) { return body.size(); }

@@ -82,6 +82,29 @@ TEST(RequestBody, AnEmptySpooledBodyIsEmpty) {
   fs::remove_all(dir);
 }
 
+TEST(RequestBody, CountsTheSpooledBodiesAlive) {
+  const auto dir = TempDir();
+  std::atomic<int> open{0};
+  std::string error;
+  {
+    RequestBody::value_type a;
+    ASSERT_TRUE(a.SpoolTo(dir.string(), &error, &open)) << error;
+    EXPECT_EQ(open.load(), 1);
+    RequestBody::value_type b = std::move(a);  // the count moves with the file
+    EXPECT_EQ(open.load(), 1);
+    RequestBody::value_type c;
+    ASSERT_TRUE(c.SpoolTo(dir.string(), &error, &open)) << error;
+    EXPECT_EQ(open.load(), 2);
+    c = std::move(b);  // c's own file goes
+    EXPECT_EQ(open.load(), 1);
+  }
+  EXPECT_EQ(open.load(), 0);
+  RequestBody::value_type refused;
+  EXPECT_FALSE(refused.SpoolTo("/nonexistent/egov/spool", &error, &open));
+  EXPECT_EQ(open.load(), 0);
+  fs::remove_all(dir);
+}
+
 TEST(RequestBody, RefusesAFolderThatCannotHoldFiles) {
   RequestBody::value_type body;
   std::string error;

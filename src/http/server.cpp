@@ -183,12 +183,19 @@ using BeastResponse = beast::http::response<beast::http::string_body>;
 
 // For upload routes: the body will stream into an anonymous spool file. On failure (disk,
 // permissions) the request is refused with 500 before its body is read.
+// Past `max_open` uploads at once: 503 before the body is read.
 void SpoolBody(RequestBody::value_type& body, const std::string& dir,
-               std::optional<Error>& refusal) {
+               std::atomic<int>& open_uploads, int max_open, std::optional<Error>& refusal) {
+  if (open_uploads.load() >= max_open) {
+    refusal.emplace(ErrorCode::kUnavailable,
+                    "Hệ thống đang nhận nhiều tệp cùng lúc. Vui lòng thử lại sau ít phút.",
+                    "concurrent upload limit");
+    return;
+  }
   std::string reason;
   const std::string where =
       dir.empty() ? std::filesystem::temp_directory_path().string() : dir;
-  if (body.SpoolTo(where, &reason)) return;
+  if (body.SpoolTo(where, &reason, &open_uploads)) return;
   spdlog::error("cannot spool an upload: {}", reason);
   refusal.emplace(ErrorCode::kInternal, "Hệ thống không lưu tạm được tệp tải lên.", reason);
 }
@@ -248,7 +255,8 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
       } else {
         parser->body_limit(limit);
         if (router_.SpoolsBody(parser->get().method(), parser->get().target())) {
-          SpoolBody(parser->get().body(), options_.spool_dir, refusal);
+          SpoolBody(parser->get().body(), options_.spool_dir, open_uploads_,
+                    options_.max_concurrent_uploads, refusal);
         }
       }
     }

@@ -33,6 +33,8 @@ struct ServerOptions {
   std::size_t max_connections = 10'000;
   // Where upload routes spool their bodies (anonymous files); empty: the system's temp folder.
   std::string spool_dir;
+  // Uploads being received at once (each up to its route's limit on disk); beyond: 503.
+  int max_concurrent_uploads = 32;
 };
 
 class Server {
@@ -65,6 +67,7 @@ class Server {
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;  // guards connections_
   std::set<std::shared_ptr<Connection>> connections_;
+  std::atomic<int> open_uploads_{0};  // spooled request bodies alive (RequestBody counts them)
 };
 
 // A fresh 16-hex-digit request id.
