@@ -73,7 +73,8 @@ asio::awaitable<void> Server::Accept() {
     }
     auto connection = std::make_shared<Connection>(std::move(std::get<1>(accepted)));
     // Answers go out at once (a response is written whole; Nagle would only add delay).
-    connection->stream.socket().set_option(tcp::no_delay(true), ec);
+    boost::system::error_code no_delay_ignored;
+    connection->stream.socket().set_option(tcp::no_delay(true), no_delay_ignored);
     {
       std::lock_guard lock(mutex_);
       if (connections_.size() >= options_.max_connections) {
@@ -181,9 +182,9 @@ namespace {
 
 using BeastResponse = beast::http::response<beast::http::string_body>;
 
-// For upload routes: the body will stream into an anonymous spool file. On failure (disk,
-// permissions) the request is refused with 500 before its body is read.
-// Past `max_open` uploads at once: 503 before the body is read.
+// For upload routes: the body will stream into an anonymous spool file. Refused before the
+// body is read: with 503 past `max_open` uploads at once, with 500 when no file can be made
+// (disk, permissions).
 void SpoolBody(RequestBody::value_type& body, const std::string& dir,
                std::atomic<int>& open_uploads, int max_open, std::optional<Error>& refusal) {
   if (open_uploads.load() >= max_open) {
