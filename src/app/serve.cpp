@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 #include <thread>
 #include <vector>
@@ -26,13 +26,30 @@
 
 namespace egov::app {
 
+namespace {
+
+// stderr without a flush per line: spdlog's own stderr sink calls fflush after every
+// message, which is a write(2) per request for the access log.
+class BufferedStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t formatted;
+    formatter_->format(msg, formatted);
+    std::fwrite(formatted.data(), 1, formatted.size(), stderr);
+  }
+  void flush_() override { std::fflush(stderr); }
+};
+
+}  // namespace
+
 // The log goes to stderr, block-buffered: one write per 64 KiB or per second instead of one
 // per request (the access log writes a line for every request). Warnings and errors are
 // written at once, and everything is flushed when the server stops.
 void SetUpLogging(const std::string& level) {
   static char buffer[64 * 1024];
   std::setvbuf(stderr, buffer, _IOFBF, sizeof buffer);
-  auto logger = spdlog::stderr_logger_mt("egov");
+  auto logger = std::make_shared<spdlog::logger>("egov", std::make_shared<BufferedStderrSink>());
+  spdlog::register_logger(logger);
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   logger->set_level(spdlog::level::from_str(level));
   logger->flush_on(spdlog::level::warn);
