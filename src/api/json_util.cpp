@@ -96,10 +96,7 @@ boost::json::object ListJson(boost::json::array items, std::int64_t total, const
 }
 
 std::string FormatInstant(std::int64_t utc_millis) {
-  auto local = core::calendar::FromUtcMillis(utc_millis);
-  std::int64_t seconds = ((utc_millis / 1000) % 60 + 60) % 60;
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+07:00", local.date.year, local.date.month,
-                     local.date.day, local.minute_of_day / 60, local.minute_of_day % 60, seconds);
+  return core::calendar::FormatVietnamInstant(utc_millis);
 }
 
 std::int64_t IdParam(const http::Request& request, const std::string& name) {

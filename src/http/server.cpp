@@ -116,8 +116,10 @@ void AccessLog(const Request* request, std::string_view method, std::string_view
                std::size_t bytes, std::uint64_t micros, const std::string& error_code) {
   if (!spdlog::should_log(spdlog::level::info)) return;
   std::string line;
-  line.reserve(192 + target.size());
-  line += "{\"msg\":\"access\",\"request_id\":";
+  line.reserve(224 + target.size());
+  line += '[';
+  line += request_id;
+  line += "] {\"msg\":\"access\",\"request_id\":";
   AppendJsonString(line, request_id);
   line += ",\"remote\":";
   AppendJsonString(line, remote);
@@ -143,7 +145,7 @@ void AccessLog(const Request* request, std::string_view method, std::string_view
     }
   }
   line += '}';
-  spdlog::info("[{}] {}", request_id, line);
+  spdlog::default_logger_raw()->log(spdlog::level::info, std::string_view(line));
 }
 
 // An error of Beast's HTTP parser (malformed request), as opposed to a network condition.

@@ -90,5 +90,7 @@ std::int64_t ToUtcMillis(const LocalDateTime& time);
 // The Vietnam-local minute containing `utc_millis` (rounded down to the minute); throws
 // egov::Error if that lies outside 1900..2199.
 LocalDateTime FromUtcMillis(std::int64_t utc_millis);
+// An instant as ISO 8601 in Vietnam time, to the second: "2026-02-25T10:00:00+07:00".
+std::string FormatVietnamInstant(std::int64_t utc_millis);
 
 }  // namespace egov::core::calendar
