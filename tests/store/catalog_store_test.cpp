@@ -28,7 +28,9 @@ class CatalogStoreTest : public ::testing::TestWithParam<std::string> {
     auto cached = catalog::VersionInForce(s, code, today);
     auto full = catalog::FindInForce(s.sql(), code, today);
     EXPECT_EQ(cached.has_value(), full.has_value()) << code << " " << today;
-    if (cached && full) EXPECT_EQ(*cached, full->version) << code << " " << today;
+    if (cached && full) {
+      EXPECT_EQ(*cached, full->version) << code << " " << today;
+    }
     return cached;
   }
   testing::TestDatabase test_db_{GetParam()};

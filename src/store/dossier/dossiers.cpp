@@ -153,6 +153,13 @@ struct EventInsert {
                    soci::use(note, "note"))) {}
 };
 
+// A nullable column's buffer and indicator from an optional.
+template <class T, class V>
+void SetNullable(T& value, soci::indicator& indicator, const std::optional<V>& from) {
+  value = from ? static_cast<T>(*from) : T{};
+  indicator = from ? soci::i_ok : soci::i_null;
+}
+
 // Executes a statement that returns one row and steps it to its end: a SQLite statement
 // left on a row is still running, and COMMIT would fail.
 void ExecuteReturning(soci::statement& st) {
@@ -185,16 +192,12 @@ std::int64_t Insert(Session& tx, const Dossier& d, const std::string& applicant_
     q.folded = applicant_folded;
     q.components = d.components_json;
     q.step = d.current_step;
-    q.step_due = d.step_due_at.value_or(0);
-    q.step_due_ind = d.step_due_at ? soci::i_ok : soci::i_null;
+    SetNullable(q.step_due, q.step_due_ind, d.step_due_at);
     q.submitted = d.submitted_at;
-    q.received = d.received_at.value_or(0);
-    q.received_ind = d.received_at ? soci::i_ok : soci::i_null;
-    q.due = d.due_at.value_or(0);
-    q.due_ind = d.due_at ? soci::i_ok : soci::i_null;
+    SetNullable(q.received, q.received_ind, d.received_at);
+    SetNullable(q.due, q.due_ind, d.due_at);
     q.by = d.created_by;
-    q.key = d.idempotency_key.value_or("");
-    q.key_ind = d.idempotency_key ? soci::i_ok : soci::i_null;
+    SetNullable(q.key, q.key_ind, d.idempotency_key);
     q.created = d.created_at;
     ExecuteReturning(q.statement);
     return static_cast<std::int64_t>(q.id);
@@ -278,10 +281,8 @@ void InsertEvent(Session& tx, std::int64_t dossier_id, const Event& e) {
     q.action = e.action;
     q.actor = e.actor;
     q.agency = e.agency_code;
-    q.from = e.from_step.value_or(0);
-    q.from_ind = e.from_step ? soci::i_ok : soci::i_null;
-    q.to = e.to_step.value_or(0);
-    q.to_ind = e.to_step ? soci::i_ok : soci::i_null;
+    SetNullable(q.from, q.from_ind, e.from_step);
+    SetNullable(q.to, q.to_ind, e.to_step);
     q.note = e.note;
     q.statement.execute(true);
   });
