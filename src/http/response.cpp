@@ -5,6 +5,13 @@
 
 namespace egov::http {
 
+Response JsonResponse(const boost::json::object& object, beast_http::status status) {
+  Response r;
+  r.status = status;
+  r.body = boost::json::serialize(object);
+  return r;
+}
+
 Response JsonResponse(const boost::json::value& value, beast_http::status status) {
   Response r;
   r.status = status;

@@ -11,6 +11,7 @@ namespace egov::http {
 
 std::vector<std::string_view> SplitPath(std::string_view path) {
   std::vector<std::string_view> out;
+  out.reserve(8);  // API paths have at most 6 segments: one allocation
   if (!path.empty() && path.front() == '/') path.remove_prefix(1);
   while (true) {
     auto slash = path.find('/');

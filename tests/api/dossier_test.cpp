@@ -393,8 +393,10 @@ TEST_P(DossierTest, OnlineSubmissionGetsOneWrittenSupplementRequest) {
   EXPECT_EQ(asked.json().at("status"), "supplement_requested");
   auto note = std::string(asked.json().at("events").as_array().back().at("note").as_string());
   EXPECT_NE(note.find("Giấy chứng sinh bị mờ"), std::string::npos);
-  EXPECT_EQ(c_->Get("/api/v1/public/dossiers/" + code).json().at("status_label"),
-            "Cần bổ sung hồ sơ");
+  auto waiting = c_->Get("/api/v1/public/dossiers/" + code).json();
+  EXPECT_EQ(waiting.at("status_label"), "Cần bổ sung hồ sơ");
+  EXPECT_TRUE(waiting.at("received_at").is_null()) << waiting;  // not received yet
+  EXPECT_TRUE(waiting.at("due_at").is_null()) << waiting;
   // Not acceptable while waiting; supplied, then accepted; never asked twice.
   EXPECT_EQ(action(R"({"action":"accept"})").status, 409u);
   ASSERT_EQ(action(R"({"action":"receive_supplement"})").status, 200u);

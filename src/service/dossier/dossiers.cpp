@@ -444,10 +444,11 @@ PublicView Dossiers::Lookup(const std::string& code) const {
   boost::json::monotonic_resource memory(buffer, sizeof buffer);
   const auto applicant = boost::json::parse(row->applicant_json, &memory);
   std::string name(applicant.at("full_name").as_string());
-  return {row->code,
-          row->procedure_name,
-          row->status,
-          std::string(core::dossier::StatusLabel(row->status)),
+  std::string label(core::dossier::StatusLabel(row->status));
+  return {std::move(row->code),
+          std::move(row->procedure_name),
+          std::move(row->status),
+          std::move(label),
           core::dossier::MaskName(name),
           row->received_at,
           row->due_at};

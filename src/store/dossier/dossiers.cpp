@@ -235,7 +235,7 @@ std::optional<PublicRow> FindPublic(Session& session, const std::string& code) {
   return session.WithCached<PublicLookup>([&](PublicLookup& q) -> std::optional<PublicRow> {
     q.code = code;
     if (!q.statement.execute(true)) return std::nullopt;
-    PublicRow out = q.row;
+    PublicRow out = std::move(q.row);  // the next execute fills the buffers again
     out.received_at =
         q.received_ind == soci::i_ok ? std::optional<std::int64_t>(q.received) : std::nullopt;
     out.due_at = q.due_ind == soci::i_ok ? std::optional<std::int64_t>(q.due) : std::nullopt;
