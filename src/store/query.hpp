@@ -13,6 +13,17 @@
 
 namespace egov::store {
 
+// A LIKE pattern (with ESCAPE '\\') matching any text that contains `text` literally: % _ and
+// \ in it are escaped. Callers fold both sides first for accent-insensitive search.
+inline std::string LikeContains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "%";
+}
+
 // Executes a prepared statement whose columns are bound into `row` and collects every row
 // (stepping the statement to its end).
 template <class Row>

@@ -67,12 +67,7 @@ std::vector<User> Query(soci::session& sql, const std::string& rest, Uses&&... u
 }
 
 std::string LikePattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : core::text::Fold(text)) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out + "%";
+  return LikeContains(core::text::Fold(text));
 }
 
 void WriteRoles(soci::session& sql, const User& user) {

@@ -3,6 +3,8 @@
 
 #include <soci/soci.h>
 
+#include "store/query.hpp"
+
 namespace egov::store::catalog {
 
 namespace {
@@ -11,40 +13,45 @@ constexpr const char* kVersionColumns =
     "SELECT v.version, v.effective_from, v.definition, v.created_at, v.created_by "
     "FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id ";
 
+struct VersionRow {
+  StoredVersion v;
+  long long created_at = 0;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(v.version));
+    st.exchange(soci::into(v.effective_from));
+    st.exchange(soci::into(v.definition));
+    st.exchange(soci::into(created_at));
+    st.exchange(soci::into(v.created_by));
+  }
+  StoredVersion Get() const {
+    StoredVersion out = v;
+    out.created_at = created_at;
+    return out;
+  }
+};
+
 template <class... Uses>
 std::vector<StoredVersion> QueryVersions(soci::session& sql, const std::string& rest,
                                          Uses&&... uses) {
-  StoredVersion row;
-  long long created_at = 0;
-  soci::statement st(sql);
-  st.exchange(soci::into(row.version));
-  st.exchange(soci::into(row.effective_from));
-  st.exchange(soci::into(row.definition));
-  st.exchange(soci::into(created_at));
-  st.exchange(soci::into(row.created_by));
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(std::string(kVersionColumns) + rest);
-  st.define_and_bind();
-  std::vector<StoredVersion> out;
-  if (st.execute(true)) {
-    do {
-      row.created_at = created_at;
-      out.push_back(row);
-    } while (st.fetch());
-  }
-  return out;
+  return QueryRows<VersionRow>(sql, std::string(kVersionColumns) + rest,
+                               std::forward<Uses>(uses)...);
 }
 
-std::vector<std::string> QueryDefinitions(soci::statement& st, std::string& definition) {
-  std::vector<std::string> out;
-  if (st.execute(true)) {
-    do {
-      out.push_back(definition);
-    } while (st.fetch());
+struct DefinitionRow {
+  std::string definition;
+  void Bind(soci::statement& st) { st.exchange(soci::into(definition)); }
+  std::string Get() const { return definition; }
+};
+
+struct FieldRow {
+  std::string field;
+  long long count = 0;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(field));
+    st.exchange(soci::into(count));
   }
-  return out;
-}
+  FieldCount Get() const { return {field, count}; }
+};
 
 }  // namespace
 
@@ -138,12 +145,7 @@ int AppendVersion(soci::session& tx, const std::string& code, const std::string&
 }
 
 ListResult ListLatest(soci::session& sql, const ListFilter& f) {
-  std::string pattern = "%";
-  for (char c : f.query_folded) {
-    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
-    pattern.push_back(c);
-  }
-  pattern.push_back('%');
+  const std::string pattern = LikeContains(f.query_folded);
   long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
   const std::string where =
       "WHERE p.search_folded LIKE :q ESCAPE '\\' AND (:field = '' OR p.field = :field) "
@@ -153,39 +155,26 @@ ListResult ListLatest(soci::session& sql, const ListFilter& f) {
   sql << "SELECT COUNT(*) FROM procedures p " + where, soci::use(pattern, "q"),
       soci::use(f.field, "field"), soci::use(f.level, "level"), soci::into(total);
   result.total = total;
-  std::string definition;
-  soci::statement st =
-      (sql.prepare << "SELECT v.definition FROM procedures p JOIN procedure_versions v ON "
-                      "v.procedure_id = p.id AND v.version = p.latest_version " +
-                          where + "ORDER BY p.code LIMIT :limit OFFSET :offset",
-       soci::use(pattern, "q"), soci::use(f.field, "field"), soci::use(f.level, "level"),
-       soci::use(limit, "limit"), soci::use(offset, "offset"), soci::into(definition));
-  result.definitions = QueryDefinitions(st, definition);
+  result.definitions = QueryRows<DefinitionRow>(
+      sql,
+      "SELECT v.definition FROM procedures p JOIN procedure_versions v ON "
+      "v.procedure_id = p.id AND v.version = p.latest_version " +
+          where + "ORDER BY p.code LIMIT :limit OFFSET :offset",
+      soci::use(pattern, "q"), soci::use(f.field, "field"), soci::use(f.level, "level"),
+      soci::use(limit, "limit"), soci::use(offset, "offset"));
   return result;
 }
 
 std::vector<FieldCount> ListFields(soci::session& sql) {
-  std::string field;
-  long long count = 0;
-  soci::statement st = (sql.prepare << "SELECT field, COUNT(*) FROM procedures GROUP BY field "
-                                       "ORDER BY field",
-                        soci::into(field), soci::into(count));
-  std::vector<FieldCount> out;
-  if (st.execute(true)) {
-    do {
-      out.push_back({field, count});
-    } while (st.fetch());
-  }
-  return out;
+  return QueryRows<FieldRow>(
+      sql, "SELECT field, COUNT(*) FROM procedures GROUP BY field ORDER BY field");
 }
 
 std::vector<std::string> ExportLatest(soci::session& sql) {
-  std::string definition;
-  soci::statement st =
-      (sql.prepare << "SELECT v.definition FROM procedures p JOIN procedure_versions v ON "
-                      "v.procedure_id = p.id AND v.version = p.latest_version ORDER BY p.code",
-       soci::into(definition));
-  return QueryDefinitions(st, definition);
+  return QueryRows<DefinitionRow>(
+      sql,
+      "SELECT v.definition FROM procedures p JOIN procedure_versions v ON "
+      "v.procedure_id = p.id AND v.version = p.latest_version ORDER BY p.code");
 }
 
 }  // namespace egov::store::catalog

@@ -288,27 +288,57 @@ void InsertEvent(Session& tx, std::int64_t dossier_id, const Event& e) {
   });
 }
 
-std::vector<Event> ListEvents(soci::session& sql, std::int64_t dossier_id) {
-  long long id = dossier_id, at = 0;
-  int from = 0, to = 0;
-  soci::indicator from_ind, to_ind;
+namespace {
+struct EventRow {
   Event e;
-  soci::statement st =
-      (sql.prepare << "SELECT at, action, actor, agency_code, from_step, to_step, note FROM "
-                      "dossier_events WHERE dossier_id = :id ORDER BY id",
-       soci::use(id, "id"), soci::into(at), soci::into(e.action), soci::into(e.actor),
-       soci::into(e.agency_code), soci::into(from, from_ind), soci::into(to, to_ind),
-       soci::into(e.note));
-  std::vector<Event> out;
-  if (st.execute(true)) {
-    do {
-      e.at = at;
-      e.from_step = from_ind == soci::i_ok ? std::optional<int>(from) : std::nullopt;
-      e.to_step = to_ind == soci::i_ok ? std::optional<int>(to) : std::nullopt;
-      out.push_back(e);
-    } while (st.fetch());
+  long long at = 0;
+  int from = 0, to = 0;
+  soci::indicator from_ind = soci::i_null, to_ind = soci::i_null;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(e.action));
+    st.exchange(soci::into(e.actor));
+    st.exchange(soci::into(e.agency_code));
+    st.exchange(soci::into(from, from_ind));
+    st.exchange(soci::into(to, to_ind));
+    st.exchange(soci::into(e.note));
   }
-  return out;
+  Event Get() const {
+    Event out = e;
+    out.at = at;
+    out.from_step = from_ind == soci::i_ok ? std::optional<int>(from) : std::nullopt;
+    out.to_step = to_ind == soci::i_ok ? std::optional<int>(to) : std::nullopt;
+    return out;
+  }
+};
+
+struct FileRow {
+  core::dossier::File f;
+  long long size = 0, at = 0;
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(f.sha256));
+    st.exchange(soci::into(f.component));
+    st.exchange(soci::into(f.mime_type));
+    st.exchange(soci::into(size));
+    st.exchange(soci::into(f.file_name));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(f.uploaded_by));
+  }
+  core::dossier::File Get() const {
+    core::dossier::File out = f;
+    out.size = size;
+    out.uploaded_at = at;
+    return out;
+  }
+};
+}  // namespace
+
+std::vector<Event> ListEvents(soci::session& sql, std::int64_t dossier_id) {
+  long long id = dossier_id;
+  return QueryRows<EventRow>(sql,
+                             "SELECT at, action, actor, agency_code, from_step, to_step, note "
+                             "FROM dossier_events WHERE dossier_id = :id ORDER BY id",
+                             soci::use(id, "id"));
 }
 
 void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier::File& f) {
@@ -321,32 +351,16 @@ void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier:
 }
 
 std::vector<core::dossier::File> ListFiles(soci::session& sql, std::int64_t dossier_id) {
-  long long id = dossier_id, size = 0, at = 0;
-  core::dossier::File f;
-  soci::statement st =
-      (sql.prepare << "SELECT sha256, component, mime_type, size, file_name, uploaded_at, "
-                      "uploaded_by FROM dossier_files WHERE dossier_id = :id ORDER BY id",
-       soci::use(id, "id"), soci::into(f.sha256), soci::into(f.component), soci::into(f.mime_type),
-       soci::into(size), soci::into(f.file_name), soci::into(at), soci::into(f.uploaded_by));
-  std::vector<core::dossier::File> out;
-  if (st.execute(true)) {
-    do {
-      f.size = size;
-      f.uploaded_at = at;
-      out.push_back(f);
-    } while (st.fetch());
-  }
-  return out;
+  long long id = dossier_id;
+  return QueryRows<FileRow>(sql,
+                            "SELECT sha256, component, mime_type, size, file_name, uploaded_at, "
+                            "uploaded_by FROM dossier_files WHERE dossier_id = :id ORDER BY id",
+                            soci::use(id, "id"));
 }
 
 ListResult List(soci::session& sql, const ListFilter& f) {
   auto [begin, end] = core::access::SubtreeRange(f.subtree_path);
-  std::string pattern = "%";
-  for (char c : f.query_folded) {
-    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
-    pattern.push_back(c);
-  }
-  pattern.push_back('%');
+  const std::string pattern = LikeContains(f.query_folded);
   long long from = f.received_from.value_or(0), to = f.received_to.value_or(0), now = f.now;
   int has_from = f.received_from ? 1 : 0, has_to = f.received_to ? 1 : 0,
       overdue = f.overdue_only ? 1 : 0;
