@@ -4,7 +4,7 @@
 import type { FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 
-import { ApiError } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/client';
 import type { Applicant } from '../../api/types';
 
 /** "0905 123 456", "+84 905.123.456" → "0905123456"; null when it is not a phone number. */
@@ -95,6 +95,26 @@ export function applyServerErrors<T>(
   }
   if (placed.length > 0) form.setFields(placed as Parameters<FormInstance<T>['setFields']>[0]);
   return rest;
+}
+
+/**
+ * A failed intake or submission, shown where it belongs: field messages on the fields, the
+ * components' message beside the checklist, and the envelope's message above the form
+ * unless every detail found its place.
+ */
+export function showIntakeErrors<T>(
+  form: FormInstance<T>,
+  error: unknown,
+  fields: Record<string, (string | number)[]>,
+  setComponentsError: (message: string) => void,
+  setFormError: (message: string) => void,
+): void {
+  const rest = applyServerErrors(form, error, fields);
+  if (rest.components) setComponentsError(rest.components);
+  const details = error instanceof ApiError && error.details ? Object.keys(error.details) : [];
+  if (details.length === 0 || Object.keys(rest).some((key) => key !== 'components')) {
+    setFormError(errorMessage(error));
+  }
 }
 
 /** Where the server's `details` keys go on the applicant forms. */

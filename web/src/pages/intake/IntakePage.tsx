@@ -9,15 +9,15 @@ import { Alert, Button, Card, Flex, Form, Radio, Space, Tag, Typography, type In
 import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 
-import { ApiError, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { createDossier, getProcedure } from '../../api/endpoints';
 import type { Applicant, Dossier, IntakeChannel, Procedure } from '../../api/types';
 import { ApplicantFields } from '../../components/dossier/ApplicantFields';
 import {
   APPLICANT_ERROR_FIELDS,
-  applyServerErrors,
   cleanApplicant,
   newIdempotencyKey,
+  showIntakeErrors,
 } from '../../components/dossier/applicant';
 import {
   ComponentChecklist,
@@ -132,13 +132,7 @@ export default function IntakePage() {
       );
       setReceived(dossier);
     } catch (error) {
-      const rest = applyServerErrors(form, error, APPLICANT_ERROR_FIELDS);
-      if (rest.components) setComponentsError(rest.components);
-      // The envelope's message above the form unless every detail found its place.
-      const details = error instanceof ApiError && error.details ? Object.keys(error.details) : [];
-      if (details.length === 0 || Object.keys(rest).some((key) => key !== 'components')) {
-        setFormError(errorMessage(error));
-      }
+      showIntakeErrors(form, error, APPLICANT_ERROR_FIELDS, setComponentsError, setFormError);
     } finally {
       setSubmitting(false);
     }

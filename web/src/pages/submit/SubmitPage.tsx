@@ -15,7 +15,7 @@ import { ApiError, errorMessage, isAbort } from '../../api/client';
 import { getProcedure, listReceivingAgencies, submitOnline } from '../../api/endpoints';
 import type { Applicant, OnlineSubmissionAnswer, Procedure, ReceivingAgency } from '../../api/types';
 import { ApplicantFields } from '../../components/dossier/ApplicantFields';
-import { APPLICANT_ERROR_FIELDS, applyServerErrors, cleanApplicant, newIdempotencyKey } from '../../components/dossier/applicant';
+import { APPLICANT_ERROR_FIELDS, cleanApplicant, newIdempotencyKey, showIntakeErrors } from '../../components/dossier/applicant';
 import {
   ComponentChecklist,
   checkedComponents,
@@ -158,15 +158,11 @@ function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving:
       setDone(answer);
       window.scrollTo({ top: 0 });
     } catch (error) {
-      const rest = applyServerErrors(form, error, {
+      const fields = {
         ...APPLICANT_ERROR_FIELDS,
         agency_code: [other ? 'agency_other' : 'agency_choice'],
-      });
-      if (rest.components) setComponentsError(rest.components);
-      const details = error instanceof ApiError && error.details ? Object.keys(error.details) : [];
-      if (details.length === 0 || Object.keys(rest).some((key) => key !== 'components')) {
-        setFormError(errorMessage(error));
-      }
+      };
+      showIntakeErrors(form, error, fields, setComponentsError, setFormError);
     } finally {
       setSubmitting(false);
     }
