@@ -14,9 +14,12 @@ boost::json::array Roles(const std::set<core::access::Role>& roles) {
 }  // namespace
 
 boost::json::object UserJson(const core::access::User& u) {
-  return {{"username", u.username},       {"full_name", u.full_name},
-          {"agency_code", u.agency_code}, {"agency_name", u.agency_name},
-          {"roles", Roles(u.roles)},      {"active", u.active},
+  return {{"username", u.username},
+          {"full_name", u.full_name},
+          {"agency_code", u.agency_code},
+          {"agency_name", u.agency_name},
+          {"roles", Roles(u.roles)},
+          {"active", u.active},
           {"created_at", FormatInstant(u.created_at)}};
 }
 

@@ -23,8 +23,8 @@ void RegisterAgencyRoutes(http::Router& router, const service::Services& service
   router.Add(verb::post, "/api/v1/agencies", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                const auto& body = request.json();
-               RejectUnknownKeys(body, {"code", "name", "parent_code", "kind", "abbreviation",
-                                        "working_hours"});
+               RejectUnknownKeys(
+                   body, {"code", "name", "parent_code", "kind", "abbreviation", "working_hours"});
                service::access::NewAgency input;
                input.code = RequiredString(body, "code", 35);
                input.name = RequiredString(body, "name", 255);

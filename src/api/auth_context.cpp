@@ -51,7 +51,7 @@ std::string CookieValue(const http::Request& request, std::string_view name) {
 
 Authenticated Authenticate(const http::Request& request, const service::Services& services) {
   const Error unauthenticated(ErrorCode::kUnauthenticated,
-                             "Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.");
+                              "Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.");
   std::string_view authorization = request.header(boost::beast::http::field::authorization);
   if (!authorization.empty()) {
     if (!authorization.starts_with("Bearer ")) throw unauthenticated;

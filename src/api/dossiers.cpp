@@ -24,7 +24,8 @@ boost::json::value Instant(const std::optional<std::int64_t>& ms) {
 
 service::dossier::IntakeInput ParseIntake(const boost::json::object& body, bool online) {
   if (online) {
-    RejectUnknownKeys(body, {"procedure_code", "channel", "agency_code", "applicant", "components"});
+    RejectUnknownKeys(body,
+                      {"procedure_code", "channel", "agency_code", "applicant", "components"});
   } else {
     RejectUnknownKeys(body, {"procedure_code", "channel", "applicant", "components"});
   }
@@ -54,8 +55,8 @@ service::dossier::IntakeInput ParseIntake(const boost::json::object& body, bool 
       if (!it->value().is_int64()) throw FieldError("components", "số bản phải là số nguyên.");
       return static_cast<int>(it->value().as_int64());
     };
-    in.components.push_back({RequiredString(c, "name", 500), count("original"),
-                             count("certified"), count("copy")});
+    in.components.push_back(
+        {RequiredString(c, "name", 500), count("original"), count("certified"), count("copy")});
     if (in.components.size() > 100) throw FieldError("components", "tối đa 100 thành phần.");
   }
   return in;
@@ -66,22 +67,23 @@ boost::json::object DossierJson(const service::dossier::DossierView& v) {
   boost::json::object current;
   if (d.current_step >= 0 && d.current_step < static_cast<int>(v.procedure.steps.size())) {
     const auto& step = v.procedure.steps[d.current_step];
-    current = {{"index", d.current_step},
-               {"name", step.name},
-               {"role", step.role},
-               {"agency_code", step.agency_code.empty() ? d.receiving_agency_code : step.agency_code},
-               {"due_at", Instant(d.step_due_at)}};
+    current = {
+        {"index", d.current_step},
+        {"name", step.name},
+        {"role", step.role},
+        {"agency_code", step.agency_code.empty() ? d.receiving_agency_code : step.agency_code},
+        {"due_at", Instant(d.step_due_at)}};
   }
   boost::json::array events;
   for (const auto& e : v.events) {
-    events.push_back(boost::json::object{
-        {"at", FormatInstant(e.at)},
-        {"action", e.action},
-        {"actor", e.actor},
-        {"agency_code", e.agency_code},
-        {"from_step", e.from_step ? boost::json::value(*e.from_step) : nullptr},
-        {"to_step", e.to_step ? boost::json::value(*e.to_step) : nullptr},
-        {"note", e.note}});
+    events.push_back(
+        boost::json::object{{"at", FormatInstant(e.at)},
+                            {"action", e.action},
+                            {"actor", e.actor},
+                            {"agency_code", e.agency_code},
+                            {"from_step", e.from_step ? boost::json::value(*e.from_step) : nullptr},
+                            {"to_step", e.to_step ? boost::json::value(*e.to_step) : nullptr},
+                            {"note", e.note}});
   }
   boost::json::object out{
       {"code", d.code},
@@ -103,7 +105,8 @@ boost::json::object DossierJson(const service::dossier::DossierView& v) {
       {"received_at", Instant(d.received_at)},
       {"due_at", Instant(d.due_at)},
       {"public_token", d.public_token},
-      {"files", [&v] {
+      {"files",
+       [&v] {
          boost::json::array files;
          for (const auto& f : v.files) {
            files.push_back(boost::json::object{{"sha256", f.sha256},
@@ -131,25 +134,27 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                            http::BlockingPool& pool) {
   const auto& s = services;
 
-  router.Add(
-      verb::get, "/api/v1/dossiers/{code}/forms/{form}",
-      http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<http::Response> {
-        auto caller = RequireCaller(request, s);
-        if (request.param("form") != "01.pdf") {
-          throw Error(ErrorCode::kNotFound, "Mẫu biểu này chưa có (hiện có: 01.pdf).");
-        }
-        // The QR points at this server's public lookup page.
-        std::string scheme = request.header("X-Forwarded-Proto") == "https" ? "https" : "http";
-        std::string base = scheme + "://" + std::string(request.header(boost::beast::http::field::host));
-        std::string code = request.param("code");
-        auto work = [&s, caller, code, base] {
-          return service::dossier::ReceiptPdf(s.dossiers, s.db, caller, code, base);
-        };
-        std::string pdf = co_await pool.Run(std::move(work));
-        http::Response r = http::TextResponse(std::move(pdf), "application/pdf");
-        r.headers.emplace_back("Content-Disposition", "inline; filename=\"giay-hen-" + code + ".pdf\"");
-        co_return r;
-      }));
+  router.Add(verb::get, "/api/v1/dossiers/{code}/forms/{form}",
+             http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<http::Response> {
+               auto caller = RequireCaller(request, s);
+               if (request.param("form") != "01.pdf") {
+                 throw Error(ErrorCode::kNotFound, "Mẫu biểu này chưa có (hiện có: 01.pdf).");
+               }
+               // The QR points at this server's public lookup page.
+               std::string scheme =
+                   request.header("X-Forwarded-Proto") == "https" ? "https" : "http";
+               std::string base =
+                   scheme + "://" + std::string(request.header(boost::beast::http::field::host));
+               std::string code = request.param("code");
+               auto work = [&s, caller, code, base] {
+                 return service::dossier::ReceiptPdf(s.dossiers, s.db, caller, code, base);
+               };
+               std::string pdf = co_await pool.Run(std::move(work));
+               http::Response r = http::TextResponse(std::move(pdf), "application/pdf");
+               r.headers.emplace_back("Content-Disposition",
+                                      "inline; filename=\"giay-hen-" + code + ".pdf\"");
+               co_return r;
+             }));
 
   router.Add(verb::post, "/api/v1/dossiers/{code}/files", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
@@ -168,7 +173,8 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                }
                if (!has_file) throw FieldError("file", "thiếu tệp (trường file).");
                if (component.empty()) throw FieldError("component", "cần chọn thành phần hồ sơ.");
-               auto f = s.dossiers.AddFile(caller, request.param("code"), component, file_name, data);
+               auto f =
+                   s.dossiers.AddFile(caller, request.param("code"), component, file_name, data);
                return http::JsonResponse(boost::json::object{{"sha256", f.sha256},
                                                              {"component", f.component},
                                                              {"mime_type", f.mime_type},
@@ -179,15 +185,17 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
              http::RouteOptions{.max_body_bytes = service::dossier::kMaxFileBytes + 64 * 1024,
                                 .spool_body = true});
 
-  router.Add(verb::get, "/api/v1/dossiers/{code}/files/{sha256}", http::SyncHandler([&s](Request& request) {
-               auto caller = RequireCaller(request, s);
-               auto stored = s.dossiers.GetFile(caller, request.param("code"), request.param("sha256"));
-               http::Response r = http::TextResponse(std::move(stored.bytes), stored.file.mime_type);
-               r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" +
-                                                                  stored.file.sha256 + "\"");
-               r.headers.emplace_back("Cache-Control", "private, no-store");
-               return r;
-             }));
+  router.Add(
+      verb::get, "/api/v1/dossiers/{code}/files/{sha256}",
+      http::SyncHandler([&s](Request& request) {
+        auto caller = RequireCaller(request, s);
+        auto stored = s.dossiers.GetFile(caller, request.param("code"), request.param("sha256"));
+        http::Response r = http::TextResponse(std::move(stored.bytes), stored.file.mime_type);
+        r.headers.emplace_back("Content-Disposition",
+                               "attachment; filename=\"" + stored.file.sha256 + "\"");
+        r.headers.emplace_back("Cache-Control", "private, no-store");
+        return r;
+      }));
 
   router.Add(verb::post, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
@@ -197,90 +205,95 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                return http::JsonResponse(DossierJson(view), status::created);
              }));
 
-  router.Add(verb::get, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
-               auto caller = RequireCaller(request, s);
-               auto paging = ParsePaging(request);
-               service::dossier::ListQuery q;
-               q.status = request.query("status").value_or("");
-               q.q = request.query("q").value_or("");
-               q.received_from = request.query("received_from").value_or("");
-               q.received_to = request.query("received_to").value_or("");
-               auto overdue = request.query("overdue").value_or("");
-               if (overdue != "" && overdue != "true" && overdue != "false") {
-                 throw FieldError("overdue", "phải là true hoặc false.");
-               }
-               q.overdue = overdue == "true";
-               q.page = paging.page;
-               q.per_page = paging.per_page;
-               auto result = s.dossiers.List(caller, q);
-               boost::json::array items;
-               for (const auto& d : result.items) {
-                 items.push_back(boost::json::object{
-                     {"code", d.code},
-                     {"procedure_code", d.procedure_code},
-                     {"procedure_name", d.procedure_name},
-                     {"status", d.status},
-                     {"channel", d.channel},
-                     {"applicant_name", d.applicant.full_name},
-                     {"receiving_agency", d.receiving_agency_code},
-                     {"received_at", Instant(d.received_at)},
-                     {"due_at", Instant(d.due_at)},
-                     {"submitted_at", FormatInstant(d.submitted_at)}});
-               }
-               return http::JsonResponse(ListJson(std::move(items), result.total, paging));
-             }));
+  router.Add(
+      verb::get, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
+        auto caller = RequireCaller(request, s);
+        auto paging = ParsePaging(request);
+        service::dossier::ListQuery q;
+        q.status = request.query("status").value_or("");
+        q.q = request.query("q").value_or("");
+        q.received_from = request.query("received_from").value_or("");
+        q.received_to = request.query("received_to").value_or("");
+        auto overdue = request.query("overdue").value_or("");
+        if (overdue != "" && overdue != "true" && overdue != "false") {
+          throw FieldError("overdue", "phải là true hoặc false.");
+        }
+        q.overdue = overdue == "true";
+        q.page = paging.page;
+        q.per_page = paging.per_page;
+        auto result = s.dossiers.List(caller, q);
+        boost::json::array items;
+        for (const auto& d : result.items) {
+          items.push_back(boost::json::object{{"code", d.code},
+                                              {"procedure_code", d.procedure_code},
+                                              {"procedure_name", d.procedure_name},
+                                              {"status", d.status},
+                                              {"channel", d.channel},
+                                              {"applicant_name", d.applicant.full_name},
+                                              {"receiving_agency", d.receiving_agency_code},
+                                              {"received_at", Instant(d.received_at)},
+                                              {"due_at", Instant(d.due_at)},
+                                              {"submitted_at", FormatInstant(d.submitted_at)}});
+        }
+        return http::JsonResponse(ListJson(std::move(items), result.total, paging));
+      }));
 
-  router.Add(verb::get, "/api/v1/dossiers/{code}", http::SyncHandler([&s](Request& request) {
-               auto caller = RequireCaller(request, s);
-               return http::JsonResponse(DossierJson(s.dossiers.Get(caller, request.param("code"))));
-             }));
+  router.Add(
+      verb::get, "/api/v1/dossiers/{code}", http::SyncHandler([&s](Request& request) {
+        auto caller = RequireCaller(request, s);
+        return http::JsonResponse(DossierJson(s.dossiers.Get(caller, request.param("code"))));
+      }));
 
-  router.Add(verb::post, "/api/v1/dossiers/{code}/actions", http::SyncHandler([&s](Request& request) {
-               auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
-               std::string action = RequiredString(body, "action", 50);
-               if (action == "accept") {
-                 RejectUnknownKeys(body, {"action"});
-                 return http::JsonResponse(
-                     DossierJson(s.dossiers.Accept(caller, request.param("code"))));
-               }
-               if (action == "request_supplement") {
-                 RejectUnknownKeys(body, {"action", "reason", "missing"});
-                 auto missing = OptionalStringArray(body, "missing", 50);
-                 return http::JsonResponse(DossierJson(s.dossiers.RequestSupplementBeforeAcceptance(
-                     caller, request.param("code"), RequiredString(body, "reason", 2000),
-                     missing.value_or(std::vector<std::string>{}))));
-               }
-               if (action == "receive_supplement") {
-                 RejectUnknownKeys(body, {"action"});
-                 return http::JsonResponse(DossierJson(
-                     s.dossiers.ReceiveSupplementBeforeAcceptance(caller, request.param("code"))));
-               }
-               throw FieldError("action", "hành động \"" + action +
-                                              "\" chưa được hỗ trợ; hiện có: accept, "
-                                              "request_supplement, receive_supplement (trước khi "
-                                              "tiếp nhận).");
-             }));
+  router.Add(
+      verb::post, "/api/v1/dossiers/{code}/actions", http::SyncHandler([&s](Request& request) {
+        auto caller = RequireCaller(request, s);
+        const auto& body = request.json();
+        std::string action = RequiredString(body, "action", 50);
+        if (action == "accept") {
+          RejectUnknownKeys(body, {"action"});
+          return http::JsonResponse(DossierJson(s.dossiers.Accept(caller, request.param("code"))));
+        }
+        if (action == "request_supplement") {
+          RejectUnknownKeys(body, {"action", "reason", "missing"});
+          auto missing = OptionalStringArray(body, "missing", 50);
+          return http::JsonResponse(DossierJson(s.dossiers.RequestSupplementBeforeAcceptance(
+              caller, request.param("code"), RequiredString(body, "reason", 2000),
+              missing.value_or(std::vector<std::string>{}))));
+        }
+        if (action == "receive_supplement") {
+          RejectUnknownKeys(body, {"action"});
+          return http::JsonResponse(DossierJson(
+              s.dossiers.ReceiveSupplementBeforeAcceptance(caller, request.param("code"))));
+        }
+        throw FieldError("action", "hành động \"" + action +
+                                       "\" chưa được hỗ trợ; hiện có: accept, "
+                                       "request_supplement, receive_supplement (trước khi "
+                                       "tiếp nhận).");
+      }));
 
   router.Add(verb::post, "/api/v1/public/submissions", http::SyncHandler([&s](Request& request) {
                auto input = ParseIntake(request.json(), true);
                auto view = s.dossiers.Submit(input, IdempotencyKey(request));
-               return http::JsonResponse(boost::json::object{{"code", view.dossier.code},
-                                                             {"status", view.dossier.status},
-                                                             {"public_token", view.dossier.public_token}},
-                                         status::created);
+               return http::JsonResponse(
+                   boost::json::object{{"code", view.dossier.code},
+                                       {"status", view.dossier.status},
+                                       {"public_token", view.dossier.public_token}},
+                   status::created);
              }),
              http::RouteOptions{.public_rate_limited = true});
 
-  router.Add(verb::get, "/api/v1/public/agencies", http::SyncHandler([&s](Request& request) {
-               boost::json::array items;
-               for (const auto& a : s.dossiers.ReceivingAgencies(request.query("level").value_or(""))) {
-                 items.push_back(boost::json::object{{"code", a.code}, {"name", a.name}, {"kind", a.kind}});
-               }
-               auto total = static_cast<std::int64_t>(items.size());
-               return http::JsonResponse(boost::json::object{{"items", std::move(items)}, {"total", total}});
-             }),
-             http::RouteOptions{.public_rate_limited = true});
+  router.Add(
+      verb::get, "/api/v1/public/agencies", http::SyncHandler([&s](Request& request) {
+        boost::json::array items;
+        for (const auto& a : s.dossiers.ReceivingAgencies(request.query("level").value_or(""))) {
+          items.push_back(
+              boost::json::object{{"code", a.code}, {"name", a.name}, {"kind", a.kind}});
+        }
+        auto total = static_cast<std::int64_t>(items.size());
+        return http::JsonResponse(
+            boost::json::object{{"items", std::move(items)}, {"total", total}});
+      }),
+      http::RouteOptions{.public_rate_limited = true});
 
   router.Add(verb::get, "/api/v1/public/dossiers/{code}", http::SyncHandler([&s](Request& request) {
                auto v = s.dossiers.Lookup(request.param("code"));
@@ -293,8 +306,8 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                body.emplace("procedure_name", v.procedure_name);
                body.emplace("status", v.status);
                body.emplace("status_label", v.status_label);
-               for (const auto& [key, at] : {std::pair{"received_at", v.received_at},
-                                             std::pair{"due_at", v.due_at}}) {
+               for (const auto& [key, at] :
+                    {std::pair{"received_at", v.received_at}, std::pair{"due_at", v.due_at}}) {
                  if (at) {
                    body.emplace(key, FormatInstant(*at));
                  } else {

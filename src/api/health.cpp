@@ -7,14 +7,14 @@
 namespace egov::api {
 
 void RegisterHealthRoutes(http::Router& router, const service::Services& services) {
-  router.Add(boost::beast::http::verb::get, "/api/v1/health",
-             http::SyncHandler([&services](http::Request&) {
-               auto health = service::system::CheckHealth(services.db);
-               return http::JsonResponse(boost::json::object{
-                   {"status", "ok"},
-                   {"database", health.database},
-                   {"schema_version", health.schema_version}});
-             }));
+  router.Add(
+      boost::beast::http::verb::get, "/api/v1/health",
+      http::SyncHandler([&services](http::Request&) {
+        auto health = service::system::CheckHealth(services.db);
+        return http::JsonResponse(boost::json::object{{"status", "ok"},
+                                                      {"database", health.database},
+                                                      {"schema_version", health.schema_version}});
+      }));
 }
 
 }  // namespace egov::api

@@ -58,37 +58,37 @@ void RegisterProcedureRoutes(http::Router& router, const service::Services& serv
 
   router.Add(verb::get, "/api/v1/procedures", http::SyncHandler([&s](Request& request) {
                auto paging = ParsePaging(request);
-               service::catalog::SearchQuery q{request.query("q").value_or(""),
-                                               request.query("field").value_or(""),
-                                               request.query("level").value_or(""), paging.page,
-                                               paging.per_page};
+               service::catalog::SearchQuery q{
+                   request.query("q").value_or(""), request.query("field").value_or(""),
+                   request.query("level").value_or(""), paging.page, paging.per_page};
                auto result = s.catalog.Search(q);
                boost::json::array items;
                for (const auto& p : result.items) items.push_back(Summary(p));
                return http::JsonResponse(ListJson(std::move(items), result.total, paging));
              }));
 
-  router.Add(verb::get, "/api/v1/procedures/{code}", http::SyncHandler([&s](Request& request) {
-               std::optional<int> version;
-               if (auto raw = request.query("version")) {
-                 int v = 0;
-                 auto [ptr, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), v);
-                 if (ec != std::errc() || ptr != raw->data() + raw->size() || v < 1) {
-                   throw FieldError("version", "phải là số nguyên dương.");
-                 }
-                 version = v;
-               }
-               auto view = s.catalog.Get(request.param("code"), version);
-               auto out = service::catalog::ProcedureToApiJson(view.procedure);
-               boost::json::array versions;
-               for (const auto& v : view.versions) {
-                 versions.push_back(boost::json::object{{"version", v.version},
-                                                        {"effective_from", v.effective_from},
-                                                        {"created_at", FormatInstant(v.created_at)}});
-               }
-               out["versions"] = std::move(versions);
-               return http::JsonResponse(out);
-             }));
+  router.Add(
+      verb::get, "/api/v1/procedures/{code}", http::SyncHandler([&s](Request& request) {
+        std::optional<int> version;
+        if (auto raw = request.query("version")) {
+          int v = 0;
+          auto [ptr, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), v);
+          if (ec != std::errc() || ptr != raw->data() + raw->size() || v < 1) {
+            throw FieldError("version", "phải là số nguyên dương.");
+          }
+          version = v;
+        }
+        auto view = s.catalog.Get(request.param("code"), version);
+        auto out = service::catalog::ProcedureToApiJson(view.procedure);
+        boost::json::array versions;
+        for (const auto& v : view.versions) {
+          versions.push_back(boost::json::object{{"version", v.version},
+                                                 {"effective_from", v.effective_from},
+                                                 {"created_at", FormatInstant(v.created_at)}});
+        }
+        out["versions"] = std::move(versions);
+        return http::JsonResponse(out);
+      }));
 
   router.Add(verb::get, "/api/v1/procedure-fields", http::SyncHandler([&s](Request&) {
                boost::json::array items;

@@ -52,10 +52,11 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
         co_return http::JsonResponse(UserJson(user), status::created);
       }));
 
-  router.Add(verb::get, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
-               auto caller = RequireCaller(request, s);
-               return http::JsonResponse(UserJson(s.directory.GetUser(caller, request.param("username"))));
-             }));
+  router.Add(
+      verb::get, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
+        auto caller = RequireCaller(request, s);
+        return http::JsonResponse(UserJson(s.directory.GetUser(caller, request.param("username"))));
+      }));
 
   router.Add(verb::patch, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
@@ -70,23 +71,22 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
                return http::JsonResponse(UserJson(user));
              }));
 
-  router.Add(
-      verb::post, "/api/v1/users/{username}/password",
-      http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
-        auto caller = RequireCaller(request, s);
-        const auto& body = request.json();
-        RejectUnknownKeys(body, {"password"});
-        std::string password = RequiredString(body, "password", 1024);
-        std::string username = request.param("username");
-        auto work = [&s, caller, username, password] {
-          s.directory.ResetPassword(caller, username, password);
-          return 0;
-        };
-        co_await pool.Run(std::move(work));
-        Response r;
-        r.status = status::no_content;
-        co_return r;
-      }));
+  router.Add(verb::post, "/api/v1/users/{username}/password",
+             http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
+               auto caller = RequireCaller(request, s);
+               const auto& body = request.json();
+               RejectUnknownKeys(body, {"password"});
+               std::string password = RequiredString(body, "password", 1024);
+               std::string username = request.param("username");
+               auto work = [&s, caller, username, password] {
+                 s.directory.ResetPassword(caller, username, password);
+                 return 0;
+               };
+               co_await pool.Run(std::move(work));
+               Response r;
+               r.status = status::no_content;
+               co_return r;
+             }));
 }
 
 }  // namespace egov::api

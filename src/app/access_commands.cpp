@@ -6,16 +6,16 @@
 #include <string>
 #include <unordered_set>
 
+#include <chrono>
 #include "app/commands.hpp"
 #include "app/system_clock.hpp"
+#include "core/calendar/date.hpp"
 #include "core/error.hpp"
 #include "service/access/directory.hpp"
 #include "service/audit/audit.hpp"
 #include "service/calendar/calendar_service.hpp"
 #include "service/demo/demo.hpp"
 #include "service/dossier/seed.hpp"
-#include "core/calendar/date.hpp"
-#include <chrono>
 #include "service/security/crypto.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -34,7 +34,8 @@ std::string ReadPassword() {
 
 void PrintError(const Error& e) {
   std::cerr << e.message();
-  for (const auto& [field, message] : e.fields()) std::cerr << " [" << field << ": " << message << "]";
+  for (const auto& [field, message] : e.fields())
+    std::cerr << " [" << field << ": " << message << "]";
   std::cerr << "\n";
 }
 
@@ -79,8 +80,7 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
   user_add->add_option("--username", new_user.username, "Tên đăng nhập")->required();
   user_add->add_option("--full-name", new_user.full_name, "Họ và tên")->required();
   user_add->add_option("--agency", new_user.agency_code, "Mã định danh đơn vị")->required();
-  user_add->add_option("--role", new_user.roles, "Vai trò (lặp lại cho nhiều vai trò)")
-      ->required();
+  user_add->add_option("--role", new_user.roles, "Vai trò (lặp lại cho nhiều vai trò)")->required();
   user_add->callback([&exit_code] {
     CommandWorld world(db_url, service::access::ShippedCommonPasswords());
     new_user.password = ReadPassword();
@@ -118,7 +118,8 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     }
   });
 
-  auto* demo = root.add_subcommand("demo", "Nạp dữ liệu trình diễn (một lần; chạy lại không đổi gì)");
+  auto* demo =
+      root.add_subcommand("demo", "Nạp dữ liệu trình diễn (một lần; chạy lại không đổi gì)");
   demo->add_option("--db", db_url, "Cơ sở dữ liệu")->capture_default_str();
   static bool list_accounts = false;
   demo->add_flag("--accounts", list_accounts, "Chỉ in danh sách tài khoản trình diễn");
@@ -137,11 +138,11 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     CommandWorld world(db_url);
     auto result = service::demo::LoadDemo(world.db, world.directory, world.catalog, world.clock);
     world.calendar.LoadShippedSchedules();  // the holidays
-    std::cout << boost::json::serialize(boost::json::object{
-                     {"already_loaded", result.already_loaded},
-                     {"agencies_created", result.agencies_created},
-                     {"users_created", result.users_created},
-                     {"procedures_created", result.procedures_created}})
+    std::cout << boost::json::serialize(
+                     boost::json::object{{"already_loaded", result.already_loaded},
+                                         {"agencies_created", result.agencies_created},
+                                         {"users_created", result.users_created},
+                                         {"procedures_created", result.procedures_created}})
               << std::endl;
   });
 
@@ -153,8 +154,9 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
   static std::uint64_t seed_value = 1;
   static std::string seed_from = "2020-01-01", seed_to;
   seed_dossiers->add_option("--db", db_url, "Cơ sở dữ liệu")->capture_default_str();
-  seed_dossiers->add_option("--count", seed_count, "Số hồ sơ")->required()->check(
-      CLI::Range(static_cast<std::int64_t>(1), static_cast<std::int64_t>(100'000'000)));
+  seed_dossiers->add_option("--count", seed_count, "Số hồ sơ")
+      ->required()
+      ->check(CLI::Range(static_cast<std::int64_t>(1), static_cast<std::int64_t>(100'000'000)));
   seed_dossiers->add_option("--seed", seed_value, "Hạt giống ngẫu nhiên")->capture_default_str();
   seed_dossiers->add_option("--from", seed_from, "Ngày tiếp nhận sớm nhất (YYYY-MM-DD)")
       ->capture_default_str();
@@ -170,9 +172,10 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     options.count = seed_count;
     options.seed = seed_value;
     options.from_ms = core::calendar::ToUtcMillis({core::calendar::ParseIsoDate(seed_from), 0});
-    options.to_ms = seed_to.empty()
-                        ? clock.NowMillis()
-                        : core::calendar::ToUtcMillis({core::calendar::ParseIsoDate(seed_to), 1439});
+    options.to_ms =
+        seed_to.empty()
+            ? clock.NowMillis()
+            : core::calendar::ToUtcMillis({core::calendar::ParseIsoDate(seed_to), 1439});
     if (options.to_ms <= options.from_ms) {
       std::cerr << "--to phải sau --from.\n";
       exit_code = 2;
@@ -182,9 +185,10 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     auto inserted = service::dossier::SeedDossiers(db, calendar, options, [](std::int64_t n) {
       if (n % 100000 == 0) std::cerr << n << " hồ sơ…\n";
     });
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cout << boost::json::serialize(boost::json::object{{"inserted", inserted},
-                                                            {"seconds", seconds}})
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << boost::json::serialize(
+                     boost::json::object{{"inserted", inserted}, {"seconds", seconds}})
               << std::endl;
   });
 

@@ -1,10 +1,10 @@
 // Argument parsing of the egov program (CLI11) and dispatch to the commands.
 #include "app/cli.hpp"
 
+#include <soci/soci-backend.h>
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
-#include <soci/soci-backend.h>
 
 #include "app/access_commands.hpp"
 #include "app/calendar_command.hpp"

@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <toml++/toml.h>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
-#include <toml++/toml.h>
 
 #include "store/database.hpp"
 
@@ -60,14 +60,13 @@ void LoadConfigFile(const std::string& path, Config& c) {
   for (const auto& [section, node] : table) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) {
-      throw std::runtime_error(
-          fmt::format("{}: mục [{}] không được hỗ trợ.", path, section.str()));
+      throw std::runtime_error(fmt::format("{}: mục [{}] không được hỗ trợ.", path, section.str()));
     }
     for (const auto& [key, value] : *node.as_table()) {
       const auto& keys = known->second;
       if (std::find(keys.begin(), keys.end(), std::string(key.str())) == keys.end()) {
-        throw std::runtime_error(fmt::format("{}: khóa {}.{} không được hỗ trợ.", path,
-                                             section.str(), key.str()));
+        throw std::runtime_error(
+            fmt::format("{}: khóa {}.{} không được hỗ trợ.", path, section.str(), key.str()));
       }
     }
   }
@@ -140,10 +139,11 @@ void Validate(Config& c) {
   if (c.files_dir.empty()) {
     auto url = store::ParseDatabaseUrl(c.db_url);
     std::filesystem::path db_path(url.sqlite_path);
-    c.files_dir = url.dialect == store::Dialect::kSqlite
-                      ? (db_path.parent_path().empty() ? std::filesystem::path(".")
-                                                       : db_path.parent_path()) / "files"
-                      : std::filesystem::path("var/files");
+    c.files_dir =
+        url.dialect == store::Dialect::kSqlite
+            ? (db_path.parent_path().empty() ? std::filesystem::path(".") : db_path.parent_path()) /
+                  "files"
+            : std::filesystem::path("var/files");
   }
 }
 

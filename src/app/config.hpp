@@ -13,10 +13,11 @@ struct Config {
   std::string db_url = "sqlite:var/egov.db";
   unsigned db_pool_size = 0;  // 0: io threads + blocking threads + 2
   // [storage]
-  std::string files_dir;  // uploaded files; empty: "files" beside the SQLite database, else var/files
+  std::string
+      files_dir;  // uploaded files; empty: "files" beside the SQLite database, else var/files
   // [server]
   std::string listen = "127.0.0.1:8080";
-  std::string web_dir;  // empty: the web/dist that `make build` built beside build/egov
+  std::string web_dir;   // empty: the web/dist that `make build` built beside build/egov
   unsigned threads = 0;  // 0: the number of cores
   unsigned public_rate_limit = 120;  // requests per minute per address on public routes
   std::uint64_t max_body_bytes = 1024 * 1024;

@@ -1,12 +1,12 @@
 // The composition root of `egov serve`: builds the object graph (database, services, router,
 // server) once, runs the io_context on N threads, and shuts down on SIGTERM/SIGINT.
+#include <spdlog/sinks/base_sink.h>
+#include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <spdlog/sinks/base_sink.h>
-#include <spdlog/spdlog.h>
 #include <thread>
 #include <vector>
 
@@ -112,7 +112,8 @@ int RunServe(Config config) {
     std::error_code ec;
     std::filesystem::create_directories(options.spool_dir, ec);
     if (ec) {
-      spdlog::error("cannot create the upload spool folder {}: {}", options.spool_dir, ec.message());
+      spdlog::error("cannot create the upload spool folder {}: {}", options.spool_dir,
+                    ec.message());
       return 1;
     }
   }
@@ -121,8 +122,7 @@ int RunServe(Config config) {
   try {
     port = server.Listen();
   } catch (const boost::system::system_error& e) {
-    std::cerr << "Không thể lắng nghe trên " << config.listen << ": " << e.code().message()
-              << "\n";
+    std::cerr << "Không thể lắng nghe trên " << config.listen << ": " << e.code().message() << "\n";
     return 1;
   }
   server.Start();
@@ -135,8 +135,8 @@ int RunServe(Config config) {
   });
 
   std::string host = address.is_v6() ? "[" + options.host + "]" : options.host;
-  spdlog::info("egov serving {} on {}:{} with {} threads, web app from {}", db.display_url(),
-               host, port, config.threads, config.web_dir);
+  spdlog::info("egov serving {} on {}:{} with {} threads, web app from {}", db.display_url(), host,
+               port, config.threads, config.web_dir);
   std::cout << "listening on http://" << host << ":" << port << std::endl;
 
   std::vector<std::thread> threads;

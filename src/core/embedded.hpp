@@ -14,10 +14,10 @@ struct EmbeddedFile {
 };
 
 // Declares a set made by egov_embed(TARGET NAME …) and returns it as a span.
-#define EGOV_EMBEDDED_SET(NAME)                                             \
-  namespace egov::embedded {                                                \
-  extern const EmbeddedFile NAME[];                                         \
-  extern const std::size_t NAME##_count;                                    \
+#define EGOV_EMBEDDED_SET(NAME)                                                        \
+  namespace egov::embedded {                                                           \
+  extern const EmbeddedFile NAME[];                                                    \
+  extern const std::size_t NAME##_count;                                               \
   inline std::span<const EmbeddedFile> NAME##_files() { return {NAME, NAME##_count}; } \
   }
 

@@ -36,8 +36,9 @@ std::string Metrics::Render() const {
     for (unsigned cls = 1; cls < r.by_class_.size(); ++cls) {
       auto n = r.by_class_[cls].load(std::memory_order_relaxed);
       if (n == 0) continue;
-      out += fmt::format("egov_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}xx\"}} {}\n",
-                         r.method_, r.route_, cls, n);
+      out +=
+          fmt::format("egov_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}xx\"}} {}\n",
+                      r.method_, r.route_, cls, n);
     }
   }
   out += "# HELP egov_http_errors_total HTTP responses with a 5xx status, by route.\n";
@@ -47,7 +48,9 @@ std::string Metrics::Render() const {
     out += fmt::format("egov_http_errors_total{{method=\"{}\",route=\"{}\"}} {}\n", r.method_,
                        r.route_, n);
   }
-  out += "# HELP egov_http_request_duration_seconds Time from a request's last byte read to its response.\n";
+  out +=
+      "# HELP egov_http_request_duration_seconds Time from a request's last byte read to its "
+      "response.\n";
   out += "# TYPE egov_http_request_duration_seconds histogram\n";
   for (const auto& r : routes_) {
     std::uint64_t cumulative = 0;

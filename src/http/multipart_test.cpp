@@ -23,8 +23,9 @@ TEST(Multipart, SplitsFieldsAndFiles) {
 TEST(Multipart, RefusesMalformedBodies) {
   EXPECT_THROW(ParseMultipart("multipart/form-data", "x"), Error);
   EXPECT_THROW(ParseMultipart("multipart/form-data; boundary=b", "no delimiter"), Error);
-  EXPECT_THROW(ParseMultipart("multipart/form-data; boundary=b", "--b\r\nname: x\r\n\r\nunterminated"),
-               Error);
+  EXPECT_THROW(
+      ParseMultipart("multipart/form-data; boundary=b", "--b\r\nname: x\r\n\r\nunterminated"),
+      Error);
   EXPECT_THROW(ParseMultipart("application/json", "{}"), Error);
 }
 

@@ -37,8 +37,8 @@ std::optional<std::string> Request::query(std::string_view name) const {
     auto eq = pair.find('=');
     auto key = PercentDecode(pair.substr(0, eq), true);
     if (!key || *key != name) continue;
-    auto value =
-        PercentDecode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
+    auto value = PercentDecode(
+        eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
     if (!value || !IsValidUtf8(*value)) {
       throw FieldError(std::string(name), "tham số truy vấn không hợp lệ");
     }
@@ -65,8 +65,7 @@ const boost::json::object& Request::json() const {
     options.max_depth = 64;
     auto value = boost::json::parse(body(), ec, {}, options);
     if (ec) {
-      throw Error(ErrorCode::kBadRequest, "Nội dung yêu cầu không phải JSON hợp lệ.",
-                  ec.message());
+      throw Error(ErrorCode::kBadRequest, "Nội dung yêu cầu không phải JSON hợp lệ.", ec.message());
     }
     if (!value.is_object()) {
       throw Error(ErrorCode::kBadRequest, "Nội dung yêu cầu phải là một đối tượng JSON.");

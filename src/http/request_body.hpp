@@ -4,11 +4,11 @@
 // the request, even when the process dies. Handlers see either kind through view().
 #pragma once
 
+#include <atomic>
 #include <boost/beast/core/buffers_range.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/optional.hpp>
-#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -63,7 +63,7 @@ bool Router::Match(const Route& route, const std::vector<std::string_view>& segm
 }
 
 std::size_t Router::BodyLimit(beast_http::verb method, std::string_view path,
-                             std::size_t fallback) const {
+                              std::size_t fallback) const {
   const auto segments = SplitPath(path.substr(0, path.find('?')));
   for (const auto& r : routes_) {
     if (r.method == method && Match(r, segments, nullptr)) {
@@ -136,9 +136,8 @@ boost::asio::awaitable<Router::Routed> Router::Handle(Request& request) const {
     unsigned retry_after = 0;
     if (found->options.public_rate_limited && public_limiter_ &&
         !public_limiter_->Allow(request.client_address(), &retry_after)) {
-      Response r = ErrorResponse(
-          Error(ErrorCode::kRateLimited,
-                "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút."));
+      Response r = ErrorResponse(Error(
+          ErrorCode::kRateLimited, "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút."));
       r.headers.emplace_back("Retry-After", std::to_string(retry_after));
       co_return Routed{std::move(r), slot};
     }
@@ -154,8 +153,8 @@ boost::asio::awaitable<Router::Routed> Router::Handle(Request& request) const {
     error = e;
   } catch (const std::exception& e) {
     spdlog::error("[{}] unhandled exception: {}", request.request_id(), e.what());
-    error = Error(ErrorCode::kInternal,
-                  "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.", e.what());
+    error = Error(ErrorCode::kInternal, "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.",
+                  e.what());
   }
   if (!error->detail().empty() && error->code() != ErrorCode::kInternal) {
     spdlog::info("[{}] {}: {}", request.request_id(), ErrorCodeName(error->code()),

@@ -1,6 +1,8 @@
 // Connection handling of the HTTP server (see server.hpp for the contract).
 #include "http/server.hpp"
 
+#include <spdlog/spdlog.h>
+#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -9,10 +11,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <array>
 #include <filesystem>
 #include <random>
-#include <spdlog/spdlog.h>
 
 namespace egov::http {
 
@@ -38,8 +38,7 @@ std::string NewRequestId() {
   return id;
 }
 
-Server::Server(asio::io_context& io, ServerOptions options, const Router& router,
-               Metrics& metrics)
+Server::Server(asio::io_context& io, ServerOptions options, const Router& router, Metrics& metrics)
     : io_(io),
       options_(std::move(options)),
       router_(router),
@@ -150,13 +149,12 @@ void AccessLog(const Request* request, std::string_view method, std::string_view
 
 // An error of Beast's HTTP parser (malformed request), as opposed to a network condition.
 bool IsParseError(const boost::system::error_code& ec) {
-  return ec.category() ==
-         beast::http::make_error_code(beast::http::error::bad_target).category();
+  return ec.category() == beast::http::make_error_code(beast::http::error::bad_target).category();
 }
 
 beast::http::response<beast::http::string_body> ToBeast(Response& r, unsigned version,
-                                                         bool keep_alive, bool head,
-                                                         const std::string& request_id) {
+                                                        bool keep_alive, bool head,
+                                                        const std::string& request_id) {
   beast::http::response<beast::http::string_body> res{r.status, version};
   res.set(beast::http::field::content_type, r.content_type);
   res.set("X-Request-Id", request_id);
@@ -196,8 +194,7 @@ void SpoolBody(RequestBody::value_type& body, const std::string& dir,
     return;
   }
   std::string reason;
-  const std::string where =
-      dir.empty() ? std::filesystem::temp_directory_path().string() : dir;
+  const std::string where = dir.empty() ? std::filesystem::temp_directory_path().string() : dir;
   if (body.SpoolTo(where, &reason, &open_uploads)) return;
   spdlog::error("cannot spool an upload: {}", reason);
   refusal.emplace(ErrorCode::kInternal, "Hệ thống không lưu tạm được tệp tải lên.", reason);
@@ -247,13 +244,12 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
                ec != beast::http::error::partial_message) {
       refusal.emplace(ErrorCode::kBadRequest, "Yêu cầu HTTP không hợp lệ.", ec.message());
     } else if (ec) {
-      break;  // closed by the peer, timed out, or cancelled by shutdown
+      break;                          // closed by the peer, timed out, or cancelled by shutdown
     } else if (!parser->is_done()) {  // a body follows: the route's limit, maybe a spool file
       const std::size_t limit = router_.BodyLimit(parser->get().method(), parser->get().target(),
                                                   options_.max_body_bytes);
       if (auto length = parser->content_length(); length && *length > limit) {
-        refusal.emplace(ErrorCode::kPayloadTooLarge,
-                        "Nội dung yêu cầu vượt quá giới hạn cho phép.",
+        refusal.emplace(ErrorCode::kPayloadTooLarge, "Nội dung yêu cầu vượt quá giới hạn cho phép.",
                         "content-length above limit");
       } else {
         parser->body_limit(limit);
@@ -310,8 +306,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
       auto sink = std::make_unique<std::array<char, 16384>>();
       std::size_t drained = 0;
       while (drained < kLingerBytes) {
-        auto read_result =
-            co_await stream.async_read_some(boost::asio::buffer(*sink), kTuple);
+        auto read_result = co_await stream.async_read_some(boost::asio::buffer(*sink), kTuple);
         if (std::get<0>(read_result)) break;
         drained += std::get<1>(read_result);
       }
@@ -325,14 +320,14 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
     const bool keep_alive =
         request->message().keep_alive() && !stopping_ && !routed->response.close;
     const std::string error_code = routed->response.error_code;
-    auto res = std::make_unique<BeastResponse>(ToBeast(routed->response, request->message().version(),
-                                                       keep_alive, head, request->request_id()));
+    auto res = std::make_unique<BeastResponse>(ToBeast(
+        routed->response, request->message().version(), keep_alive, head, request->request_id()));
     stream.expires_after(options_.write_timeout);
     auto write_result = co_await beast::http::async_write(stream, *res, kTuple);
-    const auto micros = static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
-                                                              started)
-            .count());
+    const auto micros =
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                       std::chrono::steady_clock::now() - started)
+                                       .count());
     routed->metrics->Record(res->result_int(), micros);
     AccessLog(request.get(), request->method_name(), request->message().target(),
               request->request_id(), remote, res->result_int(), std::get<1>(write_result), micros,

@@ -25,9 +25,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
   std::size_t max_header_bytes = 16 * 1024;
-  std::size_t max_body_bytes = 1024 * 1024;  // JSON bodies; 413 as soon as headers show more
-  std::chrono::milliseconds read_timeout{30'000};   // headers + body of one request
-  std::chrono::milliseconds idle_timeout{75'000};   // keep-alive wait for the next request
+  std::size_t max_body_bytes = 1024 * 1024;        // JSON bodies; 413 as soon as headers show more
+  std::chrono::milliseconds read_timeout{30'000};  // headers + body of one request
+  std::chrono::milliseconds idle_timeout{75'000};  // keep-alive wait for the next request
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_timeout{30'000};  // then remaining connections are cut
   std::size_t max_connections = 10'000;
@@ -63,7 +63,7 @@ class Server {
   Metrics& metrics_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer shutdown_timer_;  // on the acceptor strand
-  RouteMetrics& rejected_metrics_;  // requests refused before routing (413, 431, 400)
+  RouteMetrics& rejected_metrics_;            // requests refused before routing (413, 431, 400)
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;  // guards connections_
   std::set<std::shared_ptr<Connection>> connections_;

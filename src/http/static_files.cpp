@@ -74,8 +74,8 @@ Response StaticFiles::Send(const File& file, const Request& request) const {
   Response r;
   r.content_type = file.mime;
   r.headers.emplace_back("ETag", file.etag);
-  r.headers.emplace_back("Cache-Control", file.immutable ? "public, max-age=31536000, immutable"
-                                                         : "no-cache");
+  r.headers.emplace_back("Cache-Control",
+                         file.immutable ? "public, max-age=31536000, immutable" : "no-cache");
   if (request.header(beast_http::field::if_none_match) == file.etag) {
     r.status = beast_http::status::not_modified;
     return r;

@@ -2,10 +2,10 @@
 // computed by the service (service/audit); this layer stores and streams rows.
 #pragma once
 
+#include <soci/session.h>
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <soci/session.h>
 #include <string>
 
 namespace egov::store {

@@ -64,8 +64,7 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url) {
     std::string path = url.substr(7);
     if (path.starts_with("//")) path = path.substr(2);  // sqlite:///abs/path
     if (path.empty()) throw bad;
-    return {Dialect::kSqlite, path, fmt::format("db=\"{}\" timeout=10", path),
-            url};
+    return {Dialect::kSqlite, path, fmt::format("db=\"{}\" timeout=10", path), url};
   }
   static const std::regex kPg(
       R"(^postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?]+)?(?::(\d{1,5}))?/([^?/]+)$)");
@@ -109,7 +108,8 @@ Database::~Database() {
   caches_.clear();  // cached statements go before their connections
 }
 
-Session::Session(Database& db) : db_(db), index_(db.pool_.lease()), session_(&db.pool_.at(index_)) {}
+Session::Session(Database& db)
+    : db_(db), index_(db.pool_.lease()), session_(&db.pool_.at(index_)) {}
 
 Session::~Session() { db_.pool_.give_back(index_); }
 

@@ -8,11 +8,11 @@
 // thread that acquired it.
 #pragma once
 
+#include <soci/connection-pool.h>
+#include <soci/session.h>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <soci/connection-pool.h>
-#include <soci/session.h>
 #include <string>
 #include <typeindex>
 #include <unordered_map>
@@ -24,9 +24,9 @@ enum class Dialect { kSqlite, kPostgresql };
 
 struct DatabaseUrl {
   Dialect dialect;
-  std::string sqlite_path;         // for kSqlite
-  std::string connection_string;   // SOCI backend connection string
-  std::string display;             // the URL without its password, for logs
+  std::string sqlite_path;        // for kSqlite
+  std::string connection_string;  // SOCI backend connection string
+  std::string display;            // the URL without its password, for logs
 };
 
 // Parses `sqlite:PATH` or `postgresql://USER:PASS@HOST:PORT/DB` (also `postgres://`).
@@ -117,7 +117,7 @@ class Database {
   std::size_t pool_size_;
   soci::connection_pool pool_;
   std::vector<ConnectionCache> caches_;  // one per pooled connection, by pool index
-  std::mutex sqlite_writer_;  // serialises SQLite write transactions within this process
+  std::mutex sqlite_writer_;             // serialises SQLite write transactions within this process
 };
 
 }  // namespace egov::store

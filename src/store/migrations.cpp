@@ -54,7 +54,8 @@ void ExecuteScript(soci::session& sql, Dialect dialect, const std::string& scrip
   if (dialect == Dialect::kSqlite) {
     auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
     char* message = nullptr;
-    if (sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    if (sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message) !=
+        SQLITE_OK) {
       std::string text = message ? message : "unknown error";
       sqlite_api::sqlite3_free(message);
       throw std::runtime_error("sqlite script failed: " + text);

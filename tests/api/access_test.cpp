@@ -38,8 +38,8 @@ void Seed(const std::string& db) {
   MustRun({"user", "add", "--db", db, "--username", "admin", "--full-name", "Quản trị tỉnh",
            "--agency", kProvince, "--role", "admin"},
           kPassword);
-  MustRun({"user", "add", "--db", db, "--username", "qt.binhson", "--full-name",
-           "Quản trị huyện", "--agency", kDistrict, "--role", "admin", "--role", "leader"},
+  MustRun({"user", "add", "--db", db, "--username", "qt.binhson", "--full-name", "Quản trị huyện",
+           "--agency", kDistrict, "--role", "admin", "--role", "leader"},
           kPassword);
   MustRun({"user", "add", "--db", db, "--username", "tiepnhan", "--full-name", "Nguyễn Văn A",
            "--agency", kDistrict, "--role", "reception"},
@@ -106,8 +106,10 @@ TEST_P(AccessTest, LoginMeAndLogout) {
 }
 
 TEST_P(AccessTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
-  auto wrong = c().Post("/api/v1/auth/login", R"({"username":"tiepnhan","password":"sai mật khẩu"})");
-  auto unknown = c().Post("/api/v1/auth/login", R"({"username":"khongco","password":"sai mật khẩu"})");
+  auto wrong =
+      c().Post("/api/v1/auth/login", R"({"username":"tiepnhan","password":"sai mật khẩu"})");
+  auto unknown =
+      c().Post("/api/v1/auth/login", R"({"username":"khongco","password":"sai mật khẩu"})");
   EXPECT_EQ(wrong.status, 401u);
   EXPECT_EQ(unknown.status, 401u);
   EXPECT_EQ(wrong.json().at("error").at("message"), unknown.json().at("error").at("message"));
@@ -116,9 +118,11 @@ TEST_P(AccessTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
 
 TEST_P(AccessTest, CookieWritesNeedTheCsrfTokenAndChangeNothingWithout) {
   auto s = Login(c(), "admin");
-  std::string body = json::serialize(json::object{
-      {"code", "000.01.53.H48"}, {"name", "Phòng Tư pháp"}, {"parent_code", kDistrict},
-      {"kind", "department"}, {"abbreviation", "TP"}});
+  std::string body = json::serialize(json::object{{"code", "000.01.53.H48"},
+                                                  {"name", "Phòng Tư pháp"},
+                                                  {"parent_code", kDistrict},
+                                                  {"kind", "department"},
+                                                  {"abbreviation", "TP"}});
   auto missing = c().Post("/api/v1/agencies", body, "application/json", s.Headers(false));
   EXPECT_EQ(missing.status, 403u);
   EXPECT_EQ(Code(missing), "forbidden");
@@ -164,8 +168,9 @@ TEST_P(AccessTest, BearerTokensAuthenticateAloneAndCanBeRevoked) {
   EXPECT_EQ(list.at("items").at(0).at("name").as_string(), "Máy quét văn thư");
   EXPECT_EQ(json::serialize(list).find(token), std::string::npos);  // never shown again
   auto id = list.at("items").at(0).at("id").as_int64();
-  EXPECT_EQ(c().Send(verb::delete_, "/api/v1/auth/tokens/" + std::to_string(id), "", s.Headers()).status,
-            204u);
+  EXPECT_EQ(
+      c().Send(verb::delete_, "/api/v1/auth/tokens/" + std::to_string(id), "", s.Headers()).status,
+      204u);
   EXPECT_EQ(c().Get("/api/v1/auth/me", bearer).status, 401u);
   EXPECT_EQ(c().Get("/api/v1/auth/me", {{"Authorization", "Bearer egov_nonsense"}}).status, 401u);
 }
@@ -213,8 +218,11 @@ TEST_P(AccessTest, AdminsActOnlyWithinTheirSubtree) {
                                                     {"roles", json::array{"viewer"}}}),
                        "application/json", district_admin.Headers());
   EXPECT_EQ(user.status, 403u);
-  auto patch = c().Send(verb::patch, "/api/v1/users/admin", R"({"active":false})",
-                        [&] { auto h = district_admin.Headers(); h["Content-Type"] = "application/json"; return h; }());
+  auto patch = c().Send(verb::patch, "/api/v1/users/admin", R"({"active":false})", [&] {
+    auto h = district_admin.Headers();
+    h["Content-Type"] = "application/json";
+    return h;
+  }());
   EXPECT_EQ(patch.status, 404u);
   auto admin = Login(c(), "admin");
   EXPECT_EQ(Users(admin, "?q=ngoai").at("total").as_int64(), 0);
@@ -226,9 +234,8 @@ TEST_P(AccessTest, MalformedAgencyCodesAreRefused) {
   for (const char* code : {"000.00.53.h48", "000-00-53-H48", "000.00.53.H49", "000.00.00.H48",
                            "ABC", "000.00.53.H48.", "Đ00.00.53.H48"}) {
     auto r = c().Post("/api/v1/agencies",
-                      json::serialize(json::object{{"code", code},
-                                                   {"name", "Đơn vị thử"},
-                                                   {"parent_code", kDistrict}}),
+                      json::serialize(json::object{
+                          {"code", code}, {"name", "Đơn vị thử"}, {"parent_code", kDistrict}}),
                       "application/json", s.Headers());
     EXPECT_TRUE(r.status == 422u || r.status == 409u) << code << " " << r.body;
     if (r.status == 422u) {
@@ -257,18 +264,17 @@ TEST_P(AccessTest, OverlongAndSqlLookingStringsAreRefusedOrStoredVerbatim) {
   // A search with LIKE wildcards matches literally.
   EXPECT_EQ(Users(s, "?q=%25").at("total").as_int64(), 0);
 
-  auto overlong = c().Post("/api/v1/agencies",
-                           json::serialize(json::object{{"code", "000.04.53.H48"},
-                                                        {"name", std::string(300, 'a')},
-                                                        {"parent_code", kDistrict}}),
-                           "application/json", s.Headers());
+  auto overlong = c().Post(
+      "/api/v1/agencies",
+      json::serialize(json::object{
+          {"code", "000.04.53.H48"}, {"name", std::string(300, 'a')}, {"parent_code", kDistrict}}),
+      "application/json", s.Headers());
   EXPECT_EQ(overlong.status, 422u);
-  auto unknown_field = c().Post("/api/v1/agencies",
-                                json::serialize(json::object{{"code", "000.04.53.H48"},
-                                                             {"name", "X"},
-                                                             {"parent_code", kDistrict},
-                                                             {"colour", "red"}}),
-                                "application/json", s.Headers());
+  auto unknown_field = c().Post(
+      "/api/v1/agencies",
+      json::serialize(json::object{
+          {"code", "000.04.53.H48"}, {"name", "X"}, {"parent_code", kDistrict}, {"colour", "red"}}),
+      "application/json", s.Headers());
   EXPECT_EQ(unknown_field.status, 422u);
   auto wrong_type = c().Post("/api/v1/agencies", R"({"code":5,"name":"X","parent_code":"y"})",
                              "application/json", s.Headers());
@@ -289,10 +295,10 @@ TEST_P(AccessTest, WeakPasswordsAreRefused) {
     EXPECT_TRUE(r.json().at("error").at("details").as_object().contains("password"));
   }
   EXPECT_EQ(Users(s, "?q=nguoimoi").at("total").as_int64(), 0);
-  auto change = c().Post("/api/v1/auth/password",
-                         json::serialize(json::object{{"current_password", kPassword},
-                                                      {"new_password", "123456789"}}),
-                         "application/json", s.Headers());
+  auto change = c().Post(
+      "/api/v1/auth/password",
+      json::serialize(json::object{{"current_password", kPassword}, {"new_password", "123456789"}}),
+      "application/json", s.Headers());
   EXPECT_EQ(change.status, 422u);
 }
 
@@ -301,9 +307,9 @@ TEST_P(AccessTest, BruteForceIsLimitedPerAccountWhateverThePassword) {
     auto r = c().Post("/api/v1/auth/login", R"({"username":"tiepnhan","password":"đoán sai"})");
     ASSERT_EQ(r.status, 401u) << i;
   }
-  auto blocked = c().Post("/api/v1/auth/login",
-                          json::serialize(json::object{{"username", "tiepnhan"},
-                                                       {"password", kPassword}}));
+  auto blocked =
+      c().Post("/api/v1/auth/login",
+               json::serialize(json::object{{"username", "tiepnhan"}, {"password", kPassword}}));
   EXPECT_EQ(blocked.status, 429u);
   EXPECT_EQ(Code(blocked), "rate_limited");
   // Another account is not affected.
@@ -315,10 +321,10 @@ TEST_P(AccessTest, PasswordChangeEndsOtherSessionsAndIsAudited) {
   auto first = Login(other, "tiepnhan");
   auto s = Login(c(), "tiepnhan");
   std::string replacement = "Một mật khẩu mới rất dài";
-  auto r = c().Post("/api/v1/auth/password",
-                    json::serialize(json::object{{"current_password", kPassword},
-                                                 {"new_password", replacement}}),
-                    "application/json", s.Headers());
+  auto r = c().Post(
+      "/api/v1/auth/password",
+      json::serialize(json::object{{"current_password", kPassword}, {"new_password", replacement}}),
+      "application/json", s.Headers());
   ASSERT_EQ(r.status, 204u) << r.body;
   EXPECT_EQ(c().Get("/api/v1/auth/me", s.Headers(false)).status, 200u);
   EXPECT_EQ(other.Get("/api/v1/auth/me", first.Headers(false)).status, 401u);
@@ -336,8 +342,8 @@ TEST_P(AccessTest, DisabledUsersCannotLogIn) {
   auto r = c().Send(verb::patch, "/api/v1/users/tiepnhan", R"({"active":false})", h);
   ASSERT_EQ(r.status, 200u) << r.body;
   EXPECT_EQ(c().Get("/api/v1/auth/me", victim.Headers(false)).status, 401u);
-  EXPECT_EQ(c().Post("/api/v1/auth/login",
-                     json::serialize(json::object{{"username", "tiepnhan"}, {"password", kPassword}}))
+  EXPECT_EQ(c().Post("/api/v1/auth/login", json::serialize(json::object{{"username", "tiepnhan"},
+                                                                        {"password", kPassword}}))
                 .status,
             401u);
   // An admin cannot lock themselves out.
@@ -352,8 +358,10 @@ class AuditTamperTest : public ::testing::Test {
   void SetUp() override { Seed(db_.url()); }
   void Sql(const std::string& statement) {
     std::string path = db_.url().substr(7);
-    std::string command = "sqlite3 '" + path + "' \"DROP TRIGGER IF EXISTS audit_log_no_update; "
-                          "DROP TRIGGER IF EXISTS audit_log_no_delete; " + statement + "\"";
+    std::string command = "sqlite3 '" + path +
+                          "' \"DROP TRIGGER IF EXISTS audit_log_no_update; "
+                          "DROP TRIGGER IF EXISTS audit_log_no_delete; " +
+                          statement + "\"";
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
   }
   CommandResult Verify() { return RunEgov({"audit", "verify", "--db", db_.url()}); }

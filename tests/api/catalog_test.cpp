@@ -27,7 +27,8 @@ json::object BirthRegistration() {
               {"name": "Thẩm định", "role": "specialist", "agency_code": "000.01.00.H48", "hours": 4},
               {"name": "Ký duyệt", "role": "leader", "hours": 2},
               {"name": "Trả kết quả", "role": "reception", "hours": 1}],
-    "effective_from": "2020-01-01"})").as_object();
+    "effective_from": "2020-01-01"})")
+      .as_object();
 }
 
 json::object LandProcedure() {
@@ -51,10 +52,10 @@ class CatalogTest : public ::testing::TestWithParam<std::string> {
       auto r = RunEgov(args, input);
       ASSERT_EQ(r.exit_code, 0) << r.err;
     };
-    run({"agency", "add", "--db", db_.url(), "--code", kProvince, "--name",
-         "UBND tỉnh Quảng Ngãi", "--kind", "province"});
-    run({"agency", "add", "--db", db_.url(), "--code", kOffice, "--name", "Văn phòng",
-         "--parent", kProvince, "--kind", "department"});
+    run({"agency", "add", "--db", db_.url(), "--code", kProvince, "--name", "UBND tỉnh Quảng Ngãi",
+         "--kind", "province"});
+    run({"agency", "add", "--db", db_.url(), "--code", kOffice, "--name", "Văn phòng", "--parent",
+         kProvince, "--kind", "department"});
     run({"user", "add", "--db", db_.url(), "--username", "quantri", "--full-name", "Quản trị",
          "--agency", kProvince, "--role", "admin"},
         kPassword);
@@ -104,7 +105,7 @@ TEST_P(CatalogTest, SearchIgnoresCaseDiacriticsAndDStroke) {
   EXPECT_EQ(Search("?q=%25").at("total").as_int64(), 0);  // a literal %, not a wildcard
   EXPECT_EQ(Search("?level=district").at("total").as_int64(), 1);
   EXPECT_EQ(Search("?field=H%E1%BB%99%20t%E1%BB%8Bch").at("total").as_int64(), 1);  // Hộ tịch
-  EXPECT_EQ(Search("?field=dat+dai").at("total").as_int64(), 1);  // folded like q
+  EXPECT_EQ(Search("?field=dat+dai").at("total").as_int64(), 1);                    // folded like q
   EXPECT_EQ(Search("?field=dat+dai&level=commune").at("total").as_int64(), 0);
   EXPECT_EQ(Search("?field=dat").at("total").as_int64(), 0);  // a filter, not a search
   EXPECT_EQ(Search("").at("total").as_int64(), 2);
@@ -140,13 +141,23 @@ TEST_P(CatalogTest, InvalidDefinitionsAreRefusedFieldByFieldAndChangeNothing) {
   std::vector<Case> cases = {
       {"code", [](json::object& p) { p["code"] = "1001193"; }},
       {"name", [](json::object& p) { p["name"] = ""; }},
-      {"time_limit", [](json::object& p) { p["time_limit"] = json::object{{"days", 1}, {"hours", 2}}; }},
-      {"time_limit", [](json::object& p) { p["time_limit"] = json::object{{"days", 0}}; }},
+      {"time_limit",
+       [](json::object& p) {
+         p["time_limit"] = json::object{{"days", 1}, {"hours", 2}};
+       }},
+      {"time_limit",
+       [](json::object& p) {
+         p["time_limit"] = json::object{{"days", 0}};
+       }},
       {"steps", [](json::object& p) { p["steps"].as_array()[1].as_object()["hours"] = 5; }},
-      {"steps", [](json::object& p) { p["steps"].as_array().back().as_object()["role"] = "leader"; }},
-      {"steps[1].role", [](json::object& p) { p["steps"].as_array()[1].as_object()["role"] = "boss"; }},
+      {"steps",
+       [](json::object& p) { p["steps"].as_array().back().as_object()["role"] = "leader"; }},
+      {"steps[1].role",
+       [](json::object& p) { p["steps"].as_array()[1].as_object()["role"] = "boss"; }},
       {"steps[1].agency_code",
-       [](json::object& p) { p["steps"].as_array()[1].as_object()["agency_code"] = "000.09.00.H48"; }},
+       [](json::object& p) {
+         p["steps"].as_array()[1].as_object()["agency_code"] = "000.09.00.H48";
+       }},
       {"components", [](json::object& p) { p["components"] = json::array{}; }},
       {"components[0]",
        [](json::object& p) { p["components"].as_array()[0].as_object()["original"] = 0; }},
@@ -192,7 +203,8 @@ TEST_P(CatalogTest, ExportThenImportRoundTripsAndIsAllOrNothing) {
   bad["steps"].as_array()[0].as_object()["hours"] = 3;
   body["procedures"].as_array().push_back(bad);
   body["procedures"].as_array()[0].as_object()["name"] = "Tên mới";
-  auto refused = c_->Post("/api/v1/catalog/import", json::serialize(body), "application/json", admin_);
+  auto refused =
+      c_->Post("/api/v1/catalog/import", json::serialize(body), "application/json", admin_);
   EXPECT_EQ(refused.status, 422u);
   EXPECT_TRUE(refused.json().at("error").at("details").as_object().contains("procedures[2].steps"))
       << refused.body;

@@ -37,7 +37,8 @@ class DossierTest : public ::testing::TestWithParam<std::string> {
     auto r = RunEgov({"demo", "--db", db_.url()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     // The demo's birth registration components, as the catalog has them.
-    server_ = std::make_unique<EgovServer>(db_.url(), std::vector<std::string>{"--public-rate-limit", "0"});
+    server_ = std::make_unique<EgovServer>(db_.url(),
+                                           std::vector<std::string>{"--public-rate-limit", "0"});
     c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
     auto procedure = c_->Get("/api/v1/procedures/1.001193").json();
     components_ = json::array();
@@ -224,13 +225,17 @@ TEST_P(DossierTest, BadInputIsRefusedAndLeavesNoTrace) {
   std::vector<Case> cases = {
       {"procedure_code", [](json::object& b) { b["procedure_code"] = "9.999999"; }},
       {"components", [](json::object& b) { b["components"].as_array().pop_back(); }},
-      {"components", [](json::object& b) {
+      {"components",
+       [](json::object& b) {
          b["components"].as_array().push_back(json::object{{"name", "Giấy lạ"}, {"original", 1}});
        }},
       {"applicant.phone", [](json::object& b) { b["applicant"].as_object()["phone"] = "12345"; }},
-      {"applicant.id_number", [](json::object& b) { b["applicant"].as_object()["id_number"] = "12345678901"; }},
-      {"applicant.email", [](json::object& b) { b["applicant"].as_object()["email"] = "không-phải-email"; }},
-      {"applicant.full_name", [](json::object& b) { b["applicant"].as_object()["full_name"] = "  "; }},
+      {"applicant.id_number",
+       [](json::object& b) { b["applicant"].as_object()["id_number"] = "12345678901"; }},
+      {"applicant.email",
+       [](json::object& b) { b["applicant"].as_object()["email"] = "không-phải-email"; }},
+      {"applicant.full_name",
+       [](json::object& b) { b["applicant"].as_object()["full_name"] = "  "; }},
       {"channel", [](json::object& b) { b["channel"] = "online"; }},
       {"applicant", [](json::object& b) { b.erase("applicant"); }},
   };
@@ -278,7 +283,8 @@ TEST_P(DossierTest, PublicLookupShowsStatusAndAMaskedName) {
   EXPECT_EQ(p.at("status_label"), "Đang giải quyết");
   EXPECT_EQ(p.at("procedure_name"), "Thủ tục đăng ký khai sinh");
   EXPECT_EQ(p.at("due_at"), d.at("due_at"));
-  for (const char* hidden : {"0912345678", "051090001234", "Trà Sơn, huyện", "public_token", "tuyet@"}) {
+  for (const char* hidden :
+       {"0912345678", "051090001234", "Trà Sơn, huyện", "public_token", "tuyet@"}) {
     EXPECT_EQ(r.body.find(hidden), std::string::npos) << hidden;
   }
   EXPECT_EQ(c_->Get("/api/v1/public/dossiers/000.21.99.H48-200101-0001").status, 404u);
@@ -352,8 +358,8 @@ TEST_P(DossierTest, ReceiptPdfCarriesTheCodeAndAppointment) {
 }
 
 TEST_P(DossierTest, SeededDossiersAreVisibleAndLaterIntakesContinueTheirNumbering) {
-  auto seeded = RunEgov({"seed", "dossiers", "--db", db_.url(), "--count", "400", "--from",
-                         "2026-01-01"});
+  auto seeded =
+      RunEgov({"seed", "dossiers", "--db", db_.url(), "--count", "400", "--from", "2026-01-01"});
   ASSERT_EQ(seeded.exit_code, 0) << seeded.err;
   EXPECT_EQ(json::parse(seeded.out).at("inserted"), 400);
   auto district = Login("quantri");
@@ -411,8 +417,8 @@ TEST_P(DossierTest, OnlineSubmissionGetsOneWrittenSupplementRequest) {
 std::string Multipart(const std::string& component, const std::string& filename,
                       const std::string& bytes) {
   return "--B0undary\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\n" + component +
-         "\r\n--B0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
-         filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--B0undary--\r\n";
+         "\r\n--B0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
+         "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--B0undary--\r\n";
 }
 
 TEST_P(DossierTest, ComponentFilesAreSniffedStoredByHashAndGuarded) {
@@ -456,9 +462,9 @@ TEST_P(DossierTest, ComponentFilesAreSniffedStoredByHashAndGuarded) {
   auto large = upload(component, "bản quét.pdf", scan, reception_);
   ASSERT_EQ(large.status, 201u) << large.body;
   EXPECT_EQ(large.json().at("size").as_int64(), static_cast<std::int64_t>(scan.size()));
-  auto large_back = c_->Get("/api/v1/dossiers/" + code + "/files/" +
-                                std::string(large.json().at("sha256").as_string()),
-                            reception_);
+  auto large_back = c_->Get(
+      "/api/v1/dossiers/" + code + "/files/" + std::string(large.json().at("sha256").as_string()),
+      reception_);
   EXPECT_TRUE(large_back.body == scan);
   if (GetParam() == "sqlite") {
     auto spool = std::filesystem::path(db_.url().substr(7)).parent_path() / "files" / "spool";
@@ -467,11 +473,13 @@ TEST_P(DossierTest, ComponentFilesAreSniffedStoredByHashAndGuarded) {
   }
   // A 20 MiB upload is refused from its headers alone; the server goes on serving.
   HttpClient raw(server_->host(), server_->port());
-  auto big = raw.Raw("POST /api/v1/dossiers/" + code + "/files HTTP/1.1\r\nHost: x\r\n"
+  auto big = raw.Raw("POST /api/v1/dossiers/" + code +
+                     "/files HTTP/1.1\r\nHost: x\r\n"
                      "Content-Type: multipart/form-data; boundary=B0undary\r\n"
                      "Content-Length: 20971520\r\n\r\n");
   EXPECT_EQ(big.status, 413u);
-  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code, reception_).json().at("files").as_array().size(), 2u);
+  EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code, reception_).json().at("files").as_array().size(),
+            2u);
 }
 
 }  // namespace

@@ -34,19 +34,21 @@ class InProcessServer {
                   return JsonResponse(boost::json::object{{"got", body}});
                 }));
     router_.Add(verb::get, "/api/v1/things/{code}", SyncHandler([](Request& r) {
-                  return JsonResponse(boost::json::object{
-                      {"code", r.param("code")}, {"q", r.query("q").value_or("")}});
+                  return JsonResponse(boost::json::object{{"code", r.param("code")},
+                                                          {"q", r.query("q").value_or("")}});
                 }));
     router_.Add(verb::get, "/api/v1/public/ping",
                 SyncHandler([](Request&) { return JsonResponse(boost::json::object{}); }),
                 RouteOptions{.public_rate_limited = true});
-    router_.Add(verb::get, "/api/v1/slow", Handler([](Request&) -> boost::asio::awaitable<Response> {
+    router_.Add(verb::get, "/api/v1/slow",
+                Handler([](Request&) -> boost::asio::awaitable<Response> {
                   boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor,
                                                   std::chrono::milliseconds(400));
                   co_await timer.async_wait(boost::asio::use_awaitable);
                   co_return JsonResponse(boost::json::object{{"slow", true}});
                 }));
-    router_.Add(verb::get, "/api/v1/hash", Handler([this](Request&) -> boost::asio::awaitable<Response> {
+    router_.Add(verb::get, "/api/v1/hash",
+                Handler([this](Request&) -> boost::asio::awaitable<Response> {
                   auto thread = co_await pool_.Run([] {
                     std::this_thread::sleep_for(std::chrono::milliseconds(200));
                     return std::hash<std::thread::id>{}(std::this_thread::get_id());
@@ -115,7 +117,7 @@ TEST(HttpLayer, InvalidUtf8Is400) {
   HttpClient c("127.0.0.1", s.port());
   for (std::string bad : {std::string("{\"a\":\"\xff\"}"), std::string("{\"a\":\"\xc3\x28\"}"),
                           std::string("{\"a\":\"\xed\xa0\x80\"}"),  // a UTF-16 surrogate
-                          std::string("{\"a\":\"\xc0\xaf\"}")}) {    // an overlong '/'
+                          std::string("{\"a\":\"\xc0\xaf\"}")}) {   // an overlong '/'
     auto r = c.Post("/api/v1/echo", bad);
     EXPECT_EQ(r.status, 400u);
     EXPECT_EQ(ErrorCodeOf(r), "bad_request");

@@ -7,8 +7,8 @@
 #include <boost/asio.hpp>
 #include <boost/json.hpp>
 #include <filesystem>
-#include <set>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "egov_process.hpp"
@@ -64,8 +64,9 @@ TEST_P(ServerTest, RequestIdOfTheResponseIsInTheLog) {
 TEST_P(ServerTest, AccessLogLinesAreJsonWhateverTheClientSends) {
   EgovServer server(db_.url());
   HttpClient client(server.host(), server.port());
-  auto r = client.Raw("GET /api/v1/health?q=%22x%22\\ HTTP/1.1\r\nHost: x\r\n"
-                      "User-Agent: say \"hi\" \\ back\r\nConnection: close\r\n\r\n");
+  auto r = client.Raw(
+      "GET /api/v1/health?q=%22x%22\\ HTTP/1.1\r\nHost: x\r\n"
+      "User-Agent: say \"hi\" \\ back\r\nConnection: close\r\n\r\n");
   std::string id = r.header("x-request-id");
   ASSERT_FALSE(id.empty()) << r.status;
   EXPECT_EQ(server.Terminate(), 0);
@@ -172,8 +173,9 @@ TEST_P(ServerTest, MalformedHttpIs400Envelope) {
   HttpClient client(server.host(), server.port());
   ExpectEnvelope(client.Raw("GARBAGE\r\n\r\n"), 400, "bad_request");
   HttpClient second(server.host(), server.port());
-  ExpectEnvelope(second.Raw("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"),
-                 400, "bad_request");
+  ExpectEnvelope(
+      second.Raw("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"), 400,
+      "bad_request");
 }
 
 TEST_P(ServerTest, OversizedHeadersAreRefused) {
@@ -200,7 +202,8 @@ TEST_P(ServerTest, OpenApiDocumentsEveryRoute) {
 TEST_P(ServerTest, ServesTheWebAppWithCachingAndSpaFallback) {
   std::string web = MakeTempDir();
   std::filesystem::create_directories(web + "/assets");
-  std::ofstream(web + "/index.html") << "<!doctype html><html lang=\"vi\"><title>Egov</title></html>";
+  std::ofstream(web + "/index.html")
+      << "<!doctype html><html lang=\"vi\"><title>Egov</title></html>";
   std::ofstream(web + "/assets/app-abc123.js") << "console.log('xin chào')";
   std::ofstream(web + "/favicon.svg") << "<svg/>";
   EgovServer server(db_.url(), {"--web", web});
@@ -271,8 +274,8 @@ TEST_P(ServerTest, ShutsDownGracefullyOnSigterm) {
 
 TEST(PublicRateLimit, FlagIsValidated) {
   TestDatabase db("sqlite");
-  auto r = RunEgov({"serve", "--db", db.url(), "--listen", "127.0.0.1:0",
-                    "--public-rate-limit", "-5"});
+  auto r =
+      RunEgov({"serve", "--db", db.url(), "--listen", "127.0.0.1:0", "--public-rate-limit", "-5"});
   EXPECT_NE(r.exit_code, 0);
 }
 

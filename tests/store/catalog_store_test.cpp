@@ -41,9 +41,9 @@ INSTANTIATE_TEST_SUITE_P(Engines, CatalogStoreTest, ::testing::ValuesIn(egov::te
                          [](const auto& info) { return info.param; });
 
 TEST_P(CatalogStoreTest, VersionInForceIsTheLatestEffectiveElseTheEarliestToCome) {
-  Append("1.000001", "2020-01-01");  // v1
-  Append("1.000001", "2024-07-01");  // v2
-  Append("1.000001", "2030-01-01");  // v3, not yet in force
+  Append("1.000001", "2020-01-01");                 // v1
+  Append("1.000001", "2024-07-01");                 // v2
+  Append("1.000001", "2030-01-01");                 // v3, not yet in force
   EXPECT_EQ(InForce("1.000001", "2019-12-31"), 1);  // nothing in force yet: the earliest
   EXPECT_EQ(InForce("1.000001", "2020-01-01"), 1);
   EXPECT_EQ(InForce("1.000001", "2024-06-30"), 1);

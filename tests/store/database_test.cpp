@@ -96,8 +96,8 @@ TEST_P(StoreTest, VietnameseTextRoundTripsVerbatim) {
   long long at = 1;
   {
     WriteTransaction tx(db);
-    tx.sql() << "INSERT INTO settings (key, value, updated_at) VALUES (:k, :v, :t)",
-        soci::use(key), soci::use(value), soci::use(at);
+    tx.sql() << "INSERT INTO settings (key, value, updated_at) VALUES (:k, :v, :t)", soci::use(key),
+        soci::use(value), soci::use(at);
     tx.Commit();
   }
   Session s(db);

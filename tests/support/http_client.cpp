@@ -19,7 +19,8 @@ std::string HttpResponse::header(const std::string& lower_name) const {
   return it == headers.end() ? "" : it->second;
 }
 
-HttpClient::HttpClient(std::string host, unsigned short port) : host_(std::move(host)), port_(port) {}
+HttpClient::HttpClient(std::string host, unsigned short port)
+    : host_(std::move(host)), port_(port) {}
 
 HttpClient::~HttpClient() = default;
 
@@ -47,8 +48,7 @@ HttpResponse HttpClient::Read() {
   return out;
 }
 
-HttpResponse HttpClient::Send(http::verb method, const std::string& target,
-                              const std::string& body,
+HttpResponse HttpClient::Send(http::verb method, const std::string& target, const std::string& body,
                               const std::map<std::string, std::string>& headers) {
   for (int attempt = 0; attempt < 2; ++attempt) {
     bool fresh = !stream_;

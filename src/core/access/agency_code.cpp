@@ -61,7 +61,8 @@ std::optional<std::string> AgencyNestingProblem(std::string_view parent, std::st
   if (!IsStandardForm(p)) return std::nullopt;
   if (!IsStandardForm(c)) {
     return "Mã của đơn vị trực thuộc phải có dạng V1V2V3.Z1Z2.Y1Y2.MX1X2 như mã đơn vị cấp "
-           "trên (" + std::string(parent) + ").";
+           "trên (" +
+           std::string(parent) + ").";
   }
   if (p[3] != c[3]) {
     return "Mã của đơn vị trực thuộc phải cùng mã cấp tỉnh (" + std::string(p[3]) +

@@ -12,9 +12,12 @@ struct KindInfo {
   std::string_view label;
 };
 constexpr KindInfo kKinds[] = {
-    {"province", "UBND tỉnh"},           {"district", "UBND huyện"},
-    {"commune", "UBND xã"},               {"department", "Phòng, ban, sở"},
-    {"service_center", "Trung tâm phục vụ hành chính công"}, {"other", "Khác"},
+    {"province", "UBND tỉnh"},
+    {"district", "UBND huyện"},
+    {"commune", "UBND xã"},
+    {"department", "Phòng, ban, sở"},
+    {"service_center", "Trung tâm phục vụ hành chính công"},
+    {"other", "Khác"},
 };
 }  // namespace
 

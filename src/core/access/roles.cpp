@@ -43,8 +43,8 @@ std::optional<Role> ParseRole(std::string_view name) {
 }
 
 const std::vector<Role>& AllRoles() {
-  static const std::vector<Role> kAll = {Role::kAdmin, Role::kReception, Role::kSpecialist,
-                                         Role::kLeader, Role::kClerk, Role::kViewer};
+  static const std::vector<Role> kAll = {Role::kAdmin,  Role::kReception, Role::kSpecialist,
+                                         Role::kLeader, Role::kClerk,     Role::kViewer};
   return kAll;
 }
 
@@ -57,8 +57,8 @@ void RequireAnyRole(const Caller& caller, std::initializer_list<Role> roles) {
     if (!names.empty()) names += ", ";
     names += RoleLabel(r);
   }
-  throw Error(ErrorCode::kForbidden, "Bạn không có quyền thực hiện thao tác này (cần vai trò: " +
-                                         names + ").");
+  throw Error(ErrorCode::kForbidden,
+              "Bạn không có quyền thực hiện thao tác này (cần vai trò: " + names + ").");
 }
 
 std::pair<std::string, std::string> SubtreeRange(const std::string& path) {

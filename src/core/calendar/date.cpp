@@ -172,7 +172,8 @@ LocalDateTime FromUtcMillis(std::int64_t utc_millis) {
 std::string FormatVietnamInstant(std::int64_t utc_millis) {
   // Written digit by digit: every dossier in every answer carries a few of these.
   const LocalDateTime local = FromUtcMillis(utc_millis);  // years 1900-2199: four digits
-  const int seconds = static_cast<int>(FloorDiv(utc_millis, 1000) - FloorDiv(utc_millis, 60'000) * 60);
+  const int seconds =
+      static_cast<int>(FloorDiv(utc_millis, 1000) - FloorDiv(utc_millis, 60'000) * 60);
   std::string out = "0000-00-00T00:00:00+07:00";
   auto put = [&out](std::size_t at, int value, int digits) {
     for (int i = digits - 1; i >= 0; --i, value /= 10) {

@@ -10,7 +10,8 @@ constexpr std::int64_t kMorning = 1'771'988'400'000;
 
 TEST(FormatInstant, WritesVietnamTimeWithItsOffset) {
   EXPECT_EQ(FormatVietnamInstant(kMorning), "2026-02-25T10:00:00+07:00");
-  EXPECT_EQ(FormatVietnamInstant(kMorning + 59'999), "2026-02-25T10:00:59+07:00");  // milliseconds dropped
+  EXPECT_EQ(FormatVietnamInstant(kMorning + 59'999),
+            "2026-02-25T10:00:59+07:00");  // milliseconds dropped
   EXPECT_EQ(FormatVietnamInstant(kMorning + (13 * 3600 + 59 * 60 + 7) * 1000LL),
             "2026-02-25T23:59:07+07:00");
   // 17:00Z is already the next day in Vietnam.

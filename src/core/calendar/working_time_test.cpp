@@ -81,8 +81,8 @@ TEST(WorkingHoursTest, ParsesTheStoredText) {
   EXPECT_EQ(one.minutes_per_day(), 240);
   EXPECT_EQ(ParseWorkingHours("00:00-24:00").minutes_per_day(), 24 * 60);
   for (const char* bad : {"", "7:30-11:30", "07:30-11:30,", "07:30-11:30;13:00-17:00",
-                          "11:30-07:30", "07:30-11:30,11:00-17:00", "07:60-11:30",
-                          "24:00-24:30", "07:30-24:01", "07:30-11:30 ", "ab:cd-ef:gh"}) {
+                          "11:30-07:30", "07:30-11:30,11:00-17:00", "07:60-11:30", "24:00-24:30",
+                          "07:30-24:01", "07:30-11:30 ", "ab:cd-ef:gh"}) {
     EXPECT_THROW(ParseWorkingHours(bad), Error) << bad;
   }
 }

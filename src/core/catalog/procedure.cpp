@@ -37,7 +37,8 @@ std::map<std::string, std::string> Validate(
       errors[field] = fmt::format("{} phải dài từ {} đến {} ký tự.", label, min, max);
     }
   };
-  if (!IsProcedureCode(p.code)) errors["code"] = "Mã thủ tục phải có dạng d.dddddd (ví dụ 1.001193).";
+  if (!IsProcedureCode(p.code))
+    errors["code"] = "Mã thủ tục phải có dạng d.dddddd (ví dụ 1.001193).";
   length_ok("name", p.name, 1, 1000, "Tên thủ tục");  // real names exceed 500
   length_ok("field", p.field, 1, 200, "Lĩnh vực");
   if (!p.level.empty() && p.level != "province" && p.level != "district" && p.level != "commune") {
@@ -99,11 +100,12 @@ std::map<std::string, std::string> Validate(
       total += s.hours;
     }
     if (p.steps.back().role != "reception") {
-      errors["steps"] = "Bước cuối của quy trình phải là trả kết quả cho người nộp (vai trò reception).";
+      errors["steps"] =
+          "Bước cuối của quy trình phải là trả kết quả cho người nộp (vai trò reception).";
     } else if (total != p.time_limit.TotalHours() && !errors.contains("time_limit")) {
       errors["steps"] = fmt::format(
-          "Tổng thời gian các bước ({} giờ) phải bằng thời hạn giải quyết ({} giờ làm việc).", total,
-          p.time_limit.TotalHours());
+          "Tổng thời gian các bước ({} giờ) phải bằng thời hạn giải quyết ({} giờ làm việc).",
+          total, p.time_limit.TotalHours());
     }
   }
   if (!p.effective_from.empty()) {

@@ -30,7 +30,8 @@ std::string FormatDossierCode(std::string_view agency_code, std::string_view yym
 std::string MaskName(std::string_view full_name);
 
 // A Vietnamese phone number: 0 or +84 then the subscriber number, spaces,
-// dots and dashes ignored; 10 digits (mobile) or 11 (landline). Returns the normalised form "0xxxxxxxxx", or nullopt.
+// dots and dashes ignored; 10 digits (mobile) or 11 (landline). Returns the normalised form
+// "0xxxxxxxxx", or nullopt.
 std::optional<std::string> NormalizePhone(std::string_view phone);
 // The 12-digit citizen identification number (căn cước công dân).
 bool IsCitizenId(std::string_view id);

@@ -12,7 +12,11 @@ namespace {
 // Decodes one code point; on malformed input returns the byte as-is (and advances by one).
 char32_t Next(std::string_view s, size_t& i) {
   auto c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  int len = c < 0x80             ? 1
+            : (c & 0xE0) == 0xC0 ? 2
+            : (c & 0xF0) == 0xE0 ? 3
+            : (c & 0xF8) == 0xF0 ? 4
+                                 : 0;
   if (len == 0 || i + len > s.size()) {
     ++i;
     return c;

@@ -10,7 +10,7 @@ namespace egov::core::text {
 
 namespace {
 
-const char* const kDigits[] = {"không", "một", "hai", "ba", "bốn",
+const char* const kDigits[] = {"không", "một", "hai", "ba",  "bốn",
                                "năm",   "sáu", "bảy", "tám", "chín"};
 
 // Reads 0..999; `full` when higher groups precede it (so "không trăm" and "linh" appear).

@@ -76,7 +76,8 @@ LoginResult Auth::Login(const std::string& raw_username, const std::string& pass
     }
     user = store::access::FindUserByUsername(s.sql(), username);
   }
-  const bool verified = security::VerifyPassword(password, user ? user->password_hash : dummy_hash_);
+  const bool verified =
+      security::VerifyPassword(password, user ? user->password_hash : dummy_hash_);
   if (!user || !verified || !user->active) {
     store::WriteTransaction tx(db_);
     store::access::RecordLoginFailure(tx.sql(), username, client_address, now);

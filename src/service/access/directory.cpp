@@ -1,8 +1,8 @@
 // Agencies and users (see directory.hpp).
 #include "service/access/directory.hpp"
 
-#include <boost/json.hpp>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 
@@ -64,9 +64,7 @@ std::string RoleList(const std::set<Role>& roles) {
   return boost::json::serialize(out);
 }
 
-Error NotFoundUser() {
-  return Error(ErrorCode::kNotFound, "Không tìm thấy người dùng.");
-}
+Error NotFoundUser() { return Error(ErrorCode::kNotFound, "Không tìm thấy người dùng."); }
 
 Error OutsideSubtree() {
   return Error(ErrorCode::kForbidden, "Đơn vị này nằm ngoài phạm vi quản lý của bạn.");
@@ -91,8 +89,7 @@ std::unordered_set<std::string> ShippedCommonPasswords() {
   return out;
 }
 
-Directory::Directory(store::Database& db, const core::Clock& clock,
-                     const AccessSettings& settings,
+Directory::Directory(store::Database& db, const core::Clock& clock, const AccessSettings& settings,
                      std::unordered_set<std::string> common_passwords)
     : db_(db), clock_(clock), settings_(settings), common_passwords_(std::move(common_passwords)) {}
 
@@ -131,8 +128,8 @@ Agency Directory::DoCreateAgency(const NewAgency& input, const audit::Actor& act
   if (!core::access::IsAgencyKind(a.kind)) {
     throw FieldError("kind", "loại đơn vị phải là một trong: " + core::access::AgencyKindList());
   }
-  a.abbreviation = CleanText("abbreviation", input.abbreviation, kMaxAbbreviationLength,
-                             "Ký hiệu", false);
+  a.abbreviation =
+      CleanText("abbreviation", input.abbreviation, kMaxAbbreviationLength, "Ký hiệu", false);
   a.working_hours = input.working_hours.empty() ? "07:30-11:30,13:00-17:00" : input.working_hours;
   if (auto problem = core::access::WorkingHoursProblem(a.working_hours)) {
     throw FieldError("working_hours", *problem);
@@ -164,12 +161,11 @@ Agency Directory::DoCreateAgency(const NewAgency& input, const audit::Actor& act
   }
   audit::Append(tx.sql(), actor,
                 {"agency.create", "agency", a.code,
-                 boost::json::serialize(boost::json::object{
-                     {"name", a.name},
-                     {"kind", a.kind},
-                     {"parent", input.parent_code},
-                     {"abbreviation", a.abbreviation},
-                     {"working_hours", a.working_hours}})},
+                 boost::json::serialize(boost::json::object{{"name", a.name},
+                                                            {"kind", a.kind},
+                                                            {"parent", input.parent_code},
+                                                            {"abbreviation", a.abbreviation},
+                                                            {"working_hours", a.working_hours}})},
                 now);
   tx.Commit();
   return a;
@@ -207,8 +203,8 @@ Agency Directory::UpdateAgency(const Caller& caller, const std::string& code,
     changes["kind"] = a.kind;
   }
   if (patch.abbreviation) {
-    a.abbreviation = CleanText("abbreviation", *patch.abbreviation, kMaxAbbreviationLength,
-                               "Ký hiệu", false);
+    a.abbreviation =
+        CleanText("abbreviation", *patch.abbreviation, kMaxAbbreviationLength, "Ký hiệu", false);
     changes["abbreviation"] = a.abbreviation;
   }
   if (patch.working_hours) {
@@ -238,9 +234,12 @@ store::access::UserPage Directory::ListUsers(const Caller& caller, const UserQue
     if (!role) throw FieldError("role", "vai trò không tồn tại.");
     filter.role = role;
   }
-  if (q.active == "true") filter.active = true;
-  else if (q.active == "false") filter.active = false;
-  else if (!q.active.empty()) throw FieldError("active", "phải là true hoặc false.");
+  if (q.active == "true")
+    filter.active = true;
+  else if (q.active == "false")
+    filter.active = false;
+  else if (!q.active.empty())
+    throw FieldError("active", "phải là true hoặc false.");
   store::Session s(db_);
   if (!q.agency_code.empty()) {
     auto agency = store::access::FindAgencyByCode(s.sql(), q.agency_code);
@@ -260,8 +259,8 @@ User Directory::GetUser(const Caller& caller, const std::string& username) {
   return *user;
 }
 
-User Directory::DoCreateUser(const NewUser& input, const audit::Actor& actor,
-                             const Caller* caller, bool skip_policy) {
+User Directory::DoCreateUser(const NewUser& input, const audit::Actor& actor, const Caller* caller,
+                             bool skip_policy) {
   User u;
   u.username = input.username;
   std::transform(u.username.begin(), u.username.end(), u.username.begin(),
@@ -300,16 +299,16 @@ User Directory::DoCreateUser(const NewUser& input, const audit::Actor& actor,
     u.id = store::access::InsertUser(tx.sql(), u, now);
   } catch (const soci::soci_error& e) {
     if (IsUniqueViolation(e)) {
-      throw Error(ErrorCode::kConflict, "Tên đăng nhập " + u.username + " đã được dùng.",
-                  e.what());
+      throw Error(ErrorCode::kConflict, "Tên đăng nhập " + u.username + " đã được dùng.", e.what());
     }
     throw;
   }
   audit::Append(tx.sql(), actor,
                 {"user.create", "user", u.username,
-                 boost::json::serialize(boost::json::object{{"full_name", u.full_name},
-                                                            {"agency", u.agency_code},
-                                                            {"roles", boost::json::parse(RoleList(u.roles))}})},
+                 boost::json::serialize(
+                     boost::json::object{{"full_name", u.full_name},
+                                         {"agency", u.agency_code},
+                                         {"roles", boost::json::parse(RoleList(u.roles))}})},
                 now);
   tx.Commit();
   u.created_at = u.updated_at = u.password_changed_at = now;

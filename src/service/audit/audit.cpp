@@ -40,9 +40,17 @@ Actor Actor::Of(const core::access::Caller& caller) {
 
 void Append(soci::session& tx, const Actor& actor, const Event& event, std::int64_t now_ms) {
   store::AuditHead head = store::ClaimAuditHead(tx);
-  store::AuditRow row{head.seq,     now_ms,       actor.user_id,    actor.name,
-                      actor.agency_code, event.action, event.entity, event.entity_id,
-                      event.details.empty() ? "{}" : event.details, head.hash, ""};
+  store::AuditRow row{head.seq,
+                      now_ms,
+                      actor.user_id,
+                      actor.name,
+                      actor.agency_code,
+                      event.action,
+                      event.entity,
+                      event.entity_id,
+                      event.details.empty() ? "{}" : event.details,
+                      head.hash,
+                      ""};
   row.hash = security::Sha256Hex(Canonical(row));
   store::InsertAuditRow(tx, row);
 }
@@ -62,10 +70,9 @@ VerifyResult Verify(store::Database& db) {
     if (row.seq != expected_seq) {
       result.ok = false;
       result.first_bad_seq = expected_seq;
-      result.problem = row.seq > expected_seq
-                           ? fmt::format("thiếu dòng số {} (dòng kế tiếp là {})", expected_seq,
-                                         row.seq)
-                           : fmt::format("dòng số {} bị lặp", row.seq);
+      result.problem = row.seq > expected_seq ? fmt::format("thiếu dòng số {} (dòng kế tiếp là {})",
+                                                            expected_seq, row.seq)
+                                              : fmt::format("dòng số {} bị lặp", row.seq);
       return false;
     }
     if (row.prev_hash != prev_hash) {
@@ -84,11 +91,10 @@ VerifyResult Verify(store::Database& db) {
   if (head.seq != result.rows || head.hash != prev_hash) {
     result.ok = false;
     result.first_bad_seq = result.rows + 1;
-    result.problem = head.seq > result.rows
-                         ? fmt::format("thiếu các dòng cuối từ số {} đến {}", result.rows + 1,
-                                       head.seq)
-                         : fmt::format("đầu chuỗi (audit_head) không khớp dòng cuối số {}",
-                                       result.rows);
+    result.problem =
+        head.seq > result.rows
+            ? fmt::format("thiếu các dòng cuối từ số {} đến {}", result.rows + 1, head.seq)
+            : fmt::format("đầu chuỗi (audit_head) không khớp dòng cuối số {}", result.rows);
   }
   return result;
 }

@@ -2,9 +2,9 @@
 // transaction as the change, hash-chained to the previous row; Verify() recomputes it.
 #pragma once
 
+#include <soci/session.h>
 #include <cstdint>
 #include <optional>
-#include <soci/session.h>
 #include <string>
 
 #include "core/access/roles.hpp"

@@ -123,8 +123,8 @@ Procedure Catalog::Save(const core::access::Caller& caller, Procedure p) {
       boost::json::serialize(ProcedureToJson(p)), now, caller.username);
   audit::Append(tx.sql(), audit::Actor::Of(caller),
                 {"procedure.save", "procedure", p.code,
-                 boost::json::serialize(boost::json::object{
-                     {"version", p.version}, {"effective_from", p.effective_from}})},
+                 boost::json::serialize(boost::json::object{{"version", p.version},
+                                                            {"effective_from", p.effective_from}})},
                 now);
   tx.Commit();
   return p;
@@ -172,9 +172,9 @@ ImportResult Catalog::DoImport(std::vector<Procedure> list, const std::string& a
       continue;
     }
     (versions.empty() ? result.created : result.versioned)++;
-    p.version = store::catalog::AppendVersion(tx.sql(), p.code, p.name, p.field, p.level,
-                                              SearchText(p), p.effective_from, definition, now,
-                                              actor);
+    p.version =
+        store::catalog::AppendVersion(tx.sql(), p.code, p.name, p.field, p.level, SearchText(p),
+                                      p.effective_from, definition, now, actor);
   }
   audit::Append(tx.sql(), {actor_id, actor, actor_agency},
                 {"catalog.import", "catalog", "",

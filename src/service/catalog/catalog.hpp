@@ -61,10 +61,10 @@ class Catalog {
                               const std::string& actor);
 
  private:
-  void Check(const core::catalog::Procedure& p, soci::session& sql, const std::string& prefix) const;
-  ImportResult DoImport(std::vector<core::catalog::Procedure> procedures,
-                        const std::string& actor, std::optional<std::int64_t> actor_id,
-                        const std::string& actor_agency);
+  void Check(const core::catalog::Procedure& p, soci::session& sql,
+             const std::string& prefix) const;
+  ImportResult DoImport(std::vector<core::catalog::Procedure> procedures, const std::string& actor,
+                        std::optional<std::int64_t> actor_id, const std::string& actor_agency);
   std::string Today() const;
   // A saved version never changes: parsed definitions are kept by (code, version).
   std::shared_ptr<const core::catalog::Procedure> CachedVersion(store::Session& session,

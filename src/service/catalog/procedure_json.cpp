@@ -176,8 +176,9 @@ boost::json::object ProcedureToJson(const Procedure& p) {
     if (!s.agency_code.empty()) step["agency_code"] = s.agency_code;
     steps.push_back(std::move(step));
   }
-  boost::json::object out{{"code", p.code},   {"name", p.name},         {"field", p.field},
-                          {"time_limit", limit}, {"fee", fee},          {"components", components},
+  boost::json::object out{{"code", p.code},   {"name", p.name},
+                          {"field", p.field}, {"time_limit", limit},
+                          {"fee", fee},       {"components", components},
                           {"steps", steps},   {"effective_from", p.effective_from}};
   if (!p.level.empty()) out["level"] = p.level;
   if (!p.online_level.empty()) out["online_level"] = p.online_level;

@@ -1,8 +1,8 @@
 // Loading the demo world (see demo.hpp).
 #include "service/demo/demo.hpp"
 
-#include <boost/json.hpp>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 #include <map>
 

@@ -1,8 +1,8 @@
 // One-stop dossiers (see dossiers.hpp).
 #include "service/dossier/dossiers.hpp"
 
-#include <boost/json.hpp>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 #include <map>
 
@@ -39,8 +39,9 @@ core::dossier::Applicant CheckApplicant(const core::dossier::Applicant& in) {
   }
   auto phone = core::dossier::NormalizePhone(in.phone);
   if (!phone) {
-    throw FieldError("applicant.phone",
-                     "số điện thoại không hợp lệ (10 số di động hoặc 11 số cố định, bắt đầu bằng 0).");
+    throw FieldError(
+        "applicant.phone",
+        "số điện thoại không hợp lệ (10 số di động hoặc 11 số cố định, bắt đầu bằng 0).");
   }
   a.phone = *phone;
   a.email = core::text::NormalizeSpaces(in.email);
@@ -80,7 +81,8 @@ std::string CheckComponents(const Procedure& p,
     bool known = false;
     for (const auto& required : p.components) known = known || required.name == c.name;
     if (!known) {
-      throw FieldError("components", "\"" + c.name + "\" không thuộc thành phần hồ sơ của thủ tục.");
+      throw FieldError("components",
+                       "\"" + c.name + "\" không thuộc thành phần hồ sơ của thủ tục.");
     }
     out.push_back(boost::json::object{
         {"name", c.name}, {"original", c.original}, {"certified", c.certified}, {"copy", c.copy}});
@@ -117,9 +119,7 @@ void Dossiers::Schedule(Dossier& d, const Procedure& p, std::int64_t now) const 
     case core::catalog::TimeLimit::Kind::kHours:
       due = calendar.AddWorkingHours(at, p.time_limit.amount);
       break;
-    case core::catalog::TimeLimit::Kind::kSameDay:
-      due = calendar.SameDayDue(at);
-      break;
+    case core::catalog::TimeLimit::Kind::kSameDay: due = calendar.SameDayDue(at); break;
   }
   d.received_at = now;
   d.due_at = cal::ToUtcMillis(due);
@@ -202,7 +202,8 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   // Answer from what was just written: reading it back would only cost round trips.
   d.receiving_agency_name = agency.name;
   d.receiving_agency_path = agency.path;
-  return {d, p,
+  return {d,
+          p,
           {{now, submitted ? "submit" : "intake", actor, agency_code, std::nullopt,
             submitted ? std::nullopt : std::optional<int>(0), ""}},
           {}};
@@ -235,8 +236,9 @@ DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::
   // key never returns another citizen's dossier (and its token).
   auto phone = core::dossier::NormalizePhone(input.applicant.phone);
   if (!phone) {
-    throw FieldError("applicant.phone",
-                     "số điện thoại không hợp lệ (10 số di động hoặc 11 số cố định, bắt đầu bằng 0).");
+    throw FieldError(
+        "applicant.phone",
+        "số điện thoại không hợp lệ (10 số di động hoặc 11 số cố định, bắt đầu bằng 0).");
   }
   return Create(input, "online:" + agency->code + ":" + *phone, "công dân", *agency, true, key);
 }
@@ -248,15 +250,16 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
   auto d = store::dossier::FindByCode(tx.sql(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
   if (d->status != core::dossier::kSubmitted) {
-    throw Error(ErrorCode::kConflict, "Chỉ hồ sơ nộp trực tuyến đang chờ tiếp nhận mới được tiếp nhận.");
+    throw Error(ErrorCode::kConflict,
+                "Chỉ hồ sơ nộp trực tuyến đang chờ tiếp nhận mới được tiếp nhận.");
   }
   auto p = catalog_.Definition(d->procedure_code, d->procedure_version);
   d->status = core::dossier::kProcessing;
   Schedule(*d, p, now);
   store::dossier::UpdateState(tx.sql(), *d, now);
-  store::dossier::InsertEvent(tx.session(), d->id,
-                              {now, "accept", caller.username, caller.agency_code, std::nullopt, 0,
-                               ""});
+  store::dossier::InsertEvent(
+      tx.session(), d->id,
+      {now, "accept", caller.username, caller.agency_code, std::nullopt, 0, ""});
   tx.Commit();
   store::Session s(db_);
   return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
@@ -346,8 +349,9 @@ store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
   store::dossier::ListFilter f;
   f.subtree_path = caller.agency_path;
   f.status = q.status;
-  static const char* kStatuses[] = {"", "submitted", "processing", "supplement_requested",
-                                    "result_ready", "returned", "refused", "withdrawn", "stopped"};
+  static const char* kStatuses[] = {
+      "",        "submitted", "processing", "supplement_requested", "result_ready", "returned",
+      "refused", "withdrawn", "stopped"};
   bool known = false;
   for (const char* s : kStatuses) known = known || q.status == s;
   if (!known) throw FieldError("status", "trạng thái không hợp lệ.");
@@ -380,7 +384,8 @@ core::dossier::File Dossiers::AddFile(const core::access::Caller& caller, const 
   bool known = false;
   for (const auto& c : view.procedure.components) known = known || c.name == component;
   if (!known) {
-    throw FieldError("component", "\"" + component + "\" không thuộc thành phần hồ sơ của thủ tục.");
+    throw FieldError("component",
+                     "\"" + component + "\" không thuộc thành phần hồ sơ của thủ tục.");
   }
   if (bytes.empty()) throw FieldError("file", "tệp rỗng.");
   if (bytes.size() > kMaxFileBytes) {
@@ -445,12 +450,8 @@ PublicView Dossiers::Lookup(const std::string& code) const {
   const auto applicant = boost::json::parse(row->applicant_json, &memory);
   std::string name(applicant.at("full_name").as_string());
   std::string label(core::dossier::StatusLabel(row->status));
-  return {std::move(row->code),
-          std::move(row->procedure_name),
-          std::move(row->status),
-          std::move(label),
-          core::dossier::MaskName(name),
-          row->received_at,
+  return {std::move(row->code), std::move(row->procedure_name), std::move(row->status),
+          std::move(label),     core::dossier::MaskName(name),  row->received_at,
           row->due_at};
 }
 

@@ -75,8 +75,9 @@ std::string ReceiptPdf(const Dossiers& dossiers, store::Database& db,
   r.agency_name = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ";
   auto date = core::calendar::FromUtcMillis(*d.received_at).date;
   std::string place = PlaceOf(d.receiving_agency_name);
-  r.place_and_date = fmt::format("{}ngày {:02d} tháng {:02d} năm {}",
-                                 place.empty() ? "" : place + ", ", date.day, date.month, date.year);
+  r.place_and_date =
+      fmt::format("{}ngày {:02d} tháng {:02d} năm {}", place.empty() ? "" : place + ", ", date.day,
+                  date.month, date.year);
   r.dossier_code = d.code;
   r.applicant_name = d.applicant.full_name;
   r.applicant_id_number = d.applicant.id_number;
@@ -101,7 +102,8 @@ std::string ReceiptPdf(const Dossiers& dossiers, store::Database& db,
       r.time_limit_text = fmt::format("{} giờ làm việc", p.time_limit.amount);
       break;
     case core::catalog::TimeLimit::Kind::kSameDay:
-      r.time_limit_text = "Giải quyết trong ngày (nhận sau 15 giờ: trả trong ngày làm việc tiếp theo)";
+      r.time_limit_text =
+          "Giải quyết trong ngày (nhận sau 15 giờ: trả trong ngày làm việc tiếp theo)";
       break;
   }
   r.received_at_text = Clock(*d.received_at);
@@ -109,10 +111,9 @@ std::string ReceiptPdf(const Dossiers& dossiers, store::Database& db,
   r.return_place = "Bộ phận tiếp nhận và trả kết quả, " + d.receiving_agency_name;
   r.logbook_text = fmt::format("Quyển số: 01/{}, Số thứ tự: {}", date.year,
                                d.code.substr(d.code.rfind('-') + 1));
-  r.fee_text = p.fee.amount > 0
-                   ? fmt::format("{} đồng (Bằng chữ: {})", Money(p.fee.amount),
-                                 core::text::MoneyInWords(p.fee.amount))
-                   : "Không thu phí, lệ phí";
+  r.fee_text = p.fee.amount > 0 ? fmt::format("{} đồng (Bằng chữ: {})", Money(p.fee.amount),
+                                              core::text::MoneyInWords(p.fee.amount))
+                                : "Không thu phí, lệ phí";
   r.lookup_url = lookup_base + "/tra-cuu/" + d.code + "?ma=" + d.public_token;
   return render::RenderReceiptPdf(r);
 }

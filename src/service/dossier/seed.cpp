@@ -21,14 +21,15 @@ namespace egov::service::dossier {
 namespace {
 
 // Synthetic names: common Vietnamese family, middle and given names (not real people).
-constexpr const char* kFamily[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
-                                   "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
-constexpr const char* kMiddle[] = {"Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh", "Hữu", "Quốc",
-                                   "Thu", "Xuân"};
-constexpr const char* kGiven[] = {"An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Hạnh", "Hòa",
-                                  "Hùng", "Hương", "Lan", "Linh", "Long", "Mai", "Nam", "Nga",
-                                  "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vân",
-                                  "Yến"};
+constexpr const char* kFamily[] = {"Nguyễn", "Trần", "Lê",    "Phạm", "Hoàng", "Huỳnh",
+                                   "Phan",   "Vũ",   "Võ",    "Đặng", "Bùi",   "Đỗ",
+                                   "Hồ",     "Ngô",  "Dương", "Lý"};
+constexpr const char* kMiddle[] = {"Văn",   "Thị", "Đức",  "Minh", "Ngọc",
+                                   "Thanh", "Hữu", "Quốc", "Thu",  "Xuân"};
+constexpr const char* kGiven[] = {"An",    "Bình", "Chi",   "Dũng", "Hà",   "Hải",  "Hạnh",
+                                  "Hòa",   "Hùng", "Hương", "Lan",  "Linh", "Long", "Mai",
+                                  "Nam",   "Nga",  "Phúc",  "Quân", "Sơn",  "Tâm",  "Thảo",
+                                  "Trang", "Tuấn", "Vân",   "Yến"};
 
 bool LevelFits(const std::string& level, const std::string& kind) {
   if (level == "commune") return kind == "commune";
@@ -80,7 +81,8 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
   std::map<std::pair<std::int64_t, std::string>, std::int64_t> counters;
   {
     store::Session s(db);  // continue after any dossiers already numbered
-    for (const auto& c : store::dossier::ReadCounters(s.sql())) counters[{c.agency_id, c.day}] = c.last;
+    for (const auto& c : store::dossier::ReadCounters(s.sql()))
+      counters[{c.agency_id, c.day}] = c.last;
   }
   std::vector<core::dossier::Dossier> batch;
   std::vector<std::string> folded;
@@ -106,16 +108,20 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
     d.received_at = d.submitted_at = cal::ToUtcMillis(at);
     cal::LocalDateTime due;
     switch (p.time_limit.kind) {
-      case core::catalog::TimeLimit::Kind::kDays: due = calendar.AddWorkingDays(at, p.time_limit.amount); break;
-      case core::catalog::TimeLimit::Kind::kHours: due = calendar.AddWorkingHours(at, p.time_limit.amount); break;
+      case core::catalog::TimeLimit::Kind::kDays:
+        due = calendar.AddWorkingDays(at, p.time_limit.amount);
+        break;
+      case core::catalog::TimeLimit::Kind::kHours:
+        due = calendar.AddWorkingHours(at, p.time_limit.amount);
+        break;
       case core::catalog::TimeLimit::Kind::kSameDay: due = calendar.SameDayDue(at); break;
     }
     d.due_at = cal::ToUtcMillis(due);
     d.step_due_at = d.due_at;
     // Most dossiers are returned before or on their due time; one in a hundred late.
     std::int64_t span = std::max<std::int64_t>(*d.due_at - *d.received_at, 60'000);
-    std::int64_t completed = *d.received_at + static_cast<std::int64_t>(
-                                                  span * (0.3 + 0.7 * (random() % 1000) / 1000.0));
+    std::int64_t completed =
+        *d.received_at + static_cast<std::int64_t>(span * (0.3 + 0.7 * (random() % 1000) / 1000.0));
     if (random() % 100 == 0) completed = *d.due_at + span / 4;
     if (completed <= now) {
       d.status = core::dossier::kReturned;
@@ -140,13 +146,18 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
                        kMiddle[random() % std::size(kMiddle)] + " " +
                        kGiven[random() % std::size(kGiven)];
     char id[16], phone[16];
-    std::snprintf(id, sizeof id, "0510%08llu", static_cast<unsigned long long>(random() % 100000000));
-    std::snprintf(phone, sizeof phone, "09%08llu", static_cast<unsigned long long>(random() % 100000000));
-    d.applicant = {name, id, phone, "", "Thôn " + std::to_string(1 + random() % 12) + ", " + agency.name};
+    std::snprintf(id, sizeof id, "0510%08llu",
+                  static_cast<unsigned long long>(random() % 100000000));
+    std::snprintf(phone, sizeof phone, "09%08llu",
+                  static_cast<unsigned long long>(random() % 100000000));
+    d.applicant = {name, id, phone, "",
+                   "Thôn " + std::to_string(1 + random() % 12) + ", " + agency.name};
     boost::json::array components;
     for (const auto& c : p.components) {
-      components.push_back(boost::json::object{
-          {"name", c.name}, {"original", c.original}, {"certified", c.certified}, {"copy", c.copy}});
+      components.push_back(boost::json::object{{"name", c.name},
+                                               {"original", c.original},
+                                               {"certified", c.certified},
+                                               {"copy", c.copy}});
     }
     d.components_json = boost::json::serialize(components);
     d.created_by = "seed";

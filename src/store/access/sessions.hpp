@@ -2,8 +2,8 @@
 // session or transaction; they never commit.
 #pragma once
 
-#include <optional>
 #include <soci/session.h>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,8 +37,7 @@ std::optional<core::access::ApiToken> FindLiveToken(Session& session,
                                                     const std::string& token_hash);
 void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now);
 std::vector<core::access::ApiToken> ListTokens(soci::session& sql, std::int64_t user_id);
-bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id,
-                 std::int64_t now);
+bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id, std::int64_t now);
 int RevokeTokensOfUser(soci::session& sql, std::int64_t user_id, std::int64_t now);
 
 void RecordLoginFailure(soci::session& sql, const std::string& username,

@@ -66,9 +66,7 @@ std::vector<User> Query(soci::session& sql, const std::string& rest, Uses&&... u
   return out;
 }
 
-std::string LikePattern(const std::string& text) {
-  return LikeContains(core::text::Fold(text));
-}
+std::string LikePattern(const std::string& text) { return LikeContains(core::text::Fold(text)); }
 
 void WriteRoles(soci::session& sql, const User& user) {
   long long id = user.id;
@@ -102,7 +100,8 @@ std::string UserWithRolesSelect() {
   return select + "LEFT JOIN user_roles r ON r.user_id = u.id ";
 }
 
-std::optional<User> MergeRoles(const std::vector<std::pair<User, std::optional<std::string>>>& rows) {
+std::optional<User> MergeRoles(
+    const std::vector<std::pair<User, std::optional<std::string>>>& rows) {
   std::optional<User> out;
   for (const auto& [user, role] : rows) {
     if (!out) out = user;

@@ -2,8 +2,8 @@
 // session or transaction; they never commit.
 #pragma once
 
-#include <optional>
 #include <soci/session.h>
+#include <optional>
 #include <string>
 #include <vector>
 

@@ -78,12 +78,12 @@ struct InForceQuery {
   int version = 0;
   soci::statement statement;
   explicit InForceQuery(soci::session& sql)
-      : statement((sql.prepare << "SELECT v.version FROM procedure_versions v JOIN procedures p "
-                                  "ON p.id = v.procedure_id WHERE p.code = :code ORDER BY "
-                                  "CASE WHEN v.effective_from <= :today THEN -v.version ELSE 0 END, "
-                                  "v.effective_from, v.version LIMIT 1",
-                   soci::use(code, "code"), soci::use(today, "today"),
-                   soci::into(version))) {}
+      : statement(
+            (sql.prepare << "SELECT v.version FROM procedure_versions v JOIN procedures p "
+                            "ON p.id = v.procedure_id WHERE p.code = :code ORDER BY "
+                            "CASE WHEN v.effective_from <= :today THEN -v.version ELSE 0 END, "
+                            "v.effective_from, v.version LIMIT 1",
+             soci::use(code, "code"), soci::use(today, "today"), soci::into(version))) {}
 };
 
 }  // namespace
@@ -100,8 +100,7 @@ std::optional<int> VersionInForce(Session& session, const std::string& code,
   });
 }
 
-std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code,
-                                         int version) {
+std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code, int version) {
   auto rows = QueryVersions(sql, "WHERE p.code = :code AND v.version = :version",
                             soci::use(code, "code"), soci::use(version, "version"));
   if (rows.empty()) return std::nullopt;

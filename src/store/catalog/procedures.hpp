@@ -2,9 +2,9 @@
 // stored as JSON text; the service maps them. Functions never commit.
 #pragma once
 
+#include <soci/session.h>
 #include <cstdint>
 #include <optional>
-#include <soci/session.h>
 #include <string>
 #include <vector>
 

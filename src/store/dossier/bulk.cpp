@@ -1,8 +1,8 @@
 // Bulk loading of dossiers (see bulk.hpp).
 #include "store/dossier/bulk.hpp"
 
-#include <boost/json.hpp>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 namespace egov::store::dossier {
 
@@ -26,10 +26,11 @@ void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& ba
     channel[i] = d.channel;
     agency[i] = d.receiving_agency_id;
     agency_code[i] = d.receiving_agency_code;
-    applicant[i] = boost::json::serialize(boost::json::object{
-        {"full_name", d.applicant.full_name}, {"id_number", d.applicant.id_number},
-        {"phone", d.applicant.phone},         {"email", d.applicant.email},
-        {"address", d.applicant.address}});
+    applicant[i] = boost::json::serialize(boost::json::object{{"full_name", d.applicant.full_name},
+                                                              {"id_number", d.applicant.id_number},
+                                                              {"phone", d.applicant.phone},
+                                                              {"email", d.applicant.email},
+                                                              {"address", d.applicant.address}});
     components[i] = d.components_json;
     step[i] = d.current_step;
     submitted[i] = d.submitted_at;
@@ -49,10 +50,9 @@ void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& ba
         ":step, :step_due, :submitted, :received, :due, :completed, :by, :submitted, :submitted)",
       soci::use(code, "code"), soci::use(token, "token"), soci::use(pcode, "pcode"),
       soci::use(pversion, "pversion"), soci::use(pname, "pname"), soci::use(status, "status"),
-      soci::use(channel, "channel"), soci::use(agency, "agency"),
-      soci::use(applicant, "applicant"), soci::use(applicant_folded, "folded"),
-      soci::use(components, "components"), soci::use(step, "step"),
-      soci::use(step_due, "step_due"), soci::use(submitted, "submitted"),
+      soci::use(channel, "channel"), soci::use(agency, "agency"), soci::use(applicant, "applicant"),
+      soci::use(applicant_folded, "folded"), soci::use(components, "components"),
+      soci::use(step, "step"), soci::use(step_due, "step_due"), soci::use(submitted, "submitted"),
       soci::use(received, "received"), soci::use(due, "due"),
       soci::use(completed, completed_ind, "completed"), soci::use(by, "by");
   tx << "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "

@@ -112,29 +112,28 @@ struct DossierInsert {
   std::string code, token, pcode, pname, status, channel, applicant, folded, components, by, key;
   int pversion = 0, step = 0;
   long long agency = 0, step_due = 0, submitted = 0, received = 0, due = 0, created = 0, id = 0;
-  soci::indicator step_due_ind = soci::i_null, received_ind = soci::i_null,
-                  due_ind = soci::i_null, key_ind = soci::i_null;
+  soci::indicator step_due_ind = soci::i_null, received_ind = soci::i_null, due_ind = soci::i_null,
+                  key_ind = soci::i_null;
   soci::statement statement;
   explicit DossierInsert(soci::session& sql)
-      : statement((sql.prepare
-                       << "INSERT INTO dossiers (code, public_token, procedure_code, "
-                          "procedure_version, procedure_name, status, channel, "
-                          "receiving_agency_id, applicant, applicant_folded, components, "
-                          "current_step, step_due_at, submitted_at, received_at, due_at, "
-                          "created_by, idempotency_key, created_at, updated_at) VALUES (:code, "
-                          ":token, :pcode, :pversion, :pname, :status, :channel, :agency, "
-                          ":applicant, :folded, :components, :step, :step_due, :submitted, "
-                          ":received, :due, :by, :key, :created, :updated) RETURNING id",
-                   soci::use(code, "code"), soci::use(token, "token"), soci::use(pcode, "pcode"),
-                   soci::use(pversion, "pversion"), soci::use(pname, "pname"),
-                   soci::use(status, "status"), soci::use(channel, "channel"),
-                   soci::use(agency, "agency"), soci::use(applicant, "applicant"),
-                   soci::use(folded, "folded"), soci::use(components, "components"),
-                   soci::use(step, "step"), soci::use(step_due, step_due_ind, "step_due"),
-                   soci::use(submitted, "submitted"), soci::use(received, received_ind, "received"),
-                   soci::use(due, due_ind, "due"), soci::use(by, "by"),
-                   soci::use(key, key_ind, "key"), soci::use(created, "created"),
-                   soci::use(created, "updated"), soci::into(id))) {}
+      : statement(
+            (sql.prepare << "INSERT INTO dossiers (code, public_token, procedure_code, "
+                            "procedure_version, procedure_name, status, channel, "
+                            "receiving_agency_id, applicant, applicant_folded, components, "
+                            "current_step, step_due_at, submitted_at, received_at, due_at, "
+                            "created_by, idempotency_key, created_at, updated_at) VALUES (:code, "
+                            ":token, :pcode, :pversion, :pname, :status, :channel, :agency, "
+                            ":applicant, :folded, :components, :step, :step_due, :submitted, "
+                            ":received, :due, :by, :key, :created, :updated) RETURNING id",
+             soci::use(code, "code"), soci::use(token, "token"), soci::use(pcode, "pcode"),
+             soci::use(pversion, "pversion"), soci::use(pname, "pname"),
+             soci::use(status, "status"), soci::use(channel, "channel"),
+             soci::use(agency, "agency"), soci::use(applicant, "applicant"),
+             soci::use(folded, "folded"), soci::use(components, "components"),
+             soci::use(step, "step"), soci::use(step_due, step_due_ind, "step_due"),
+             soci::use(submitted, "submitted"), soci::use(received, received_ind, "received"),
+             soci::use(due, due_ind, "due"), soci::use(by, "by"), soci::use(key, key_ind, "key"),
+             soci::use(created, "created"), soci::use(created, "updated"), soci::into(id))) {}
 };
 
 struct EventInsert {

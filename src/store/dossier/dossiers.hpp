@@ -1,8 +1,8 @@
 // SQL for dossiers, their events and the daily code counters. Functions never commit.
 #pragma once
 
-#include <optional>
 #include <soci/session.h>
+#include <optional>
 #include <string>
 #include <vector>
 

@@ -29,9 +29,8 @@ void FileStore::Put(const std::string& sha256, std::string_view bytes) {
   if (std::filesystem::exists(path)) return;
   std::filesystem::create_directories(path.parent_path());
   static std::atomic<unsigned> counter{0};
-  const auto temp = path.parent_path() /
-                    (sha256 + ".tmp." + std::to_string(::getpid()) + "." +
-                     std::to_string(counter.fetch_add(1)));
+  const auto temp = path.parent_path() / (sha256 + ".tmp." + std::to_string(::getpid()) + "." +
+                                          std::to_string(counter.fetch_add(1)));
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0640);
   if (fd < 0) throw std::runtime_error("cannot create " + temp.string());
   size_t written = 0;
