@@ -4,7 +4,6 @@
 #   make build  install and build only: build/egov and web/dist
 #   make bench  the benchmarks of bench/, printed as a table
 SHELL := /bin/bash
-export LISTEN
 # ccache keys on paths relative to the checkout, so clones in other folders (CI) hit the cache.
 export CCACHE_BASEDIR := $(CURDIR)
 .DEFAULT_GOAL := build
@@ -12,6 +11,9 @@ JOBS ?= 2
 BUILD_DIR ?= build
 DB ?= sqlite:var/egov.db
 LISTEN ?= 127.0.0.1:8080
+# After the default: `export` before `?=` would define LISTEN empty (GNU make 4.3) and
+# `make run` would start egov with `--listen` and no address.
+export LISTEN
 WEB_SOURCES := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
 
 .PHONY: deps build build-cpp web run test test-asan bench clean format
@@ -51,7 +53,7 @@ bench: build
 	bench/run
 
 format:
-	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	scripts/check-format --fix
 
 clean:
 	rm -rf $(BUILD_DIR) web/dist
