@@ -2,6 +2,7 @@
 // (admins and leaders), always within the caller's subtree.
 #include <boost/json.hpp>
 
+#include "api/access_bodies.hpp"
 #include "api/access_json.hpp"
 #include "api/auth_context.hpp"
 #include "api/json_util.hpp"
@@ -34,23 +35,14 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
                return http::JsonResponse(ListJson(std::move(items), page.total, paging));
              }));
 
-  router.Add(
-      verb::post, "/api/v1/users",
-      http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
-        auto caller = RequireCaller(request, s);
-        const auto& body = request.json();
-        RejectUnknownKeys(body, {"username", "full_name", "password", "agency_code", "roles"});
-        service::access::NewUser input;
-        input.username = RequiredString(body, "username", 64);
-        input.full_name = RequiredString(body, "full_name", 255);
-        input.password = RequiredString(body, "password", 1024);
-        input.agency_code = RequiredString(body, "agency_code", 35);
-        auto roles = OptionalStringArray(body, "roles", 6);
-        input.roles = roles.value_or(std::vector<std::string>{});
-        auto work = [&s, caller, input] { return s.directory.CreateUser(caller, input); };
-        auto user = co_await pool.Run(std::move(work));
-        co_return http::JsonResponse(UserJson(user), status::created);
-      }));
+  router.Add(verb::post, "/api/v1/users",
+             http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
+               auto caller = RequireCaller(request, s);
+               auto input = ReadBody<service::access::NewUser>(request.json());
+               auto work = [&s, caller, input] { return s.directory.CreateUser(caller, input); };
+               auto user = co_await pool.Run(std::move(work));
+               co_return http::JsonResponse(UserJson(user), status::created);
+             }));
 
   router.Add(
       verb::get, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
@@ -60,13 +52,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::patch, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
-               RejectUnknownKeys(body, {"full_name", "roles", "active", "agency_code"});
-               service::access::UserPatch patch;
-               patch.full_name = OptionalString(body, "full_name", 255);
-               patch.roles = OptionalStringArray(body, "roles", 6);
-               patch.active = OptionalBool(body, "active");
-               patch.agency_code = OptionalString(body, "agency_code", 35);
+               auto patch = ReadBody<service::access::UserPatch>(request.json());
                auto user = s.directory.UpdateUser(caller, request.param("username"), patch);
                return http::JsonResponse(UserJson(user));
              }));

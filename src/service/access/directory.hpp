@@ -3,6 +3,7 @@
 // SQL; every change is audited in its own transaction. Thread-safe (no mutable state).
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -22,22 +23,28 @@ struct AgencyNode {
   std::vector<AgencyNode> children;
 };
 
+// Bodies of the API (POST/PATCH agencies and users), read by api::ReadBody.
 struct NewAgency {
   std::string code, name, parent_code, kind = "other", abbreviation,
                                        working_hours = "07:30-11:30,13:00-17:00";
 };
+BOOST_DESCRIBE_STRUCT(NewAgency, (), (code, name, parent_code, kind, abbreviation, working_hours))
 struct AgencyPatch {
   std::optional<std::string> name, kind, abbreviation, working_hours;
 };
+BOOST_DESCRIBE_STRUCT(AgencyPatch, (), (name, kind, abbreviation, working_hours))
 struct NewUser {
   std::string username, full_name, password, agency_code;
   std::vector<std::string> roles;
 };
+BOOST_DESCRIBE_STRUCT(NewUser, (), (username, full_name, password, agency_code, roles))
 struct UserPatch {
-  std::optional<std::string> full_name, agency_code;
+  std::optional<std::string> full_name;
   std::optional<std::vector<std::string>> roles;
   std::optional<bool> active;
+  std::optional<std::string> agency_code;
 };
+BOOST_DESCRIBE_STRUCT(UserPatch, (), (full_name, roles, active, agency_code))
 struct UserQuery {
   std::string q, agency_code, role, active;  // raw query parameters, validated here
   int page = 1, per_page = 50;

@@ -1,0 +1,52 @@
+// Limits of the access capability's request bodies (agencies, users), for api::ReadBody.
+// The bodies themselves are the service's input structs (service/access/directory.hpp).
+#pragma once
+
+#include "api/json_map.hpp"
+#include "service/access/directory.hpp"
+
+namespace egov::api {
+
+template <>
+struct BodyRules<service::access::NewAgency> {
+  static constexpr FieldRule rules[] = {
+      {"code", {.max_chars = 35}},
+      {"name", {.max_chars = 255}},
+      {"parent_code", {.max_chars = 35}},
+      {"kind", {.max_chars = 30, .optional = true}},
+      {"abbreviation", {.max_chars = 30, .optional = true}},
+      {"working_hours", {.max_chars = 200, .optional = true}},
+  };
+};
+
+template <>
+struct BodyRules<service::access::AgencyPatch> {
+  static constexpr FieldRule rules[] = {
+      {"name", {.max_chars = 255}},
+      {"kind", {.max_chars = 30}},
+      {"abbreviation", {.max_chars = 30}},
+      {"working_hours", {.max_chars = 200}},
+  };
+};
+
+template <>
+struct BodyRules<service::access::NewUser> {
+  static constexpr FieldRule rules[] = {
+      {"username", {.max_chars = 64}},
+      {"full_name", {.max_chars = 255}},
+      {"password", {.max_chars = 1024}},
+      {"agency_code", {.max_chars = 35}},
+      {"roles", {.max_chars = 30, .max_items = 6, .optional = true}},
+  };
+};
+
+template <>
+struct BodyRules<service::access::UserPatch> {
+  static constexpr FieldRule rules[] = {
+      {"full_name", {.max_chars = 255}},
+      {"roles", {.max_chars = 30, .max_items = 6}},
+      {"agency_code", {.max_chars = 35}},
+  };
+};
+
+}  // namespace egov::api

@@ -1,0 +1,106 @@
+// The generic body reader: required and optional members, limits, nested structs, unknown
+// members, and the member named in every error.
+#include "api/json_map.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/describe/class.hpp>
+
+#include "core/error.hpp"
+
+namespace egov::api {
+namespace test_bodies {
+
+struct Part {
+  std::string name;
+  int copies = 0;
+};
+BOOST_DESCRIBE_STRUCT(Part, (), (name, copies))
+
+struct Body {
+  std::string code;
+  std::string kind = "other";
+  std::optional<std::string> note;
+  std::optional<bool> active;
+  std::vector<std::string> tags;
+  std::vector<Part> parts;
+};
+BOOST_DESCRIBE_STRUCT(Body, (), (code, kind, note, active, tags, parts))
+
+}  // namespace test_bodies
+
+template <>
+struct BodyRules<test_bodies::Body> {
+  static constexpr FieldRule rules[] = {
+      {"code", {.max_chars = 5}},
+      {"kind", {.max_chars = 10, .optional = true}},
+      {"tags", {.max_chars = 3, .max_items = 2, .optional = true}},
+      {"parts", {.optional = true}},
+  };
+};
+template <>
+struct BodyRules<test_bodies::Part> {
+  static constexpr FieldRule rules[] = {{"copies", {.min = 0, .max = 1000, .optional = true}}};
+};
+
+namespace {
+
+using test_bodies::Body;
+
+// The field the error names, and that it is a validation failure.
+std::string FailingField(const std::string& json) {
+  try {
+    ReadBody<Body>(boost::json::parse(json).as_object());
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kValidationFailed);
+    EXPECT_EQ(e.fields().size(), 1u);
+    return e.fields().empty() ? "" : e.fields().begin()->first;
+  }
+  ADD_FAILURE() << "accepted: " << json;
+  return "";
+}
+
+TEST(JsonMap, ReadsMembersAndKeepsDefaultsOfAbsentOnes) {
+  auto b = ReadBody<Body>(boost::json::parse(R"({"code":"Mã","note":null})").as_object());
+  EXPECT_EQ(b.code, "Mã");
+  EXPECT_EQ(b.kind, "other");
+  EXPECT_FALSE(b.note.has_value());
+  EXPECT_FALSE(b.active.has_value());
+  EXPECT_TRUE(b.tags.empty());
+
+  b = ReadBody<Body>(boost::json::parse(R"({"code":"A","kind":"xã","note":"n","active":false,
+      "tags":["a","bcd"],"parts":[{"name":"Tờ khai","copies":2},{"name":"CCCD"}]})")
+                         .as_object());
+  EXPECT_EQ(b.kind, "xã");
+  EXPECT_EQ(b.note, "n");
+  EXPECT_EQ(b.active, false);
+  EXPECT_EQ(b.tags, (std::vector<std::string>{"a", "bcd"}));
+  ASSERT_EQ(b.parts.size(), 2u);
+  EXPECT_EQ(b.parts[0].name, "Tờ khai");
+  EXPECT_EQ(b.parts[0].copies, 2);
+  EXPECT_EQ(b.parts[1].copies, 0);
+}
+
+TEST(JsonMap, NamesTheMemberOfEveryFailure) {
+  EXPECT_EQ(FailingField(R"({})"), "code");                               // required
+  EXPECT_EQ(FailingField(R"({"code":null})"), "code");                    // null = absent
+  EXPECT_EQ(FailingField(R"({"code":5})"), "code");                       // type
+  EXPECT_EQ(FailingField(R"({"code":"Đắk Lắk"})"), "code");               // 7 > 5 characters
+  EXPECT_EQ(FailingField(R"({"code":"a","extra":1})"), "extra");          // unknown
+  EXPECT_EQ(FailingField(R"({"code":"a","active":"yes"})"), "active");    // bool
+  EXPECT_EQ(FailingField(R"({"code":"a","tags":["a","b","c"]})"), "tags");  // items
+  EXPECT_EQ(FailingField(R"({"code":"a","tags":["abcd"]})"), "tags");     // item length
+  EXPECT_EQ(FailingField(R"({"code":"a","tags":"a"})"), "tags");          // not an array
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"copies":1}]})"), "name");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[7]})"), "parts");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":-1}]})"), "copies");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":1001}]})"), "copies");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":2.0}]})"), "copies");
+  // 2^32 + 1 must not wrap to 1 in an int.
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":4294967297}]})"), "copies");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":18446744073709551615}]})"),
+            "copies");
+}
+
+}  // namespace
+}  // namespace egov::api
