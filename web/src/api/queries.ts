@@ -39,6 +39,16 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+/**
+ * Drops every cached answer that belongs to a signed-in user (everything but the public
+ * catalog, lookups and health), at sign-in and sign-out: the next user must not see them.
+ */
+export function forgetStaffData(queryClient: QueryClient): void {
+  for (const queryKey of [keys.auth.all, keys.agencies.all, keys.users.all, keys.dossiers.all, keys.calendar.all]) {
+    queryClient.removeQueries({ queryKey });
+  }
+}
+
 /** True for an answer the server gave as 404 (the screens word "not found" themselves). */
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
@@ -47,6 +57,7 @@ export function isNotFound(error: unknown): boolean {
 export const keys = {
   health: ['health'] as const,
   auth: {
+    all: ['auth'] as const,
     me: ['auth', 'me'] as const,
     sessions: ['auth', 'sessions'] as const,
     tokens: ['auth', 'tokens'] as const,
