@@ -19,7 +19,9 @@ export function SessionsCard() {
   const error = sessions.isError ? errorMessage(sessions.error) : null;
   const ending = useMutation({
     mutationFn: (session: Session) => endSession(session.id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.auth.sessions }),
+    // Ending the current session signs the user out here (no list to refresh: it would be a 401).
+    onSuccess: (_, session) =>
+      session.current ? undefined : queryClient.invalidateQueries({ queryKey: keys.auth.sessions }),
   });
 
   const end = async (session: Session) => {
