@@ -45,7 +45,9 @@ run: build
 
 # Unit, store and API tests run under a throwaway PostgreSQL 15 cluster (scripts/with-postgres),
 # so every store and API suite runs on SQLite and on PostgreSQL; then the browser tests.
+# First, web/src/api/schema.d.ts must be what openapi-typescript makes of src/api/openapi.json.
 test: build
+	cd web && npm run --silent check:api-types
 	scripts/with-postgres env EGOV_REQUIRE_PG=1 ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS) --timeout 600
 	scripts/e2e
 

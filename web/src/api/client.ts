@@ -7,27 +7,17 @@
 //   message when the server did not send one.
 // - State-changing requests carry `X-CSRF-Token` when one is stored (set after login).
 
+import type { Schemas } from './openapi';
+
+/** The server's stable codes (from the description), and the two this client adds. */
 export type ErrorCode =
-  | 'validation_failed'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'internal'
+  | Schemas['Error']['error']['code']
   | 'network_error'
   | 'invalid_response'
-  // Any other code the server may add later.
+  // Any other code a newer server may send.
   | (string & {});
 
-export interface ErrorEnvelope {
-  error: {
-    code: string;
-    message: string;
-    details?: Record<string, unknown>;
-  };
-}
+export type ErrorEnvelope = Schemas['Error'];
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -48,6 +38,7 @@ export class ApiError extends Error {
 function fallbackMessage(status: number): { code: ErrorCode; message: string } {
   switch (status) {
     case 400:
+      return { code: 'bad_request', message: 'Dữ liệu gửi lên không hợp lệ.' };
     case 422:
       return { code: 'validation_failed', message: 'Dữ liệu gửi lên không hợp lệ.' };
     case 401:
@@ -56,12 +47,18 @@ function fallbackMessage(status: number): { code: ErrorCode; message: string } {
       return { code: 'forbidden', message: 'Bạn không có quyền thực hiện thao tác này.' };
     case 404:
       return { code: 'not_found', message: 'Không tìm thấy dữ liệu được yêu cầu.' };
+    case 405:
+      return { code: 'method_not_allowed', message: 'Máy chủ không hỗ trợ thao tác này.' };
     case 409:
       return { code: 'conflict', message: 'Thao tác xung đột với trạng thái hiện tại của dữ liệu.' };
     case 413:
       return { code: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn.' };
+    case 415:
+      return { code: 'unsupported_media_type', message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' };
     case 429:
       return { code: 'rate_limited', message: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.' };
+    case 503:
+      return { code: 'unavailable', message: 'Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau.' };
     default:
       return status >= 500
         ? { code: 'internal', message: 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau.' }

@@ -20,6 +20,7 @@ import type {
   MeResponse,
   OnlineSubmission,
   OnlineSubmissionAnswer,
+  PasswordChange,
   Page,
   Procedure,
   ProcedureField,
@@ -31,7 +32,8 @@ import type {
   UserCreate,
   UserQuery,
   UserUpdate,
- ReceivingAgency } from './types';
+  ReceivingAgency,
+} from './types';
 
 const seg = encodeURIComponent;
 
@@ -125,7 +127,7 @@ export async function logout(): Promise<void> {
   }
 }
 
-export function changePassword(body: { current_password: string; new_password: string }): Promise<void> {
+export function changePassword(body: PasswordChange): Promise<void> {
   return api.post<void>('/auth/password', body);
 }
 

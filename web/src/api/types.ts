@@ -1,22 +1,20 @@
-// Shapes of the API's JSON (CONTRACT.md "HTTP API", docs/access.md), as far as the web app
-// uses them. Times are ISO 8601 strings in Vietnam time, e.g. "2026-02-25T10:00:00+07:00".
+// The API's JSON shapes as the web app uses them (CONTRACT.md "HTTP API", docs/access.md).
+// Times are ISO 8601 strings in Vietnam time, e.g. "2026-02-25T10:00:00+07:00".
+//
+// Where src/api/openapi.json describes a shape, the type below is read off the generated
+// schema.d.ts (openapi.ts), so a change of the description breaks the type check instead of
+// drifting. Where it does not yet (a list's items are typed {}, an answer has no schema, or
+// every field is optional), a small local type stands in, marked "local until the
+// description has the schema": those go once the description names them.
+import type { Answer, Query, RequestBody, Schemas } from './openapi';
 
-export interface Health {
-  status: 'ok' | (string & {});
-  database: 'sqlite' | 'postgresql' | (string & {});
-}
+export type Health = Schemas['Health'];
 
-export type DossierStatus =
-  | 'submitted'
-  | 'processing'
-  | 'supplement_requested'
-  | 'result_ready'
-  | 'returned'
-  | 'refused'
-  | 'withdrawn'
-  | 'stopped';
+// --- dossiers ---------------------------------------------------------------------------------
 
-/** GET /api/v1/public/dossiers/{code}: the public view, applicant name masked. */
+export type DossierStatus = NonNullable<Schemas['Dossier']['status']>;
+
+/** Local until the description has the schema: GET /public/dossiers/{code}, name masked. */
 export interface PublicDossier {
   code: string;
   procedure_name: string;
@@ -28,54 +26,44 @@ export interface PublicDossier {
   applicant_name: string;
 }
 
-export type IntakeChannel = 'direct' | 'postal';
-export type DossierChannel = IntakeChannel | 'online';
+export type DossierChannel = Schemas['Intake']['channel'];
+export type IntakeChannel = Exclude<DossierChannel, 'online'>;
 
-export interface Applicant {
-  full_name: string;
-  /** Số định danh cá nhân (CCCD): 12 digits. */
-  id_number: string;
-  /** 10-digit mobile or 11-digit landline starting with 0, or +84…; the server normalises it. */
-  phone: string;
-  email?: string;
-  address: string;
-}
+export type Applicant = Schemas['Applicant'];
 
-/** A component handed in: the procedure's name, exactly, and the counts received. */
-export interface ComponentCounts {
-  name: string;
-  original: number;
-  certified: number;
-  copy: number;
-}
+/**
+ * A component handed in: the procedure's name, exactly, and the counts received. The
+ * description's item has every field optional; the app always sends all four.
+ */
+export type ComponentCounts = Required<Schemas['Intake']['components'][number]>;
 
 /** POST /dossiers (reception, at the counter or by post). */
-export interface IntakeRequest {
-  procedure_code: string;
+export type IntakeRequest = Omit<Schemas['Intake'], 'channel' | 'agency_code' | 'components'> & {
   channel: IntakeChannel;
-  applicant: Applicant;
   components: ComponentCounts[];
-}
+};
 
 /** POST /public/submissions (no account): the intake body, online, with the receiving agency. */
-export interface OnlineSubmission extends Omit<IntakeRequest, 'channel'> {
+export type OnlineSubmission = Omit<IntakeRequest, 'channel'> & {
   channel: 'online';
   agency_code: string;
-}
+};
 
-/** An agency where citizens may file (GET /api/v1/public/agencies). */
+/** Local until the description has the schema: an item of GET /public/agencies. */
 export interface ReceivingAgency {
   code: string;
   name: string;
   kind: string;
 }
 
+/** Local until the description has the schema: the answer of POST /public/submissions. */
 export interface OnlineSubmissionAnswer {
   code: string;
   status: 'submitted' | (string & {});
   public_token: string;
 }
 
+/** Local until the description has the schema (its events are typed {}). */
 export interface DossierEvent {
   at: string;
   /** The action that caused the event (`intake`, `submit`, `accept`, `forward` …). */
@@ -87,6 +75,7 @@ export interface DossierEvent {
   note: string;
 }
 
+/** Local until the description has the schema (its current_step is typed {}). */
 export interface DossierStep {
   index: number;
   name: string;
@@ -95,7 +84,10 @@ export interface DossierStep {
   due_at: string | null;
 }
 
-/** GET /dossiers/{code}, and the answers of POST /dossiers and of actions. */
+/**
+ * Local until the description has the schema (it lacks procedure_name, components, the
+ * step and the events): GET /dossiers/{code}, and the answers of POST /dossiers and actions.
+ */
 export interface Dossier {
   code: string;
   procedure_code: string;
@@ -117,7 +109,7 @@ export interface Dossier {
   events: DossierEvent[];
 }
 
-/** An item of GET /dossiers. */
+/** Local until the description has the schema: an item of GET /dossiers. */
 export interface DossierSummary {
   code: string;
   procedure_code: string;
@@ -131,43 +123,34 @@ export interface DossierSummary {
   submitted_at: string;
 }
 
-export interface DossierQuery {
-  status?: DossierStatus;
-  q?: string;
-  page?: number;
-  per_page?: number;
-}
+export type DossierQuery = Omit<Query<'/api/v1/dossiers', 'get'>, 'status'> & { status?: DossierStatus };
 
-export const ROLES = ['admin', 'reception', 'specialist', 'leader', 'clerk', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+// --- users and sign-in (docs/access.md) ---------------------------------------------------------
 
-/** A user in JSON (docs/access.md "Users and roles"). */
-export interface User {
-  username: string;
-  full_name: string;
-  agency_code: string;
-  agency_name: string;
-  roles: (Role | (string & {}))[];
-  active: boolean;
-  created_at: string;
-}
+export type Role = NonNullable<Schemas['User']['roles']>[number];
+export const ROLES = ['admin', 'reception', 'specialist', 'leader', 'clerk', 'viewer'] as const satisfies readonly Role[];
 
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
+/**
+ * A user in JSON. The description lists the fields but marks none required; the server
+ * always sends them, except `created_at` in the answers of /auth/login and /auth/me.
+ */
+export type User = Required<Omit<Schemas['User'], 'created_at'>> & Pick<Schemas['User'], 'created_at'>;
+
+export type LoginRequest = RequestBody<'/api/v1/auth/login', 'post'>;
 
 /** POST /auth/login and GET /auth/me (`csrf_token` only for a cookie session). */
-export interface LoginResponse {
+export interface MeResponse {
   user: User;
+  csrf_token?: Answer<'/api/v1/auth/me', 'get'>['csrf_token'];
+}
+
+export interface LoginResponse extends MeResponse {
   csrf_token: string;
 }
 
-export interface MeResponse {
-  user: User;
-  csrf_token?: string;
-}
+export type PasswordChange = RequestBody<'/api/v1/auth/password', 'post'>;
 
+/** Local until the description types list items: every list answer. */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -177,42 +160,24 @@ export interface Page<T> {
 
 // --- procedure catalog (docs/catalog.md) -----------------------------------------------------
 
-export const PROCEDURE_LEVELS = ['province', 'district', 'commune'] as const;
-/** The deciding level of a procedure. */
-export type ProcedureLevel = (typeof PROCEDURE_LEVELS)[number];
+type DescribedProcedure = Schemas['Procedure'];
+
+export type ProcedureLevel = NonNullable<DescribedProcedure['level']>;
+export const PROCEDURE_LEVELS = ['province', 'district', 'commune'] as const satisfies readonly ProcedureLevel[];
 
 /** Exactly one of the three is set. */
-export interface TimeLimit {
-  days?: number;
-  hours?: number;
-  same_day?: boolean;
-}
+export type TimeLimit = DescribedProcedure['time_limit'];
 
-export interface Fee {
-  /** Whole đồng; 0 = free. */
-  amount: number;
-  unit?: string;
-  note?: string;
-  /** "Hai nghìn đồng" (answers only). */
-  amount_in_words?: string;
-}
+/** `amount` in whole đồng (0 = free), always sent; `amount_in_words` ("Hai nghìn đồng") in answers. */
+export type Fee = DescribedProcedure['fee'] & { amount: number };
 
 /** One document of the dossier (thành phần hồ sơ): how many originals, certified and plain copies. */
-export interface ProcedureComponent {
-  name: string;
-  original: number;
-  certified: number;
-  copy: number;
-}
+export type ProcedureComponent = Required<DescribedProcedure['components'][number]>;
 
-export interface ProcedureStep {
-  name: string;
-  role: Role | (string & {});
-  hours: number;
-  agency_code?: string;
-}
+export type ProcedureStep = Required<Omit<DescribedProcedure['steps'][number], 'agency_code'>> &
+  Pick<DescribedProcedure['steps'][number], 'agency_code'>;
 
-/** An item of GET /procedures. */
+/** Local until the description has the schema: an item of GET /procedures. */
 export interface ProcedureSummary {
   code: string;
   name: string;
@@ -223,33 +188,29 @@ export interface ProcedureSummary {
   fee: Fee;
 }
 
+/** Local until the description has the schema: an item of a procedure's `versions`. */
 export interface ProcedureVersion {
   version: number;
   effective_from: string;
   created_at: string;
 }
 
-/** GET /procedures/{code}: the version in force today (or ?version=N). */
-export interface Procedure extends ProcedureSummary {
-  online_level?: 'none' | 'partial' | 'full' | (string & {});
-  legal_basis?: string;
-  components: ProcedureComponent[];
-  steps: ProcedureStep[];
-  effective_from: string;
-  version: number;
-  versions?: ProcedureVersion[];
-  source?: string;
-}
+/**
+ * GET /procedures/{code}: the version in force today (or ?version=N). The description's
+ * fields, with those the server always sends required, and `versions`, which it lacks.
+ */
+export type Procedure = Omit<DescribedProcedure, 'fee' | 'components' | 'steps' | 'effective_from' | 'version'> &
+  ProcedureSummary & {
+    components: ProcedureComponent[];
+    steps: ProcedureStep[];
+    effective_from: string;
+    version: number;
+    versions?: ProcedureVersion[];
+  };
 
-export interface ProcedureQuery {
-  q?: string;
-  field?: string;
-  level?: ProcedureLevel;
-  page?: number;
-  per_page?: number;
-}
+export type ProcedureQuery = Omit<Query<'/api/v1/procedures', 'get'>, 'level'> & { level?: ProcedureLevel };
 
-/** GET /procedure-fields: the fields with how many procedures each has. */
+/** Local until the description has the schema: GET /procedure-fields, the fields with their counts. */
 export interface ProcedureField {
   field: string;
   count: number;
@@ -257,61 +218,32 @@ export interface ProcedureField {
 
 // --- access: agencies, users, sessions, tokens (docs/access.md) ------------------------------
 
-export const AGENCY_KINDS = ['province', 'district', 'commune', 'department', 'service_center', 'other'] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export type AgencyKind = NonNullable<Schemas['Agency']['kind']>;
+export const AGENCY_KINDS = [
+  'province',
+  'district',
+  'commune',
+  'department',
+  'service_center',
+  'other',
+] as const satisfies readonly AgencyKind[];
 
-/** GET /agencies: the caller's agency with its subtree. */
-export interface Agency {
-  code: string;
-  name: string;
-  kind: AgencyKind | (string & {});
-  abbreviation: string | null;
-  working_hours?: string;
-  children?: Agency[];
-}
+/**
+ * GET /agencies: the caller's agency with its subtree (`children` in the tree only). The
+ * description marks no field required; the server always sends them.
+ */
+export type Agency = Required<Omit<Schemas['Agency'], 'children'>> & { children?: Agency[] };
 
-export interface AgencyCreate {
-  code: string;
-  name: string;
-  parent_code: string;
-  kind?: AgencyKind;
-  abbreviation?: string;
-  working_hours?: string;
-}
+export type AgencyCreate = Omit<RequestBody<'/api/v1/agencies', 'post'>, 'kind'> & { kind?: AgencyKind };
+export type AgencyUpdate = Omit<RequestBody<'/api/v1/agencies/{code}', 'patch'>, 'kind'> & { kind?: AgencyKind };
 
-export interface AgencyUpdate {
-  name?: string;
-  kind?: AgencyKind;
-  abbreviation?: string;
-  working_hours?: string;
-}
+export type UserQuery = Omit<Query<'/api/v1/users', 'get'>, 'role' | 'active'> & { role?: Role; active?: boolean };
+export type UserCreate = Omit<RequestBody<'/api/v1/users', 'post'>, 'roles'> & { roles: Role[] };
+export type UserUpdate = Omit<RequestBody<'/api/v1/users/{username}', 'patch'>, 'roles'> & { roles?: Role[] };
 
-export interface UserQuery {
-  q?: string;
-  agency?: string;
-  role?: Role;
-  active?: boolean;
-  page?: number;
-  per_page?: number;
-}
-
-export interface UserCreate {
-  username: string;
-  full_name: string;
-  password: string;
-  agency_code: string;
-  roles: Role[];
-}
-
-export interface UserUpdate {
-  full_name?: string;
-  roles?: Role[];
-  active?: boolean;
-  agency_code?: string;
-}
-
+/** Local until the description has the schema: an item of GET /auth/sessions. */
 export interface Session {
-  id: string | number;
+  id: number;
   created_at: string;
   last_seen_at: string;
   client_address: string | null;
@@ -319,23 +251,22 @@ export interface Session {
   current: boolean;
 }
 
+/** Local until the description has the schema: an item of GET /auth/tokens. */
 export interface ApiToken {
-  id: string | number;
+  id: number;
   name: string;
   prefix: string;
   created_at: string;
   last_used_at: string | null;
 }
 
-/** POST /auth/tokens: the only answer that carries the token itself. */
-export interface CreatedToken {
-  id: string | number;
-  name: string;
-  token: string;
-  created_at: string;
-}
+/**
+ * POST /auth/tokens: the only answer that carries the token itself. The description's fields,
+ * all of which the server sends.
+ */
+export type CreatedToken = Required<Answer<'/api/v1/auth/tokens', 'post'>>;
 
-/** A list answer; sessions and tokens carry `items` and may carry the paging fields. */
+/** Local until the description types list items: sessions and tokens carry `items`, maybe paging. */
 export interface ItemList<T> {
   items: T[];
   total?: number;
@@ -343,39 +274,15 @@ export interface ItemList<T> {
 
 // --- calendar (docs/calendar.md) ----------------------------------------------------------------
 
-export const HOLIDAY_KINDS = ['holiday', 'compensatory', 'day_off', 'working_day'] as const;
-export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
-
-export interface LunarDate {
-  day: number;
-  month: number;
-  year: number;
-  /** The leap (repeated) month of that number. */
-  leap: boolean;
-}
-
-export interface HolidayDay {
-  date: string; // YYYY-MM-DD
-  name: string;
-  kind: HolidayKind;
-  lunar: LunarDate;
-}
-
 /** GET/PUT /calendar/holidays?year=: the schedule in force (official, else statutory). */
-export interface HolidaySchedule extends Page<HolidayDay> {
-  year: number;
-  official: boolean;
-  source: string;
-  updated_at?: string;
-  updated_by?: string;
-}
+export type HolidaySchedule = Schemas['HolidaySchedule'];
+export type HolidayDay = HolidaySchedule['items'][number];
+export type HolidayKind = HolidayDay['kind'];
+export const HOLIDAY_KINDS = ['holiday', 'compensatory', 'day_off', 'working_day'] as const satisfies readonly HolidayKind[];
 
-export interface HolidayScheduleUpdate {
-  source?: string;
-  days: { date: string; name: string; kind: HolidayKind }[];
-}
+export type LunarDate = Schemas['LunarDate'];
+
+export type HolidayScheduleUpdate = RequestBody<'/api/v1/calendar/holidays', 'put'>;
 
 /** GET /calendar/lunar?year=: one item per day of the year. */
-export interface LunarYear extends Page<LunarDate & { date: string }> {
-  year: number;
-}
+export type LunarYear = Answer<'/api/v1/calendar/lunar', 'get'>;

@@ -1,27 +1,19 @@
 // Footer line with the server's health (GET /api/v1/health), checked once per page load.
-import { useEffect, useState } from 'react';
 import { Badge, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 
-import { errorMessage, isAbort } from '../api/client';
-import { getHealth } from '../api/endpoints';
-import type { Health } from '../api/types';
-
-type State = { kind: 'loading' } | { kind: 'ok'; health: Health } | { kind: 'error'; message: string };
+import { errorMessage } from '../api/client';
+import { queries } from '../api/queries';
 
 const databaseNames: Record<string, string> = { sqlite: 'SQLite', postgresql: 'PostgreSQL' };
 
 export function HealthStatus() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getHealth(controller.signal)
-      .then((health) => setState({ kind: 'ok', health }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setState({ kind: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, []);
+  const query = useQuery(queries.health());
+  const state = query.isPending
+    ? ({ kind: 'loading' } as const)
+    : query.isError
+      ? ({ kind: 'error', message: errorMessage(query.error) } as const)
+      : ({ kind: 'ok', health: query.data } as const);
 
   let badge;
   if (state.kind === 'loading') {

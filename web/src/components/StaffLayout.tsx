@@ -1,7 +1,7 @@
 // The frame of the staff area (/can-bo/…): checks the session with GET /api/v1/auth/me
 // (a 401 goes to /dang-nhap?next=<this path>), then shows a side menu for the user's roles,
 // a header with the user's name, agency and "Đăng xuất", and the screen.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Alert, Button, Flex, Grid, Layout, Menu, Result, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
@@ -15,17 +15,17 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { ApiError, errorMessage, isAbort, onUnauthenticated, setCsrfToken } from '../api/client';
-import { getMe, logout } from '../api/endpoints';
+import { ApiError, errorMessage, onUnauthenticated, setCsrfToken } from '../api/client';
+import { logout } from '../api/endpoints';
+import { forgetStaffData, keys, queries } from '../api/queries';
 import type { User } from '../api/types';
 import { paths } from '../paths';
 import { PageLoading } from './PageLoading';
 import { StaffSessionContext, hasRole, type StaffSession } from './staffSession';
 
 const { Header, Sider, Content } = Layout;
-
-type State = { kind: 'loading' } | { kind: 'ready'; user: User } | { kind: 'error'; message: string };
 
 /** Menu entries, only for screens that exist: the reception desk for reception officers; admin-only ones after the common ones. */
 function menuItems(user: User): MenuProps['items'] {
@@ -59,8 +59,8 @@ export default function StaffLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [loggingOut, setLoggingOut] = useState(false);
+  const queryClient = useQueryClient();
+  const me = useQuery(queries.me());
   const leaving = useRef(false);
   const here = `${location.pathname}${location.search}`;
   const hereRef = useRef(here);
@@ -72,56 +72,45 @@ export default function StaffLayout() {
       if (leaving.current) return;
       leaving.current = true;
       setCsrfToken(null);
+      forgetStaffData(queryClient);
       navigate(returnHere ? paths.loginThen(hereRef.current) : paths.login, { replace: returnHere });
     },
-    [navigate],
+    [navigate, queryClient],
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getMe(controller.signal)
-      .then((answer) => setState({ kind: 'ready', user: answer.user }))
-      .catch((error: unknown) => {
-        if (isAbort(error)) return;
-        // A 401 is handled by the listener below.
-        if (!(error instanceof ApiError && error.status === 401)) {
-          setState({ kind: 'error', message: errorMessage(error) });
-        }
-      });
-    return () => controller.abort();
-  }, []);
 
   useEffect(() => onUnauthenticated(() => toLogin(true)), [toLogin]);
 
+  // A 401 is handled by the listener above (to the sign-in page): it shows as loading meanwhile.
+  const unauthenticated = me.isError && me.error instanceof ApiError && me.error.status === 401;
+  const user = me.data?.user;
   const session = useMemo<StaffSession | null>(
     () =>
-      state.kind === 'ready'
+      user
         ? {
-            user: state.user,
-            setUser: (user) => setState({ kind: 'ready', user }),
+            user,
+            setUser: (changed: User) =>
+              queryClient.setQueryData(keys.auth.me, (answer) => (answer ? { ...answer, user: changed } : answer)),
             signedOut: () => toLogin(false),
           }
         : null,
-    [state, toLogin],
+    [user, queryClient, toLogin],
   );
 
-  const signOut = async () => {
-    setLoggingOut(true);
-    try {
-      await logout();
-    } catch {
-      // The session may already be over; the user leaves either way.
-    }
-    toLogin(false);
-  };
+  const signingOut = useMutation({
+    mutationFn: logout,
+    // The session may already be over; the user leaves either way.
+    onSettled: () => toLogin(false),
+  });
+  const loggingOut = signingOut.isPending;
+  const signOut = () => signingOut.mutate();
 
-  if (state.kind === 'loading') return <PageLoading tip="Đang kiểm tra phiên đăng nhập…" />;
-  if (state.kind === 'error' || !session) {
+  if (me.isPending || unauthenticated) return <PageLoading tip="Đang kiểm tra phiên đăng nhập…" />;
+  if (me.isError || !session) {
     return (
       <Result
         status="error"
         title="Không mở được khu vực cán bộ"
-        subTitle={state.kind === 'error' ? state.message : undefined}
+        subTitle={me.isError ? errorMessage(me.error) : undefined}
         extra={
           <Button type="primary" onClick={() => window.location.reload()}>
             Thử lại
@@ -131,7 +120,6 @@ export default function StaffLayout() {
     );
   }
 
-  const { user } = session;
   return (
     <StaffSessionContext.Provider value={session}>
       <Layout className="egov-shell">
@@ -143,8 +131,8 @@ export default function StaffLayout() {
             </Link>
             <Flex align="center" gap={12} style={{ minWidth: 0 }}>
               <div className="egov-staff-user" data-testid="staff-user">
-                <div className="egov-staff-user-name">{user.full_name}</div>
-                {screens.sm && <div className="egov-staff-user-agency">{user.agency_name}</div>}
+                <div className="egov-staff-user-name">{session.user.full_name}</div>
+                {screens.sm && <div className="egov-staff-user-agency">{session.user.agency_name}</div>}
               </div>
               <Button ghost icon={<LogoutOutlined aria-hidden />} loading={loggingOut} onClick={signOut} aria-label="Đăng xuất">
                 {screens.sm ? 'Đăng xuất' : null}
@@ -157,12 +145,12 @@ export default function StaffLayout() {
             <Menu
               mode="inline"
               selectedKeys={[selectedKey(location.pathname)]}
-              items={menuItems(user)}
+              items={menuItems(session.user)}
               style={{ height: '100%', borderInlineEnd: 0 }}
             />
           </Sider>
           <Content className="egov-staff-content">
-            {!user.active && (
+            {!session.user.active && (
               <Alert type="warning" showIcon message="Tài khoản này đang bị khóa." style={{ marginBottom: 16 }} />
             )}
             <Outlet />

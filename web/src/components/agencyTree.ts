@@ -1,8 +1,8 @@
 // Helpers over the agency tree of GET /api/v1/agencies (one nested object).
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 
-import { errorMessage, isAbort } from '../api/client';
-import { getAgencyTree } from '../api/endpoints';
+import { errorMessage } from '../api/client';
+import { queries } from '../api/queries';
 import type { Agency } from '../api/types';
 
 export interface AgencyOption {
@@ -31,19 +31,13 @@ export type AgencyTreeState =
   | { kind: 'loaded'; tree: Agency }
   | { kind: 'error'; message: string };
 
-/** Loads the caller's agency tree; `reload` fetches it again (after a change). */
-export function useAgencyTree(): { state: AgencyTreeState; reload: () => void } {
-  const [state, setState] = useState<AgencyTreeState>({ kind: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    getAgencyTree(controller.signal)
-      .then((tree) => setState({ kind: 'loaded', tree }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setState({ kind: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, [generation]);
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { state, reload };
+/** The caller's agency tree (query `agencies/tree`; changes to agencies invalidate it). */
+export function useAgencyTree(): { state: AgencyTreeState } {
+  const query = useQuery(queries.agencyTree());
+  const state: AgencyTreeState = query.isPending
+    ? { kind: 'loading' }
+    : query.isError
+      ? { kind: 'error', message: errorMessage(query.error) }
+      : { kind: 'loaded', tree: query.data };
+  return { state };
 }

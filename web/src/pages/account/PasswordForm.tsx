@@ -2,6 +2,7 @@
 // policy (docs/access.md): its messages go on the fields they name, or above the form.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 
 import { errorMessage } from '../../api/client';
 import { changePassword } from '../../api/endpoints';
@@ -16,22 +17,20 @@ interface Values {
 export function PasswordForm() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const [submitting, setSubmitting] = useState(false);
+  const change = useMutation({ mutationFn: changePassword });
+  const submitting = change.isPending;
   const [error, setError] = useState<string | null>(null);
 
   const onFinish = async (values: Values) => {
-    setSubmitting(true);
     setError(null);
     try {
-      await changePassword({ current_password: values.current_password, new_password: values.new_password });
+      await change.mutateAsync({ current_password: values.current_password, new_password: values.new_password });
       form.resetFields();
       message.success('Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.');
     } catch (caught) {
       if (!showFieldErrors(form, caught, ['current_password', 'new_password'], { password: 'new_password' })) {
         setError(errorMessage(caught));
       }
-    } finally {
-      setSubmitting(false);
     }
   };
 

@@ -1,10 +1,11 @@
 // "Phiên đăng nhập": the user's open sessions (GET /api/v1/auth/sessions), each with
 // "Kết thúc" (DELETE); ending the current one signs the user out here.
-import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { errorMessage, isAbort } from '../../api/client';
-import { endSession, listSessions } from '../../api/endpoints';
+import { errorMessage } from '../../api/client';
+import { endSession } from '../../api/endpoints';
+import { keys, queries } from '../../api/queries';
 import type { Session } from '../../api/types';
 import { useStaffSession } from '../../components/staffSession';
 import { formatDateTime } from '../../format';
@@ -12,52 +13,37 @@ import { formatDateTime } from '../../format';
 export function SessionsCard() {
   const { message } = App.useApp();
   const { signedOut } = useStaffSession();
-  const [items, setItems] = useState<Session[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback((signal?: AbortSignal) => {
-    setLoading(true);
-    listSessions(signal)
-      .then((answer) => {
-        setItems(answer.items);
-        setError(null);
-        setLoading(false);
-      })
-      .catch((caught: unknown) => {
-        if (isAbort(caught)) return;
-        setError(errorMessage(caught));
-        setLoading(false);
-      });
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const sessions = useQuery(queries.sessions());
+  const items = sessions.data?.items ?? [];
+  const error = sessions.isError ? errorMessage(sessions.error) : null;
+  const ending = useMutation({
+    mutationFn: (session: Session) => endSession(session.id),
+    // Ending the current session signs the user out here (no list to refresh: it would be a 401).
+    onSuccess: (_, session) =>
+      session.current ? undefined : queryClient.invalidateQueries({ queryKey: keys.auth.sessions }),
+  });
 
   const end = async (session: Session) => {
     try {
-      await endSession(session.id);
+      await ending.mutateAsync(session);
       if (session.current) {
         signedOut();
         return;
       }
       message.success('Đã kết thúc phiên đăng nhập.');
-      load();
     } catch (caught) {
       message.error(errorMessage(caught));
     }
   };
 
   return (
-    <Card title="Phiên đăng nhập" extra={<Button onClick={() => load()}>Tải lại</Button>}>
+    <Card title="Phiên đăng nhập" extra={<Button onClick={() => void sessions.refetch()}>Tải lại</Button>}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Table<Session>
         rowKey={(session) => String(session.id)}
         dataSource={items}
-        loading={loading}
+        loading={sessions.isFetching}
         pagination={false}
         size="small"
         scroll={{ x: 900 }}

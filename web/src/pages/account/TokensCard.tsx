@@ -1,10 +1,12 @@
 // "Khóa API": the user's API tokens (GET/POST/DELETE /api/v1/auth/tokens). A new token is
 // shown once, in a copyable box with a warning; the server keeps only its hash.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { errorMessage, isAbort } from '../../api/client';
-import { createToken, listTokens, revokeToken } from '../../api/endpoints';
+import { errorMessage } from '../../api/client';
+import { createToken, revokeToken } from '../../api/endpoints';
+import { keys, queries } from '../../api/queries';
 import type { ApiToken, CreatedToken } from '../../api/types';
 import { showFieldErrors } from '../../components/serverErrors';
 import { formatDateTime } from '../../format';
@@ -12,53 +14,31 @@ import { formatDateTime } from '../../format';
 export function TokensCard() {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();
-  const [items, setItems] = useState<ApiToken[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);
-
-  const load = useCallback((signal?: AbortSignal) => {
-    setLoading(true);
-    listTokens(signal)
-      .then((answer) => {
-        setItems(answer.items);
-        setError(null);
-        setLoading(false);
-      })
-      .catch((caught: unknown) => {
-        if (isAbort(caught)) return;
-        setError(errorMessage(caught));
-        setLoading(false);
-      });
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const tokens = useQuery(queries.tokens());
+  const items = tokens.data?.items ?? [];
+  const error = tokens.isError ? errorMessage(tokens.error) : null;
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: keys.auth.tokens });
+  const creation = useMutation({ mutationFn: (name: string) => createToken(name), onSuccess: invalidate });
+  const revocation = useMutation({ mutationFn: (token: ApiToken) => revokeToken(token.id), onSuccess: invalidate });
+  const creating = creation.isPending;
 
   const create = async ({ name }: { name: string }) => {
-    setCreating(true);
     try {
-      const token = await createToken(name.trim());
+      const token = await creation.mutateAsync(name.trim());
       setCreated(token);
       form.resetFields();
-      load();
     } catch (caught) {
       if (!showFieldErrors(form, caught, ['name'])) message.error(errorMessage(caught));
-    } finally {
-      setCreating(false);
     }
   };
 
   const revoke = async (token: ApiToken) => {
     try {
-      await revokeToken(token.id);
+      await revocation.mutateAsync(token);
       message.success(`Đã thu hồi khóa “${token.name}”.`);
       if (created && String(created.id) === String(token.id)) setCreated(null);
-      load();
     } catch (caught) {
       message.error(errorMessage(caught));
     }
@@ -118,7 +98,7 @@ export function TokensCard() {
         style={{ marginTop: 16 }}
         rowKey={(token) => String(token.id)}
         dataSource={items}
-        loading={loading}
+        loading={tokens.isFetching}
         pagination={false}
         size="small"
         scroll={{ x: 'max-content' }}

@@ -25,7 +25,7 @@ type Editing = { mode: 'create'; parentCode: string } | { mode: 'edit'; agency: 
 
 export default function AgenciesPage() {
   usePageTitle('Cơ quan, đơn vị');
-  const { state, reload } = useAgencyTree();
+  const { state } = useAgencyTree();
   const [editing, setEditing] = useState<Editing>(null);
   const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
 
@@ -99,10 +99,7 @@ export default function AgenciesPage() {
           tree={state.tree}
           editing={editing}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </>

@@ -2,9 +2,11 @@
 // in a modal. Enter in any field submits; the server's per-field messages go on the fields.
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { errorMessage } from '../../api/client';
 import { createAgency, updateAgency } from '../../api/endpoints';
+import { keys } from '../../api/queries';
 import { AGENCY_KINDS, type Agency, type AgencyKind, type AgencyUpdate } from '../../api/types';
 import { agencyOptions } from '../../components/agencyTree';
 import { showFieldErrors } from '../../components/serverErrors';
@@ -46,7 +48,7 @@ export function AgencyFormModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const creating = editing.mode === 'create';
   const formId = creating ? 'agency-create' : 'agency-edit';
@@ -63,13 +65,12 @@ export function AgencyFormModal({
         working_hours: editing.agency.working_hours || DEFAULT_WORKING_HOURS,
       };
 
-  const onFinish = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    const abbreviation = values.abbreviation?.trim() ?? '';
-    try {
-      const saved = creating
-        ? await createAgency({
+  // The tree, and the users (whose rows show their agency's name), change with an agency.
+  const save = useMutation({
+    mutationFn: (values: Values) => {
+      const abbreviation = values.abbreviation?.trim() ?? '';
+      return creating
+        ? createAgency({
             parent_code: values.parent_code,
             code: values.code.trim(),
             name: values.name.trim(),
@@ -77,17 +78,29 @@ export function AgencyFormModal({
             ...(abbreviation ? { abbreviation } : {}),
             working_hours: values.working_hours.trim(),
           })
-        : await updateAgency(editing.agency.code, changedFields(initialValues, {
+        : updateAgency(editing.agency.code, changedFields(initialValues, {
             name: values.name.trim(),
             kind: values.kind,
             abbreviation,
             working_hours: values.working_hours.trim(),
           }));
+    },
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.agencies.all }),
+        queryClient.invalidateQueries({ queryKey: keys.users.all }),
+      ]),
+  });
+  const saving = save.isPending;
+
+  const onFinish = async (values: Values) => {
+    setError(null);
+    try {
+      const saved = await save.mutateAsync(values);
       message.success(creating ? `Đã thêm đơn vị “${saved.name}”.` : `Đã lưu đơn vị “${saved.name}”.`);
       onSaved(saved);
     } catch (caught) {
       if (!showFieldErrors(form, caught, FIELDS)) setError(errorMessage(caught));
-      setSaving(false);
     }
   };
 

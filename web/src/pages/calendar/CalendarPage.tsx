@@ -2,14 +2,17 @@
 // (GET /api/v1/calendar/holidays and /calendar/lunar), whether the schedule is the official
 // one or the statutory rules and its source; admins edit it (PUT /api/v1/calendar/holidays)
 // and see the server's messages on the rows. Everyone signed in may look.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Button, Card, Flex, InputNumber, Space, Tag, Typography, message } from 'antd';
 import { CalendarOutlined, EditOutlined, LeftOutlined, RightOutlined, SaveOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 
-import { ApiError, errorMessage, isAbort } from '../../api/client';
-import { getHolidays, getLunarYear, putHolidays } from '../../api/endpoints';
-import type { HolidaySchedule, LunarDate } from '../../api/types';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { ApiError, errorMessage } from '../../api/client';
+import { putHolidays } from '../../api/endpoints';
+import { keys, queries } from '../../api/queries';
+import type { HolidaySchedule, HolidayScheduleUpdate, LunarDate } from '../../api/types';
 import { hasRole, useStaffSession } from '../../components/staffSession';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../format';
@@ -62,29 +65,34 @@ export default function CalendarPage() {
   const isAdmin = hasRole(user, 'admin');
   const [params, setParams] = useSearchParams();
   const year = yearFromParam(params.get('nam'));
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [reloads, setReloads] = useState(0);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [errors, setErrors] = useState<DraftErrors>(noErrors);
   const [notice, noticeHolder] = message.useMessage();
   const today = useMemo(() => isoDate(todayInVietnam()), []);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    Promise.all([getHolidays(year, controller.signal), getLunarYear(year, controller.signal)])
-      .then(([schedule, lunarYear]) => {
-        const lunar = new Map<string, LunarDate>();
-        for (const { date, ...rest } of lunarYear.items) lunar.set(date, rest);
-        setState({ kind: 'loaded', data: { schedule, lunar } });
-      })
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setState({ kind: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, [year, reloads]);
+  const holidays = useQuery(queries.holidays(year));
+  const lunarYear = useQuery(queries.lunarYear(year));
+  const lunarByDate = useMemo(() => {
+    if (!lunarYear.data) return null;
+    const map = new Map<string, LunarDate>();
+    for (const { date, ...rest } of lunarYear.data.items) map.set(date, rest);
+    return map;
+  }, [lunarYear.data]);
+  const failed = holidays.error ?? lunarYear.error;
+  const state: State = failed
+    ? { kind: 'error', message: errorMessage(failed) }
+    : holidays.data && lunarByDate
+      ? { kind: 'loaded', data: { schedule: holidays.data, lunar: lunarByDate } }
+      : { kind: 'loading' };
+
+  // The PUT answers with the schedule now in force: it replaces the cached one.
+  const queryClient = useQueryClient();
+  const saveSchedule = useMutation({
+    mutationFn: (body: HolidayScheduleUpdate) => putHolidays(year, body),
+    onSuccess: (schedule) => queryClient.setQueryData(keys.calendar.holidays(year), schedule),
+  });
+  const saving = saveSchedule.isPending;
 
   const setYear = (next: number | null) => {
     if (next === null || !Number.isInteger(next) || next < MIN_YEAR || next > MAX_YEAR) return;
@@ -131,23 +139,19 @@ export default function CalendarPage() {
 
   const save = async () => {
     if (!draft) return;
-    setSaving(true);
     setSaveError(null);
     setErrors(noErrors);
     try {
       const source = draft.source.trim();
-      await putHolidays(year, {
+      await saveSchedule.mutateAsync({
         ...(source ? { source } : {}),
         days: draft.days.map(({ date, name, kind }) => ({ date, name, kind })),
       });
       setDraft(null);
-      setReloads((n) => n + 1);
       void notice.success(`Đã lưu lịch nghỉ năm ${year}.`);
     } catch (error) {
       setSaveError(errorMessage(error));
       setErrors(draftErrors(error, draft.days));
-    } finally {
-      setSaving(false);
     }
   };
 

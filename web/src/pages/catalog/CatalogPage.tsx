@@ -8,9 +8,11 @@ import { Alert, Button, Col, Empty, Grid, Input, Pagination, Row, Select, Spin, 
 import { ClockCircleOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
 import { Link, useLocation, useSearchParams } from 'react-router';
 
-import { errorMessage, isAbort } from '../../api/client';
-import { listProcedureFields, listProcedures } from '../../api/endpoints';
-import type { Page, ProcedureField, ProcedureLevel, ProcedureSummary } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
+
+import { errorMessage } from '../../api/client';
+import { queries } from '../../api/queries';
+import type { Page, ProcedureLevel, ProcedureSummary } from '../../api/types';
 import { useDebounced } from '../../components/useDebounced';
 import { usePageTitle } from '../../components/usePageTitle';
 import { procedureLevelLabel, procedureLevelLabels } from '../../labels';
@@ -29,11 +31,11 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
-/** `key` names the query the answer belongs to (a newer query shows as loading until its answer). */
+/** A newer query shows as loading, over the previous answer, until its own answer arrives. */
 type Results =
   | { kind: 'loading'; previous?: Page<ProcedureSummary> }
-  | { kind: 'loaded'; key: string; page: Page<ProcedureSummary> }
-  | { kind: 'error'; key: string; message: string };
+  | { kind: 'loaded'; page: Page<ProcedureSummary> }
+  | { kind: 'error'; message: string };
 
 /** What the detail page's "back" link returns to: this list, with its query and filters. */
 export interface CatalogLinkState {
@@ -80,37 +82,18 @@ export default function CatalogPage() {
     // Only a new pause in typing writes the URL (not a new URL: see paramsRef).
   }, [debouncedText]);
 
-  const queryKey = JSON.stringify([q, field, level, pageNumber]);
-  const [answer, setResults] = useState<Results>({ kind: 'loading' });
-  const results: Results =
-    answer.kind !== 'loading' && answer.key !== queryKey
-      ? { kind: 'loading', previous: answer.kind === 'loaded' ? answer.page : undefined }
-      : answer;
-  useEffect(() => {
-    const controller = new AbortController();
-    setResults((current) => ({
-      kind: 'loading',
-      previous: current.kind === 'loaded' ? current.page : current.kind === 'loading' ? current.previous : undefined,
-    }));
-    listProcedures(
-      { q: q || undefined, field: field || undefined, level, page: pageNumber, per_page: PER_PAGE },
-      controller.signal,
-    )
-      .then((page) => setResults({ kind: 'loaded', key: queryKey, page }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setResults({ kind: 'error', key: queryKey, message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, [q, field, level, pageNumber, queryKey]);
+  const search = useQuery(
+    queries.procedures({ q: q || undefined, field: field || undefined, level, page: pageNumber, per_page: PER_PAGE }),
+  );
+  const results: Results = search.isError
+    ? { kind: 'error', message: errorMessage(search.error) }
+    : search.isPending || search.isPlaceholderData
+      ? { kind: 'loading', previous: search.data }
+      : { kind: 'loaded', page: search.data };
 
-  const [fields, setFields] = useState<ProcedureField[]>([]);
-  useEffect(() => {
-    const controller = new AbortController();
-    listProcedureFields(controller.signal)
-      .then(setFields)
-      .catch(() => setFields([])); // the list still works; the filter offers what the URL names
-    return () => controller.abort();
-  }, []);
+  // Without the fields the list still works; the filter offers what the URL names.
+  const fields = useQuery(queries.procedureFields()).data ?? [];
+
   const fieldOptions = fields.map((f) => ({ value: f.field, label: `${f.field} (${f.count})` }));
   if (field && !fields.some((f) => f.field === field)) fieldOptions.push({ value: field, label: field });
 

@@ -1,14 +1,16 @@
 // "/thu-tuc/:code" — one procedure of the catalog (GET /api/v1/procedures/{code}): what it is,
 // its time limit and fee, the documents to bring, who handles each step, and the way to
 // submit online. ?phien_ban=N shows an earlier (or later) version.
-import { useEffect, useState, type MouseEvent } from 'react';
+import { type MouseEvent } from 'react';
 import { Alert, Button, Card, Descriptions, Grid, Space, Steps, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 
-import { ApiError, errorMessage, isAbort } from '../../api/client';
-import { getProcedure } from '../../api/endpoints';
+import { useQuery } from '@tanstack/react-query';
+
+import { errorMessage } from '../../api/client';
+import { isNotFound, queries } from '../../api/queries';
 import type { Procedure, ProcedureComponent } from '../../api/types';
 import { PageLoading } from '../../components/PageLoading';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -19,11 +21,6 @@ import type { CatalogLinkState } from './CatalogPage';
 import { feeText, stepHoursText, timeLimitText } from './procedureText';
 
 const { Title, Text, Paragraph } = Typography;
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'found'; procedure: Procedure }
-  | { kind: 'error'; message: string; notFound: boolean };
 
 const count = (value: number) => (value > 0 ? value : '—');
 
@@ -41,21 +38,13 @@ export default function ProcedurePage() {
   const version = Number.isInteger(versionParam) && versionParam > 0 ? versionParam : undefined;
   const location = useLocation();
   const backSearch = (location.state as Partial<CatalogLinkState> | null)?.catalogSearch ?? '';
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const query = useQuery(queries.procedure(code, version));
+  const state = query.isPending
+    ? ({ kind: 'loading' } as const)
+    : query.isError
+      ? ({ kind: 'error', message: errorMessage(query.error), notFound: isNotFound(query.error) } as const)
+      : ({ kind: 'found', procedure: query.data } as const);
   usePageTitle(state.kind === 'found' ? state.procedure.name : 'Thủ tục hành chính');
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    getProcedure(code, version, controller.signal)
-      .then((procedure) => setState({ kind: 'found', procedure }))
-      .catch((error: unknown) => {
-        if (isAbort(error)) return;
-        const notFound = error instanceof ApiError && error.status === 404;
-        setState({ kind: 'error', message: errorMessage(error), notFound });
-      });
-    return () => controller.abort();
-  }, [code, version]);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} className="egov-procedure">

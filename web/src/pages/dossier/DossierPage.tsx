@@ -1,36 +1,28 @@
 // "/can-bo/ho-so/:code" — one dossier, read only (GET /api/v1/dossiers/{code}): status,
 // times, current step, applicant, components, events. Reception may print the receipt of a
 // received dossier from here.
-import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Space, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 
-import { ApiError, errorMessage, isAbort } from '../../api/client';
-import { getDossier, receiptPdfUrl } from '../../api/endpoints';
-import type { Dossier } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
+
+import { errorMessage } from '../../api/client';
+import { receiptPdfUrl } from '../../api/endpoints';
+import { isNotFound, queries } from '../../api/queries';
 import { DossierDetails } from '../../components/dossier/DossierDetails';
 import { PageLoading } from '../../components/PageLoading';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useParams } from 'react-router';
 
-type State = { kind: 'loading' } | { kind: 'found'; dossier: Dossier } | { kind: 'error'; message: string; notFound: boolean };
-
 export default function DossierPage() {
   const code = (useParams<{ code: string }>().code ?? '').trim();
   usePageTitle(`Hồ sơ ${code}`);
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    getDossier(code, controller.signal)
-      .then((dossier) => setState({ kind: 'found', dossier }))
-      .catch((error: unknown) => {
-        if (isAbort(error)) return;
-        setState({ kind: 'error', message: errorMessage(error), notFound: error instanceof ApiError && error.status === 404 });
-      });
-    return () => controller.abort();
-  }, [code]);
+  const query = useQuery(queries.dossier(code));
+  const state = query.isPending
+    ? ({ kind: 'loading' } as const)
+    : query.isError
+      ? ({ kind: 'error', message: errorMessage(query.error), notFound: isNotFound(query.error) } as const)
+      : ({ kind: 'found', dossier: query.data } as const);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -9,9 +9,12 @@ import { Alert, Button, Card, Flex, Form, Radio, Space, Tag, Typography, type In
 import { CheckOutlined, SwapOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
 import { errorMessage } from '../../api/client';
-import { createDossier, getProcedure } from '../../api/endpoints';
-import type { Applicant, Dossier, IntakeChannel, Procedure } from '../../api/types';
+import { createDossier } from '../../api/endpoints';
+import { keys, queries } from '../../api/queries';
+import type { Applicant, Dossier, IntakeChannel, IntakeRequest, Procedure } from '../../api/types';
 import { ApplicantFields } from '../../components/dossier/ApplicantFields';
 import {
   APPLICANT_ERROR_FIELDS,
@@ -50,7 +53,6 @@ export default function IntakePage() {
   const [rows, setRows] = useState<ChecklistRow[]>([]);
   const [componentsError, setComponentsError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   // The dossier just received lives in the history entry, so Back from its detail page
   // returns to the code and "In giấy hẹn".
   const location = useLocation();
@@ -60,12 +62,19 @@ export default function IntakePage() {
     navigate(paths.intake, { replace: true, state: dossier ? { received: dossier } : null });
   // One key per dossier being received: kept across retries, renewed for the next citizen.
   const idempotencyKey = useRef(newIdempotencyKey());
+  const queryClient = useQueryClient();
+  // A new dossier: every dossier list may now hold it.
+  const intake = useMutation({
+    mutationFn: (body: IntakeRequest) => createDossier(body, idempotencyKey.current),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.dossiers.all }),
+  });
+  const submitting = intake.isPending;
 
   const pick = async (code: string) => {
     setLoadingCode(code);
     setFormError(null);
     try {
-      const chosen = await getProcedure(code);
+      const chosen = await queryClient.fetchQuery(queries.procedure(code));
       setProcedure(chosen);
       setRows(checklistFrom(chosen.components));
       setComponentsError(null);
@@ -119,22 +128,16 @@ export default function IntakePage() {
       return;
     }
     setComponentsError(null);
-    setSubmitting(true);
     try {
-      const dossier = await createDossier(
-        {
-          procedure_code: procedure.code,
-          channel: values.channel,
-          applicant: cleanApplicant(values.applicant),
-          components: checkedComponents(rows),
-        },
-        idempotencyKey.current,
-      );
+      const dossier = await intake.mutateAsync({
+        procedure_code: procedure.code,
+        channel: values.channel,
+        applicant: cleanApplicant(values.applicant),
+        components: checkedComponents(rows),
+      });
       setReceived(dossier);
     } catch (error) {
       showIntakeErrors(form, error, APPLICANT_ERROR_FIELDS, setComponentsError, setFormError);
-    } finally {
-      setSubmitting(false);
     }
   };
 

@@ -1,42 +1,31 @@
 // Procedure search as one types (GET /api/v1/procedures?q=, the server ignores diacritics,
 // đ and case): ↑/↓ move through the suggestions, Enter picks the highlighted one (the first
 // by default), Escape closes the list.
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useState } from 'react';
 import { AutoComplete, Input, Typography, type InputRef } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 
-import { errorMessage, isAbort } from '../../api/client';
-import { listProcedures } from '../../api/endpoints';
-import type { ProcedureSummary } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
+
+import { errorMessage } from '../../api/client';
+import { queries } from '../../api/queries';
 import { useDebounced } from '../../components/useDebounced';
 import { procedureLevelLabel } from '../../labels';
 import { timeLimitText } from '../catalog/procedureText';
 
 const SEARCH_DELAY_MS = 200;
 
-type Found = { query: string; items: ProcedureSummary[]; total: number } | { query: string; error: string };
-
 export const ProcedurePicker = forwardRef<InputRef, { onPick: (code: string) => void; disabled?: boolean }>(
   function ProcedurePicker({ onPick, disabled }, ref) {
     const [text, setText] = useState('');
     const query = useDebounced(text.trim(), SEARCH_DELAY_MS);
-    const [found, setFound] = useState<Found | null>(null);
+    // While a new query runs, the previous answer stays listed (placeholder data).
+    const search = useQuery({ ...queries.procedures({ q: query, per_page: 20 }), enabled: query !== '' });
+    /** The answer (or error) shown is the one for `query`. */
+    const answered = query !== '' && !search.isPending && !search.isPlaceholderData;
 
-    useEffect(() => {
-      if (!query) {
-        setFound(null);
-        return;
-      }
-      const controller = new AbortController();
-      listProcedures({ q: query, per_page: 20 }, controller.signal)
-        .then((page) => setFound({ query, items: page.items, total: page.total }))
-        .catch((error: unknown) => {
-          if (!isAbort(error)) setFound({ query, error: errorMessage(error) });
-        });
-      return () => controller.abort();
-    }, [query]);
-
-    const items = found && 'items' in found ? found.items : [];
+    const items = query !== '' ? (search.data?.items ?? []) : [];
+    const total = query !== '' ? (search.data?.total ?? 0) : 0;
     const options = items.map((p) => ({
       value: p.code,
       label: (
@@ -49,10 +38,10 @@ export const ProcedurePicker = forwardRef<InputRef, { onPick: (code: string) => 
       ),
     }));
 
-    const searching = text.trim() !== '' && (found === null || found.query !== text.trim());
+    const searching = text.trim() !== '' && !(answered && query === text.trim());
     let notFound: string | undefined;
-    if (found && text.trim() === found.query) {
-      notFound = 'error' in found ? found.error : `Không tìm thấy thủ tục nào với “${found.query}”.`;
+    if (answered && text.trim() === query) {
+      notFound = search.isError ? errorMessage(search.error) : `Không tìm thấy thủ tục nào với “${query}”.`;
     }
 
     return (
@@ -86,8 +75,8 @@ export const ProcedurePicker = forwardRef<InputRef, { onPick: (code: string) => 
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="picker-state" data-state={searching ? 'loading' : 'idle'}>
           {searching
             ? 'Đang tìm…'
-            : found && 'total' in found && found.total > 0
-              ? `${found.total} thủ tục — ↑/↓ để chọn, Enter để nhận hồ sơ theo thủ tục đã chọn.`
+            : total > 0
+              ? `${total} thủ tục — ↑/↓ để chọn, Enter để nhận hồ sơ theo thủ tục đã chọn.`
               : 'Không cần gõ dấu: “dang ky khai sinh” tìm được “Đăng ký khai sinh”.'}
         </Typography.Text>
       </div>

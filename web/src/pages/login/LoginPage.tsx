@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { errorMessage } from '../../api/client';
 import { login } from '../../api/endpoints';
+import { forgetStaffData } from '../../api/queries';
 import type { LoginRequest } from '../../api/types';
 import { usePageTitle } from '../../components/usePageTitle';
 import { safeNext } from '../../paths';
@@ -16,18 +18,19 @@ export default function LoginPage() {
   usePageTitle('Đăng nhập cán bộ');
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [submitting, setSubmitting] = useState(false);
+  const queryClient = useQueryClient();
+  // Whatever a previous user of this tab left in the cache goes before the new one's screens.
+  const signIn = useMutation({ mutationFn: login, onSuccess: () => forgetStaffData(queryClient) });
+  const submitting = signIn.isPending || signIn.isSuccess;
   const [error, setError] = useState<string | null>(null);
 
   const onFinish = async (values: LoginRequest) => {
-    setSubmitting(true);
     setError(null);
     try {
-      await login({ username: values.username.trim(), password: values.password });
+      await signIn.mutateAsync({ username: values.username.trim(), password: values.password });
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (caught) {
       setError(errorMessage(caught));
-      setSubmitting(false);
     }
   };
 

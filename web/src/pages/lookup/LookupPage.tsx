@@ -1,10 +1,11 @@
 // "/tra-cuu/:code" — public lookup of one dossier (GET /api/v1/public/dossiers/{code}).
-import { useEffect, useState } from 'react';
 import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 
-import { ApiError, errorMessage, isAbort } from '../../api/client';
-import { getPublicDossier } from '../../api/endpoints';
+import { useQuery } from '@tanstack/react-query';
+
+import { errorMessage } from '../../api/client';
+import { isNotFound, queries } from '../../api/queries';
 import type { PublicDossier } from '../../api/types';
 import { DossierLookupForm } from '../../components/DossierLookupForm';
 import { PageLoading } from '../../components/PageLoading';
@@ -12,28 +13,15 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatOfficialTime } from '../../format';
 import { statusLabel } from '../../components/dossier/status';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'found'; dossier: PublicDossier }
-  | { kind: 'error'; message: string; notFound: boolean };
-
 export default function LookupPage() {
   usePageTitle('Tra cứu hồ sơ');
   const code = (useParams<{ code: string }>().code ?? '').trim();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    getPublicDossier(code, controller.signal)
-      .then((dossier) => setState({ kind: 'found', dossier }))
-      .catch((error: unknown) => {
-        if (isAbort(error)) return;
-        const notFound = error instanceof ApiError && error.status === 404;
-        setState({ kind: 'error', message: errorMessage(error), notFound });
-      });
-    return () => controller.abort();
-  }, [code]);
+  const query = useQuery(queries.publicDossier(code));
+  const state = query.isPending
+    ? ({ kind: 'loading' } as const)
+    : query.isError
+      ? ({ kind: 'error', message: errorMessage(query.error), notFound: isNotFound(query.error) } as const)
+      : ({ kind: 'found', dossier: query.data } as const);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -2,15 +2,18 @@
 // (GET /api/v1/dossiers?status=submitted, oldest first as the server sends them). A row opens
 // a drawer with the dossier; "Tiếp nhận" (POST …/actions {"action":"accept"}) makes it
 // "processing", its times counting from now, and offers "In giấy hẹn".
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Drawer, Empty, Flex, Grid, Space, Table, Typography } from 'antd';
 import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 
-import { errorMessage, isAbort } from '../../api/client';
-import { acceptDossier, getDossier, listDossiers } from '../../api/endpoints';
-import type { Dossier, DossierSummary, Page } from '../../api/types';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { errorMessage } from '../../api/client';
+import { acceptDossier } from '../../api/endpoints';
+import { keys, queries } from '../../api/queries';
+import type { DossierSummary, Page } from '../../api/types';
 import { DossierDetails } from '../../components/dossier/DossierDetails';
 import { ReceiptResult } from '../../components/dossier/ReceiptResult';
 import { PageLoading } from '../../components/PageLoading';
@@ -26,21 +29,14 @@ export default function OnlineQueuePage() {
   usePageTitle('Hồ sơ nộp trực tuyến');
   const screens = Grid.useBreakpoint();
   const [pageNumber, setPageNumber] = useState(1);
-  const [reload, setReload] = useState(0);
-  const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [openCode, setOpenCode] = useState<string | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    listDossiers({ status: 'submitted', page: pageNumber, per_page: PER_PAGE }, controller.signal)
-      .then((page) => setList({ kind: 'loaded', page }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setList({ kind: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, [pageNumber, reload]);
-
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
+  const queue = useQuery(queries.dossiers({ status: 'submitted', page: pageNumber, per_page: PER_PAGE }));
+  const list: ListState = queue.isPending
+    ? { kind: 'loading' }
+    : queue.isError
+      ? { kind: 'error', message: errorMessage(queue.error) }
+      : { kind: 'loaded', page: queue.data };
 
   const columns: ColumnsType<DossierSummary> = [
     {
@@ -64,7 +60,7 @@ export default function OnlineQueuePage() {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           Hồ sơ nộp trực tuyến
         </Typography.Title>
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={refresh}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void queue.refetch()}>
           Làm mới
         </Button>
       </Flex>
@@ -101,42 +97,41 @@ export default function OnlineQueuePage() {
         title={openCode ? `Hồ sơ ${openCode}` : undefined}
         destroyOnHidden
       >
-        {openCode && <QueueDossier code={openCode} onAccepted={refresh} />}
+        {openCode && <QueueDossier code={openCode} />}
       </Drawer>
     </Space>
   );
 }
 
-type DossierState = { kind: 'loading' } | { kind: 'found'; dossier: Dossier } | { kind: 'accepted'; dossier: Dossier } | { kind: 'error'; message: string };
 
-function QueueDossier({ code, onAccepted }: { code: string; onAccepted: () => void }) {
-  const [state, setState] = useState<DossierState>({ kind: 'loading' });
-  const [accepting, setAccepting] = useState(false);
+function QueueDossier({ code }: { code: string }) {
+  const queryClient = useQueryClient();
+  const dossierQuery = useQuery(queries.dossier(code));
   const [actionError, setActionError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getDossier(code, controller.signal)
-      .then((dossier) => setState({ kind: 'found', dossier }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setState({ kind: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, [code]);
+  // Accepting changes the dossier and every list it is in (the queue loses it).
+  const acceptance = useMutation({
+    mutationFn: () => acceptDossier(code),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.dossiers.all }),
+  });
+  const accepting = acceptance.isPending;
+  const accepted = acceptance.data;
 
   const accept = async () => {
-    setAccepting(true);
     setActionError(null);
     try {
-      const dossier = await acceptDossier(code);
-      setState({ kind: 'accepted', dossier });
-      onAccepted();
+      await acceptance.mutateAsync();
     } catch (error) {
       setActionError(errorMessage(error));
-    } finally {
-      setAccepting(false);
     }
   };
+
+  const state = accepted
+    ? ({ kind: 'accepted', dossier: accepted } as const)
+    : dossierQuery.isPending
+      ? ({ kind: 'loading' } as const)
+      : dossierQuery.isError
+        ? ({ kind: 'error', message: errorMessage(dossierQuery.error) } as const)
+        : ({ kind: 'found', dossier: dossierQuery.data } as const);
 
   if (state.kind === 'loading') return <PageLoading tip="Đang tải hồ sơ…" />;
   if (state.kind === 'error') return <Alert type="error" showIcon message={state.message} />;

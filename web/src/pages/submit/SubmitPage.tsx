@@ -6,14 +6,17 @@
 // "Cơ quan khác" with its code typed in (checked against the pattern of QCVN 102:2016 agency
 // codes; the server checks it exists).
 // Then the dossier code, to keep, and a link to its lookup page.
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { Alert, Button, Card, Form, Input, Radio, Result, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 
-import { ApiError, errorMessage, isAbort } from '../../api/client';
-import { getProcedure, listReceivingAgencies, submitOnline } from '../../api/endpoints';
-import type { Applicant, OnlineSubmissionAnswer, Procedure, ReceivingAgency } from '../../api/types';
+import { useMutation, useQuery } from '@tanstack/react-query';
+
+import { errorMessage } from '../../api/client';
+import { submitOnline } from '../../api/endpoints';
+import { isNotFound, queries } from '../../api/queries';
+import type { Applicant, OnlineSubmission, OnlineSubmissionAnswer, Procedure, ReceivingAgency } from '../../api/types';
 import { ApplicantFields } from '../../components/dossier/ApplicantFields';
 import { APPLICANT_ERROR_FIELDS, cleanApplicant, newIdempotencyKey, showIntakeErrors } from '../../components/dossier/applicant';
 import {
@@ -57,26 +60,17 @@ function stepAgencies(procedure: Procedure): { code: string; step: string }[] {
 
 export default function SubmitPage() {
   const code = (useParams<{ code: string }>().code ?? '').trim();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const procedureQuery = useQuery(queries.procedure(code));
+  const procedure = procedureQuery.data;
+  // Asked once the procedure's level is known; without it the step agencies and "Cơ quan khác" still work.
+  const receivingQuery = useQuery({ ...queries.receivingAgencies(procedure?.level), enabled: procedure !== undefined });
+  const state: State = procedureQuery.isError
+    ? { kind: 'error', message: errorMessage(procedureQuery.error), notFound: isNotFound(procedureQuery.error) }
+    : procedure && !receivingQuery.isPending
+      ? { kind: 'found', procedure, receiving: receivingQuery.data ?? [] }
+      : { kind: 'loading' };
   usePageTitle(state.kind === 'found' ? `Nộp hồ sơ: ${state.procedure.name}` : 'Nộp hồ sơ trực tuyến');
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    getProcedure(code, undefined, controller.signal)
-      .then(async (procedure) => {
-        const receiving = await listReceivingAgencies(procedure.level, controller.signal).catch((error: unknown) => {
-          if (isAbort(error)) throw error;
-          return [] as ReceivingAgency[]; // the step agencies and "Cơ quan khác" still work
-        });
-        setState({ kind: 'found', procedure, receiving });
-      })
-      .catch((error: unknown) => {
-        if (isAbort(error)) return;
-        setState({ kind: 'error', message: errorMessage(error), notFound: error instanceof ApiError && error.status === 404 });
-      });
-    return () => controller.abort();
-  }, [code]);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} className="egov-submit">
@@ -115,9 +109,12 @@ function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving:
   const [rows, setRows] = useState<ChecklistRow[]>(() => checklistFrom(procedure.components));
   const [componentsError, setComponentsError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<OnlineSubmissionAnswer | null>(null);
   const idempotencyKey = useRef(newIdempotencyKey());
+  const submission = useMutation({
+    mutationFn: (body: OnlineSubmission) => submitOnline(body, idempotencyKey.current),
+  });
+  const submitting = submission.isPending;
   const choice = Form.useWatch('agency_choice', form);
 
   if (procedure.online_level === 'none') {
@@ -143,18 +140,14 @@ function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving:
     setComponentsError(null);
     const other = values.agency_choice === OTHER;
     const agencyCode = other ? (values.agency_other ?? '').trim().toUpperCase() : values.agency_choice;
-    setSubmitting(true);
     try {
-      const answer = await submitOnline(
-        {
-          procedure_code: procedure.code,
-          channel: 'online',
-          agency_code: agencyCode,
-          applicant: cleanApplicant(values.applicant),
-          components: checkedComponents(rows),
-        },
-        idempotencyKey.current,
-      );
+      const answer = await submission.mutateAsync({
+        procedure_code: procedure.code,
+        channel: 'online',
+        agency_code: agencyCode,
+        applicant: cleanApplicant(values.applicant),
+        components: checkedComponents(rows),
+      });
       setDone(answer);
       window.scrollTo({ top: 0 });
     } catch (error) {
@@ -163,8 +156,6 @@ function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving:
         agency_code: [other ? 'agency_other' : 'agency_choice'],
       };
       showIntakeErrors(form, error, fields, setComponentsError, setFormError);
-    } finally {
-      setSubmitting(false);
     }
   };
 

@@ -2,6 +2,7 @@
 // the server applies the policy and ends the user's sessions.
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 
 import { errorMessage } from '../../api/client';
 import { resetUserPassword } from '../../api/endpoints';
@@ -17,19 +18,18 @@ interface Values {
 export function ResetPasswordModal({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const reset = useMutation({ mutationFn: (password: string) => resetUserPassword(user.username, password) });
+  const saving = reset.isPending;
   const [error, setError] = useState<string | null>(null);
 
   const onFinish = async (values: Values) => {
-    setSaving(true);
     setError(null);
     try {
-      await resetUserPassword(user.username, values.password);
+      await reset.mutateAsync(values.password);
       message.success(`Đã đặt lại mật khẩu cho ${user.username}.`);
       onDone();
     } catch (caught) {
       if (!showFieldErrors(form, caught, ['password'])) setError(errorMessage(caught));
-      setSaving(false);
     }
   };
 

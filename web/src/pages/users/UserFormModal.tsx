@@ -2,9 +2,11 @@
 // full name, roles, agency) in a modal; Enter submits, the server's messages go on the fields.
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { errorMessage } from '../../api/client';
 import { createUser, updateUser } from '../../api/endpoints';
+import { keys } from '../../api/queries';
 import { ROLES, type Agency, type Role, type User } from '../../api/types';
 import { agencyOptions } from '../../components/agencyTree';
 import { showFieldErrors } from '../../components/serverErrors';
@@ -35,7 +37,7 @@ export function UserFormModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const formId = user ? 'user-edit' : 'user-create';
 
@@ -48,28 +50,33 @@ export function UserFormModal({
       }
     : { agency_code: agencyTree?.code, roles: [] };
 
-  const onFinish = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = user
-        ? await updateUser(user.username, {
+  const save = useMutation({
+    mutationFn: (values: Values) =>
+      user
+        ? updateUser(user.username, {
             full_name: values.full_name.trim(),
             roles: values.roles,
             agency_code: values.agency_code,
           })
-        : await createUser({
+        : createUser({
             username: values.username.trim().toLowerCase(),
             full_name: values.full_name.trim(),
             password: values.password,
             agency_code: values.agency_code,
             roles: values.roles,
-          });
+          }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.users.all }),
+  });
+  const saving = save.isPending;
+
+  const onFinish = async (values: Values) => {
+    setError(null);
+    try {
+      const saved = await save.mutateAsync(values);
       message.success(user ? `Đã lưu người dùng ${saved.username}.` : `Đã thêm người dùng ${saved.username}.`);
       onSaved(saved);
     } catch (caught) {
       if (!showFieldErrors(form, caught, FIELDS)) setError(errorMessage(caught));
-      setSaving(false);
     }
   };
 

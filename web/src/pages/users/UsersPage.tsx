@@ -1,13 +1,16 @@
 // "/can-bo/nguoi-dung" (admin) — the users of the admin's subtree (GET /api/v1/users):
 // search (q, debounced), filters by agency and role, server-side paging; "Thêm người dùng";
 // per row: edit, disable/enable, reset password.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
 
-import { errorMessage, isAbort } from '../../api/client';
-import { listUsers, updateUser } from '../../api/endpoints';
-import { ROLES, type Page, type Role, type User } from '../../api/types';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { errorMessage } from '../../api/client';
+import { updateUser } from '../../api/endpoints';
+import { keys, queries } from '../../api/queries';
+import { ROLES, type Role, type User } from '../../api/types';
 import { agencyOptions, useAgencyTree } from '../../components/agencyTree';
 import { RoleTags } from '../../components/RoleTags';
 import { useStaffSession } from '../../components/staffSession';
@@ -32,33 +35,19 @@ export default function UsersPage() {
   const [role, setRole] = useState<Role | undefined>();
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(DEFAULT_PER_PAGE);
-  const [result, setResult] = useState<Page<User> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
 
   // A new search or filter starts again from the first page.
   useEffect(() => setPage(1), [q, agency, role]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    listUsers({ q: q || undefined, agency, role, page, per_page: perPage }, controller.signal)
-      .then((answer) => {
-        setResult(answer);
-        setError(null);
-        setLoading(false);
-      })
-      .catch((caught: unknown) => {
-        if (isAbort(caught)) return;
-        setError(errorMessage(caught));
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [q, agency, role, page, perPage, generation]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  const users = useQuery(queries.users({ q: q || undefined, agency, role, page, per_page: perPage }));
+  const result = users.data;
+  const error = users.isError ? errorMessage(users.error) : null;
+  const queryClient = useQueryClient();
+  const activation = useMutation({
+    mutationFn: ({ user, active }: { user: User; active: boolean }) => updateUser(user.username, { active }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.users.all }),
+  });
   const agencyTreeData = useMemo(
     () => (treeState.kind === 'loaded' ? [agencyOptions(treeState.tree)] : []),
     [treeState],
@@ -66,9 +55,8 @@ export default function UsersPage() {
 
   const setActive = async (user: User, active: boolean) => {
     try {
-      await updateUser(user.username, { active });
+      await activation.mutateAsync({ user, active });
       message.success(active ? `Đã mở khóa tài khoản ${user.username}.` : `Đã khóa tài khoản ${user.username}.`);
-      reload();
     } catch (caught) {
       message.error(errorMessage(caught));
     }
@@ -122,7 +110,7 @@ export default function UsersPage() {
         <Table<User>
           rowKey="username"
           dataSource={result?.items ?? []}
-          loading={loading}
+          loading={users.isFetching}
           size="middle"
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: 'Không có người dùng phù hợp.' }}
@@ -222,7 +210,6 @@ export default function UsersPage() {
           onSaved={(saved) => {
             setDialog(null);
             if (saved.username === session.user.username) session.setUser(saved);
-            reload();
           }}
         />
       )}
