@@ -16,7 +16,10 @@
 namespace egov::service::dossier {
 
 using core::catalog::Procedure;
+using core::dossier::Action;
+using core::dossier::Channel;
 using core::dossier::Dossier;
+using core::dossier::Status;
 
 namespace {
 
@@ -156,7 +159,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   d.procedure_code = p.code;
   d.procedure_version = p.version;
   d.procedure_name = p.name;
-  d.channel = input.channel;
+  d.channel = *input.channel;
   d.receiving_agency_id = agency_id;
   d.receiving_agency_code = agency_code;
   d.created_by = created_by;
@@ -165,9 +168,9 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   const auto now = clock_.NowMillis();
   d.submitted_at = d.created_at = d.updated_at = now;
   if (submitted) {
-    d.status = core::dossier::kSubmitted;
+    d.status = Status::kSubmitted;
   } else {
-    d.status = core::dossier::kProcessing;
+    d.status = Status::kProcessing;
     Schedule(d, p, now);
   }
   const std::string folded = core::text::Fold(d.applicant.full_name + " " + d.applicant.id_number +
@@ -181,7 +184,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
       d.id = store::dossier::Insert(tx.session(), d, folded);
       store::dossier::InsertEvent(
           tx.session(), d.id,
-          {now, submitted ? "submit" : "intake", actor, agency_code, std::nullopt,
+          {now, submitted ? Action::kSubmit : Action::kIntake, actor, agency_code, std::nullopt,
            submitted ? std::nullopt : std::optional<int>(0), ""});
       tx.Commit();
     } catch (const soci::soci_error& e) {
@@ -204,7 +207,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   d.receiving_agency_path = agency.path;
   return {d,
           p,
-          {{now, submitted ? "submit" : "intake", actor, agency_code, std::nullopt,
+          {{now, submitted ? Action::kSubmit : Action::kIntake, actor, agency_code, std::nullopt,
             submitted ? std::nullopt : std::optional<int>(0), ""}},
           {}};
 }
@@ -212,7 +215,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
 DossierView Dossiers::Intake(const core::access::Caller& caller, const IntakeInput& input,
                              const std::optional<std::string>& key) {
   core::access::RequireAnyRole(caller, {core::access::Role::kReception});
-  if (input.channel != "direct" && input.channel != "postal") {
+  if (input.channel != Channel::kDirect && input.channel != Channel::kPostal) {
     throw FieldError("channel", "kênh tiếp nhận phải là direct hoặc postal.");
   }
   core::access::Agency agency;
@@ -224,7 +227,8 @@ DossierView Dossiers::Intake(const core::access::Caller& caller, const IntakeInp
 }
 
 DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::string>& key) {
-  if (input.channel != "online") throw FieldError("channel", "kênh nộp trực tuyến phải là online.");
+  if (input.channel != Channel::kOnline)
+    throw FieldError("channel", "kênh nộp trực tuyến phải là online.");
   if (input.agency_code.empty()) throw FieldError("agency_code", "cần chọn nơi tiếp nhận hồ sơ.");
   std::optional<core::access::Agency> agency;
   {
@@ -249,17 +253,17 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
   store::WriteTransaction tx(db_);
   auto d = store::dossier::FindByCode(tx.sql(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
-  if (d->status != core::dossier::kSubmitted) {
+  if (d->status != Status::kSubmitted) {
     throw Error(ErrorCode::kConflict,
                 "Chỉ hồ sơ nộp trực tuyến đang chờ tiếp nhận mới được tiếp nhận.");
   }
   auto p = catalog_.Definition(d->procedure_code, d->procedure_version);
-  d->status = core::dossier::kProcessing;
+  d->status = Status::kProcessing;
   Schedule(*d, p, now);
   store::dossier::UpdateState(tx.sql(), *d, now);
   store::dossier::InsertEvent(
       tx.session(), d->id,
-      {now, "accept", caller.username, caller.agency_code, std::nullopt, 0, ""});
+      {now, Action::kAccept, caller.username, caller.agency_code, std::nullopt, 0, ""});
   tx.Commit();
   store::Session s(db_);
   return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
@@ -282,20 +286,20 @@ DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Call
   store::WriteTransaction tx(db_);
   auto d = store::dossier::FindByCode(tx.sql(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
-  if (d->status != core::dossier::kSubmitted) {
+  if (d->status != Status::kSubmitted) {
     throw Error(ErrorCode::kConflict,
                 "Chỉ yêu cầu bổ sung được với hồ sơ nộp trực tuyến đang chờ tiếp nhận.");
   }
   for (const auto& e : store::dossier::ListEvents(tx.sql(), d->id)) {
-    if (e.action == "request_supplement") {
+    if (e.action == Action::kRequestSupplement) {
       throw Error(ErrorCode::kConflict,
                   "Hồ sơ này đã được yêu cầu bổ sung một lần; chỉ được hướng dẫn bổ sung một lần.");
     }
   }
-  d->status = core::dossier::kSupplementRequested;
+  d->status = Status::kSupplementRequested;
   store::dossier::UpdateState(tx.sql(), *d, now);
   store::dossier::InsertEvent(tx.session(), d->id,
-                              {now, "request_supplement", caller.username, caller.agency_code,
+                              {now, Action::kRequestSupplement, caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, note});
   tx.Commit();
   store::Session s(db_);
@@ -309,13 +313,13 @@ DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Call
   store::WriteTransaction tx(db_);
   auto d = store::dossier::FindByCode(tx.sql(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
-  if (d->status != core::dossier::kSupplementRequested || d->received_at) {
+  if (d->status != Status::kSupplementRequested || d->received_at) {
     throw Error(ErrorCode::kConflict, "Hồ sơ không ở trạng thái chờ bổ sung trước khi tiếp nhận.");
   }
-  d->status = core::dossier::kSubmitted;
+  d->status = Status::kSubmitted;
   store::dossier::UpdateState(tx.sql(), *d, now);
   store::dossier::InsertEvent(tx.session(), d->id,
-                              {now, "receive_supplement", caller.username, caller.agency_code,
+                              {now, Action::kReceiveSupplement, caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, ""});
   tx.Commit();
   store::Session s(db_);
@@ -349,12 +353,6 @@ store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
   store::dossier::ListFilter f;
   f.subtree_path = caller.agency_path;
   f.status = q.status;
-  static const char* kStatuses[] = {
-      "",        "submitted", "processing", "supplement_requested", "result_ready", "returned",
-      "refused", "withdrawn", "stopped"};
-  bool known = false;
-  for (const char* s : kStatuses) known = known || q.status == s;
-  if (!known) throw FieldError("status", "trạng thái không hợp lệ.");
   f.query_folded = core::text::Fold(Clean("q", q.q, 100, "Từ khóa", false));
   auto day_start = [](const std::string& field, const std::string& text) {
     try {
@@ -408,7 +406,7 @@ core::dossier::File Dossiers::AddFile(const core::access::Caller& caller, const 
   store::WriteTransaction tx(db_);
   store::dossier::InsertFile(tx.sql(), view.dossier.id, f);
   store::dossier::InsertEvent(tx.session(), view.dossier.id,
-                              {f.uploaded_at, "file", caller.username, caller.agency_code,
+                              {f.uploaded_at, Action::kFile, caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, component});
   tx.Commit();
   return f;
@@ -450,7 +448,7 @@ PublicView Dossiers::Lookup(const std::string& code) const {
   const auto applicant = boost::json::parse(row->applicant_json, &memory);
   std::string name(applicant.at("full_name").as_string());
   std::string label(core::dossier::StatusLabel(row->status));
-  return {std::move(row->code), std::move(row->procedure_name), std::move(row->status),
+  return {std::move(row->code), std::move(row->procedure_name), row->status,
           std::move(label),     core::dossier::MaskName(name),  row->received_at,
           row->due_at};
 }

@@ -12,6 +12,7 @@ namespace egov::store::dossier {
 
 using core::dossier::Dossier;
 using core::dossier::Event;
+using core::dossier::Name;
 
 namespace {
 
@@ -27,7 +28,7 @@ struct Row {
   long long id = 0, agency_id = 0, step_due = 0, submitted = 0, received = 0, due = 0,
             completed = 0, created = 0, updated = 0;
   int version = 0, step = 0;
-  std::string applicant;
+  std::string applicant, status, channel;
   soci::indicator step_due_ind, received_ind, due_ind, completed_ind;
 
   void Bind(soci::statement& st) {
@@ -37,8 +38,8 @@ struct Row {
     st.exchange(soci::into(d.procedure_code));
     st.exchange(soci::into(version));
     st.exchange(soci::into(d.procedure_name));
-    st.exchange(soci::into(d.status));
-    st.exchange(soci::into(d.channel));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(channel));
     st.exchange(soci::into(agency_id));
     st.exchange(soci::into(d.receiving_agency_code));
     st.exchange(soci::into(d.receiving_agency_name));
@@ -62,6 +63,8 @@ struct Row {
     Dossier out = d;
     out.id = id;
     out.procedure_version = version;
+    out.status = Named(core::dossier::ParseStatus(status), "status", status);
+    out.channel = Named(core::dossier::ParseChannel(channel), "channel", channel);
     out.receiving_agency_id = agency_id;
     out.current_step = step;
     out.step_due_at = Opt(step_due, step_due_ind);
@@ -184,8 +187,8 @@ std::int64_t Insert(Session& tx, const Dossier& d, const std::string& applicant_
     q.pcode = d.procedure_code;
     q.pversion = d.procedure_version;
     q.pname = d.procedure_name;
-    q.status = d.status;
-    q.channel = d.channel;
+    q.status = Name(d.status);
+    q.channel = Name(d.channel);
     q.agency = d.receiving_agency_id;
     q.applicant = ApplicantJson(d.applicant);
     q.folded = applicant_folded;
@@ -217,6 +220,7 @@ namespace {
 struct PublicLookup {
   std::string code;
   PublicRow row;
+  std::string status;
   long long received = 0, due = 0;
   soci::indicator received_ind = soci::i_null, due_ind = soci::i_null;
   soci::statement statement;
@@ -224,7 +228,7 @@ struct PublicLookup {
       : statement((sql.prepare << "SELECT code, procedure_name, status, applicant, received_at, "
                                   "due_at FROM dossiers WHERE code = :code",
                    soci::use(code, "code"), soci::into(row.code), soci::into(row.procedure_name),
-                   soci::into(row.status), soci::into(row.applicant_json),
+                   soci::into(status), soci::into(row.applicant_json),
                    soci::into(received, received_ind), soci::into(due, due_ind))) {}
 };
 
@@ -235,6 +239,7 @@ std::optional<PublicRow> FindPublic(Session& session, const std::string& code) {
     q.code = code;
     if (!q.statement.execute(true)) return std::nullopt;
     PublicRow out = std::move(q.row);  // the next execute fills the buffers again
+    out.status = Named(core::dossier::ParseStatus(q.status), "status", q.status);
     out.received_at =
         q.received_ind == soci::i_ok ? std::optional<std::int64_t>(q.received) : std::nullopt;
     out.due_at = q.due_ind == soci::i_ok ? std::optional<std::int64_t>(q.due) : std::nullopt;
@@ -264,10 +269,11 @@ void UpdateState(soci::session& tx, const Dossier& d, std::int64_t now) {
   soci::indicator step_due_ind = d.step_due_at ? soci::i_ok : soci::i_null;
   soci::indicator completed_ind = d.completed_at ? soci::i_ok : soci::i_null;
   int step = d.current_step;
+  const std::string status(Name(d.status));
   tx << "UPDATE dossiers SET status = :status, current_step = :step, step_due_at = :step_due, "
         "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at "
         "WHERE id = :id",
-      soci::use(d.status, "status"), soci::use(step, "step"),
+      soci::use(status, "status"), soci::use(step, "step"),
       soci::use(step_due, step_due_ind, "step_due"), soci::use(received, received_ind, "received"),
       soci::use(due, due_ind, "due"), soci::use(completed, completed_ind, "completed"),
       soci::use(at, "at"), soci::use(id, "id");
@@ -277,7 +283,7 @@ void InsertEvent(Session& tx, std::int64_t dossier_id, const Event& e) {
   tx.WithCached<EventInsert>([&](EventInsert& q) {
     q.dossier = dossier_id;
     q.at = e.at;
-    q.action = e.action;
+    q.action = Name(e.action);
     q.actor = e.actor;
     q.agency = e.agency_code;
     SetNullable(q.from, q.from_ind, e.from_step);
@@ -290,12 +296,13 @@ void InsertEvent(Session& tx, std::int64_t dossier_id, const Event& e) {
 namespace {
 struct EventRow {
   Event e;
+  std::string action;
   long long at = 0;
   int from = 0, to = 0;
   soci::indicator from_ind = soci::i_null, to_ind = soci::i_null;
   void Bind(soci::statement& st) {
     st.exchange(soci::into(at));
-    st.exchange(soci::into(e.action));
+    st.exchange(soci::into(action));
     st.exchange(soci::into(e.actor));
     st.exchange(soci::into(e.agency_code));
     st.exchange(soci::into(from, from_ind));
@@ -305,6 +312,7 @@ struct EventRow {
   Event Get() const {
     Event out = e;
     out.at = at;
+    out.action = Named(core::dossier::ParseAction(action), "action", action);
     out.from_step = from_ind == soci::i_ok ? std::optional<int>(from) : std::nullopt;
     out.to_step = to_ind == soci::i_ok ? std::optional<int>(to) : std::nullopt;
     return out;
@@ -360,6 +368,7 @@ std::vector<core::dossier::File> ListFiles(soci::session& sql, std::int64_t doss
 ListResult List(soci::session& sql, const ListFilter& f) {
   auto [begin, end] = core::access::SubtreeRange(f.subtree_path);
   const std::string pattern = LikeContains(f.query_folded);
+  const std::string status = f.status ? std::string(Name(*f.status)) : "";
   long long from = f.received_from.value_or(0), to = f.received_to.value_or(0), now = f.now;
   int has_from = f.received_from ? 1 : 0, has_to = f.received_to ? 1 : 0,
       overdue = f.overdue_only ? 1 : 0;
@@ -372,14 +381,14 @@ ListResult List(soci::session& sql, const ListFilter& f) {
   ListResult result;
   long long total = 0;
   sql << "SELECT COUNT(*) FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id " + where,
-      soci::use(begin, "b"), soci::use(end, "e"), soci::use(f.status, "status"),
+      soci::use(begin, "b"), soci::use(end, "e"), soci::use(status, "status"),
       soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
       soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
       soci::use(now, "now"), soci::into(total);
   result.total = total;
   result.items = QueryRows<Row>(
       sql, std::string(kSelect) + where + "ORDER BY d.id DESC LIMIT :limit OFFSET :offset",
-      soci::use(begin, "b"), soci::use(end, "e"), soci::use(f.status, "status"),
+      soci::use(begin, "b"), soci::use(end, "e"), soci::use(status, "status"),
       soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
       soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
       soci::use(now, "now"), soci::use(limit, "limit"), soci::use(offset, "offset"));
