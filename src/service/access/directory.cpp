@@ -14,6 +14,7 @@
 #include "service/security/crypto.hpp"
 #include "store/access/agencies.hpp"
 #include "store/access/sessions.hpp"
+#include "store/errors.hpp"
 
 EGOV_EMBEDDED_SET(security_data)
 
@@ -25,12 +26,6 @@ using core::access::Role;
 using core::access::User;
 
 namespace {
-
-bool IsUniqueViolation(const soci::soci_error& e) {
-  std::string_view m = e.what();
-  return m.find("UNIQUE constraint failed") != std::string_view::npos ||
-         m.find("duplicate key value") != std::string_view::npos;
-}
 
 // Trimmed, single-spaced, 1..max characters; throws a field error otherwise.
 std::string CleanText(const std::string& field, const std::string& value, std::size_t max,
@@ -153,11 +148,8 @@ Agency Directory::DoCreateAgency(const NewAgency& input, const audit::Actor& act
   }
   try {
     a = store::access::InsertAgency(tx.sql(), a, parent ? &*parent : nullptr, now);
-  } catch (const soci::soci_error& e) {
-    if (IsUniqueViolation(e)) {
-      throw Error(ErrorCode::kConflict, "Mã định danh " + a.code + " đã được dùng.", e.what());
-    }
-    throw;
+  } catch (const store::UniqueViolation& e) {
+    throw Error(ErrorCode::kConflict, "Mã định danh " + a.code + " đã được dùng.", e.what());
   }
   audit::Append(tx.sql(), actor,
                 {"agency.create", "agency", a.code,
@@ -297,11 +289,8 @@ User Directory::DoCreateUser(const NewUser& input, const audit::Actor& actor, co
   u.agency_path = agency->path;
   try {
     u.id = store::access::InsertUser(tx.sql(), u, now);
-  } catch (const soci::soci_error& e) {
-    if (IsUniqueViolation(e)) {
-      throw Error(ErrorCode::kConflict, "Tên đăng nhập " + u.username + " đã được dùng.", e.what());
-    }
-    throw;
+  } catch (const store::UniqueViolation& e) {
+    throw Error(ErrorCode::kConflict, "Tên đăng nhập " + u.username + " đã được dùng.", e.what());
   }
   audit::Append(tx.sql(), actor,
                 {"user.create", "user", u.username,

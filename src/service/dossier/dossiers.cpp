@@ -12,6 +12,7 @@
 #include "core/text/fold.hpp"
 #include "service/security/crypto.hpp"
 #include "store/access/agencies.hpp"
+#include "store/errors.hpp"
 
 namespace egov::service::dossier {
 
@@ -187,10 +188,8 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
           {now, submitted ? Action::kSubmit : Action::kIntake, actor, agency_code, std::nullopt,
            submitted ? std::nullopt : std::optional<int>(0), ""});
       tx.Commit();
-    } catch (const soci::soci_error& e) {
-      std::string_view m = e.what();
-      raced = key && (m.find("UNIQUE") != std::string_view::npos ||
-                      m.find("duplicate key") != std::string_view::npos);
+    } catch (const store::UniqueViolation&) {
+      raced = key.has_value();
       if (!raced) throw;
       // The same key came in concurrently and won: roll back (the number is not used)
       // and answer with the dossier it created.

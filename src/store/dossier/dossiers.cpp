@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 #include <boost/json.hpp>
 
+#include "store/errors.hpp"
 #include "store/query.hpp"
 
 #include "core/access/roles.hpp"
@@ -181,28 +182,30 @@ std::int64_t NextNumber(Session& tx, std::int64_t agency_id, const std::string& 
 }
 
 std::int64_t Insert(Session& tx, const Dossier& d, const std::string& applicant_folded) {
-  return tx.WithCached<DossierInsert>([&](DossierInsert& q) {
-    q.code = d.code;
-    q.token = d.public_token;
-    q.pcode = d.procedure_code;
-    q.pversion = d.procedure_version;
-    q.pname = d.procedure_name;
-    q.status = Name(d.status);
-    q.channel = Name(d.channel);
-    q.agency = d.receiving_agency_id;
-    q.applicant = ApplicantJson(d.applicant);
-    q.folded = applicant_folded;
-    q.components = d.components_json;
-    q.step = d.current_step;
-    SetNullable(q.step_due, q.step_due_ind, d.step_due_at);
-    q.submitted = d.submitted_at;
-    SetNullable(q.received, q.received_ind, d.received_at);
-    SetNullable(q.due, q.due_ind, d.due_at);
-    q.by = d.created_by;
-    SetNullable(q.key, q.key_ind, d.idempotency_key);
-    q.created = d.created_at;
-    ExecuteReturning(q.statement);
-    return static_cast<std::int64_t>(q.id);
+  return MappingUniqueViolation([&] {
+    return tx.WithCached<DossierInsert>([&](DossierInsert& q) {
+      q.code = d.code;
+      q.token = d.public_token;
+      q.pcode = d.procedure_code;
+      q.pversion = d.procedure_version;
+      q.pname = d.procedure_name;
+      q.status = Name(d.status);
+      q.channel = Name(d.channel);
+      q.agency = d.receiving_agency_id;
+      q.applicant = ApplicantJson(d.applicant);
+      q.folded = applicant_folded;
+      q.components = d.components_json;
+      q.step = d.current_step;
+      SetNullable(q.step_due, q.step_due_ind, d.step_due_at);
+      q.submitted = d.submitted_at;
+      SetNullable(q.received, q.received_ind, d.received_at);
+      SetNullable(q.due, q.due_ind, d.due_at);
+      q.by = d.created_by;
+      SetNullable(q.key, q.key_ind, d.idempotency_key);
+      q.created = d.created_at;
+      ExecuteReturning(q.statement);
+      return static_cast<std::int64_t>(q.id);
+    });
   });
 }
 
