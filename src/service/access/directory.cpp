@@ -1,7 +1,6 @@
 // Agencies and users (see directory.hpp).
 #include "service/access/directory.hpp"
 
-#include <soci/soci.h>
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -151,7 +150,7 @@ Agency Directory::DoCreateAgency(const NewAgency& input, const audit::Actor& act
   } catch (const store::UniqueViolation& e) {
     throw Error(ErrorCode::kConflict, "Mã định danh " + a.code + " đã được dùng.", e.what());
   }
-  audit::Append(tx.sql(), actor,
+  audit::Append(tx, actor,
                 {"agency.create", "agency", a.code,
                  boost::json::serialize(boost::json::object{{"name", a.name},
                                                             {"kind", a.kind},
@@ -207,7 +206,7 @@ Agency Directory::UpdateAgency(const Caller& caller, const std::string& code,
     changes["working_hours"] = a.working_hours;
   }
   store::access::UpdateAgency(tx.sql(), a, now);
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"agency.update", "agency", a.code, boost::json::serialize(changes)}, now);
   tx.Commit();
   a.updated_at = now;
@@ -292,7 +291,7 @@ User Directory::DoCreateUser(const NewUser& input, const audit::Actor& actor, co
   } catch (const store::UniqueViolation& e) {
     throw Error(ErrorCode::kConflict, "Tên đăng nhập " + u.username + " đã được dùng.", e.what());
   }
-  audit::Append(tx.sql(), actor,
+  audit::Append(tx, actor,
                 {"user.create", "user", u.username,
                  boost::json::serialize(
                      boost::json::object{{"full_name", u.full_name},
@@ -354,7 +353,7 @@ User Directory::UpdateUser(const Caller& caller, const std::string& username,
     store::access::RevokeSessionsOfUser(tx.sql(), u.id, 0, now);
     store::access::RevokeTokensOfUser(tx.sql(), u.id, now);
   }
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"user.update", "user", u.username, boost::json::serialize(changes)}, now);
   tx.Commit();
   u.updated_at = now;
@@ -379,8 +378,7 @@ void Directory::ResetPassword(const Caller& caller, const std::string& username,
   store::WriteTransaction tx(db_);
   store::access::SetPasswordHash(tx.sql(), user_id, hash, now);
   store::access::RevokeSessionsOfUser(tx.sql(), user_id, 0, now);
-  audit::Append(tx.sql(), audit::Actor::Of(caller), {"user.password_reset", "user", username, "{}"},
-                now);
+  audit::Append(tx, audit::Actor::Of(caller), {"user.password_reset", "user", username, "{}"}, now);
   tx.Commit();
 }
 

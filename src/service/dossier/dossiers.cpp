@@ -1,7 +1,6 @@
 // One-stop dossiers (see dossiers.hpp).
 #include "service/dossier/dossiers.hpp"
 
-#include <soci/soci.h>
 #include <boost/json.hpp>
 
 #include <map>
@@ -143,7 +142,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   if (key) {
     store::Session s(db_);
     if (auto code = store::dossier::FindCodeByIdempotencyKey(s.sql(), created_by, *key)) {
-      return View(s.sql(), *store::dossier::FindByCode(s.sql(), *code));
+      return View(s, *store::dossier::FindByCode(s.sql(), *code));
     }
   }
   if (input.procedure_code.empty()) throw FieldError("procedure_code", "cần chọn thủ tục.");
@@ -199,7 +198,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
     store::Session s(db_);
     auto code = store::dossier::FindCodeByIdempotencyKey(s.sql(), created_by, *key);
     if (!code) throw Error(ErrorCode::kConflict, "Yêu cầu trùng lặp, vui lòng thử lại.");
-    return View(s.sql(), *store::dossier::FindByCode(s.sql(), *code));
+    return View(s, *store::dossier::FindByCode(s.sql(), *code));
   }
   // Answer from what was just written: reading it back would only cost round trips.
   d.receiving_agency_name = agency.name;
@@ -265,7 +264,7 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
       {now, Action::kAccept, caller.username, caller.agency_code, std::nullopt, 0, ""});
   tx.Commit();
   store::Session s(db_);
-  return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
+  return View(s, *store::dossier::FindByCode(s.sql(), code));
 }
 
 DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Caller& caller,
@@ -302,7 +301,7 @@ DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Call
                                std::nullopt, std::nullopt, note});
   tx.Commit();
   store::Session s(db_);
-  return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
+  return View(s, *store::dossier::FindByCode(s.sql(), code));
 }
 
 DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Caller& caller,
@@ -322,12 +321,13 @@ DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Call
                                std::nullopt, std::nullopt, ""});
   tx.Commit();
   store::Session s(db_);
-  return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
+  return View(s, *store::dossier::FindByCode(s.sql(), code));
 }
 
-DossierView Dossiers::View(soci::session& sql, const Dossier& d) const {
+DossierView Dossiers::View(store::Session& session, const Dossier& d) const {
   DossierView v{d, catalog_.Definition(d.procedure_code, d.procedure_version),
-                store::dossier::ListEvents(sql, d.id), store::dossier::ListFiles(sql, d.id)};
+                store::dossier::ListEvents(session.sql(), d.id),
+                store::dossier::ListFiles(session.sql(), d.id)};
   return v;
 }
 
@@ -335,7 +335,7 @@ DossierView Dossiers::Get(const core::access::Caller& caller, const std::string&
   store::Session s(db_);
   auto d = store::dossier::FindByCode(s.sql(), code);
   if (!d) throw NotFound();
-  auto view = View(s.sql(), *d);
+  auto view = View(s, *d);
   bool visible = caller.Sees(d->receiving_agency_path);
   // Liên thông: an agency named in the dossier's process sees it too.
   for (const auto& step : view.procedure.steps) {

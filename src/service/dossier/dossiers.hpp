@@ -104,7 +104,7 @@ class Dossiers {
                      const std::optional<std::string>& idempotency_key);
   void Schedule(core::dossier::Dossier& d, const core::catalog::Procedure& p,
                 std::int64_t now) const;
-  DossierView View(soci::session& sql, const core::dossier::Dossier& d) const;
+  DossierView View(store::Session& session, const core::dossier::Dossier& d) const;
 
   store::Database& db_;
   const core::Clock& clock_;
