@@ -17,12 +17,58 @@ using core::dossier::Name;
 
 namespace {
 
-constexpr const char* kSelect =
+// The statements of this file, by what they do.
+constexpr const char* kSelectDossier =
     "SELECT d.id, d.code, d.public_token, d.procedure_code, d.procedure_version, "
     "d.procedure_name, d.status, d.channel, d.receiving_agency_id, a.code, a.name, a.path, "
     "d.applicant, d.components, d.current_step, d.step_due_at, d.submitted_at, d.received_at, "
     "d.due_at, d.completed_at, d.created_by, d.created_at, d.updated_at "
     "FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id ";
+const std::string kSelectDossierByCode = std::string(kSelectDossier) + "WHERE d.code = :code";
+// The list's filter: the caller's subtree, then each optional criterion.
+constexpr const char* kListWhere =
+    "WHERE a.path >= :b AND a.path < :e AND (:status = '' OR d.status = :status) "
+    "AND (d.applicant_folded LIKE :q ESCAPE '\\' OR LOWER(d.code) LIKE :q ESCAPE '\\') "
+    "AND (:has_from = 0 OR d.received_at >= :from) AND (:has_to = 0 OR d.received_at < :to) "
+    "AND (:overdue = 0 OR (d.status = 'processing' AND d.due_at < :now)) ";
+const std::string kCountDossierList =
+    std::string(
+        "SELECT COUNT(*) FROM dossiers d JOIN agencies a ON a.id = "
+        "d.receiving_agency_id ") +
+    kListWhere;
+const std::string kSelectDossierList =
+    std::string(kSelectDossier) + kListWhere + "ORDER BY d.id DESC LIMIT :limit OFFSET :offset";
+constexpr const char* kSelectPublicByCode =
+    "SELECT code, procedure_name, status, applicant, received_at, due_at FROM dossiers "
+    "WHERE code = :code";
+constexpr const char* kSelectCodeByIdempotencyKey =
+    "SELECT code FROM dossiers WHERE created_by = :by AND idempotency_key = :key";
+constexpr const char* kUpsertCounter =
+    "INSERT INTO dossier_counters (agency_id, day, last) VALUES (:a, :d, 1) ON CONFLICT "
+    "(agency_id, day) DO UPDATE SET last = dossier_counters.last + 1 RETURNING last";
+constexpr const char* kInsertDossier =
+    "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
+    "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
+    "components, current_step, step_due_at, submitted_at, received_at, due_at, created_by, "
+    "idempotency_key, created_at, updated_at) VALUES (:code, :token, :pcode, :pversion, :pname, "
+    ":status, :channel, :agency, :applicant, :folded, :components, :step, :step_due, "
+    ":submitted, :received, :due, :by, :key, :created, :updated) RETURNING id";
+constexpr const char* kUpdateDossierState =
+    "UPDATE dossiers SET status = :status, current_step = :step, step_due_at = :step_due, "
+    "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at "
+    "WHERE id = :id";
+constexpr const char* kInsertEvent =
+    "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
+    "to_step, note) VALUES (:id, :at, :action, :actor, :agency, :from, :to, :note)";
+constexpr const char* kSelectEvents =
+    "SELECT at, action, actor, agency_code, from_step, to_step, note FROM dossier_events "
+    "WHERE dossier_id = :id ORDER BY id";
+constexpr const char* kInsertFile =
+    "INSERT INTO dossier_files (dossier_id, sha256, component, mime_type, size, file_name, "
+    "uploaded_at, uploaded_by) VALUES (:id, :sha, :component, :mime, :size, :name, :at, :by)";
+constexpr const char* kSelectFiles =
+    "SELECT sha256, component, mime_type, size, file_name, uploaded_at, uploaded_by "
+    "FROM dossier_files WHERE dossier_id = :id ORDER BY id";
 
 struct Row {
   Dossier d;
@@ -106,10 +152,8 @@ struct CounterUpsert {
   std::string day;
   soci::statement statement;
   explicit CounterUpsert(soci::session& sql)
-      : statement((sql.prepare << "INSERT INTO dossier_counters (agency_id, day, last) VALUES "
-                                  "(:a, :d, 1) ON CONFLICT (agency_id, day) DO UPDATE SET "
-                                  "last = dossier_counters.last + 1 RETURNING last",
-                   soci::use(agency, "a"), soci::use(day, "d"), soci::into(last))) {}
+      : statement((sql.prepare << kUpsertCounter, soci::use(agency, "a"), soci::use(day, "d"),
+                   soci::into(last))) {}
 };
 
 struct DossierInsert {
@@ -121,16 +165,8 @@ struct DossierInsert {
   soci::statement statement;
   explicit DossierInsert(soci::session& sql)
       : statement(
-            (sql.prepare << "INSERT INTO dossiers (code, public_token, procedure_code, "
-                            "procedure_version, procedure_name, status, channel, "
-                            "receiving_agency_id, applicant, applicant_folded, components, "
-                            "current_step, step_due_at, submitted_at, received_at, due_at, "
-                            "created_by, idempotency_key, created_at, updated_at) VALUES (:code, "
-                            ":token, :pcode, :pversion, :pname, :status, :channel, :agency, "
-                            ":applicant, :folded, :components, :step, :step_due, :submitted, "
-                            ":received, :due, :by, :key, :created, :updated) RETURNING id",
-             soci::use(code, "code"), soci::use(token, "token"), soci::use(pcode, "pcode"),
-             soci::use(pversion, "pversion"), soci::use(pname, "pname"),
+            (sql.prepare << kInsertDossier, soci::use(code, "code"), soci::use(token, "token"),
+             soci::use(pcode, "pcode"), soci::use(pversion, "pversion"), soci::use(pname, "pname"),
              soci::use(status, "status"), soci::use(channel, "channel"),
              soci::use(agency, "agency"), soci::use(applicant, "applicant"),
              soci::use(folded, "folded"), soci::use(components, "components"),
@@ -147,13 +183,10 @@ struct EventInsert {
   std::string action, actor, agency, note;
   soci::statement statement;
   explicit EventInsert(soci::session& sql)
-      : statement((sql.prepare << "INSERT INTO dossier_events (dossier_id, at, action, actor, "
-                                  "agency_code, from_step, to_step, note) VALUES (:id, :at, "
-                                  ":action, :actor, :agency, :from, :to, :note)",
-                   soci::use(dossier, "id"), soci::use(at, "at"), soci::use(action, "action"),
-                   soci::use(actor, "actor"), soci::use(agency, "agency"),
-                   soci::use(from, from_ind, "from"), soci::use(to, to_ind, "to"),
-                   soci::use(note, "note"))) {}
+      : statement((sql.prepare << kInsertEvent, soci::use(dossier, "id"), soci::use(at, "at"),
+                   soci::use(action, "action"), soci::use(actor, "actor"),
+                   soci::use(agency, "agency"), soci::use(from, from_ind, "from"),
+                   soci::use(to, to_ind, "to"), soci::use(note, "note"))) {}
 };
 
 // A nullable column's buffer and indicator from an optional.
@@ -210,8 +243,7 @@ std::int64_t Insert(Session& tx, const Dossier& d, const std::string& applicant_
 }
 
 std::optional<Dossier> FindByCode(soci::session& sql, const std::string& code) {
-  auto rows =
-      QueryRows<Row>(sql, std::string(kSelect) + "WHERE d.code = :code", soci::use(code, "code"));
+  auto rows = QueryRows<Row>(sql, kSelectDossierByCode, soci::use(code, "code"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -228,11 +260,10 @@ struct PublicLookup {
   soci::indicator received_ind = soci::i_null, due_ind = soci::i_null;
   soci::statement statement;
   explicit PublicLookup(soci::session& sql)
-      : statement((sql.prepare << "SELECT code, procedure_name, status, applicant, received_at, "
-                                  "due_at FROM dossiers WHERE code = :code",
-                   soci::use(code, "code"), soci::into(row.code), soci::into(row.procedure_name),
-                   soci::into(status), soci::into(row.applicant_json),
-                   soci::into(received, received_ind), soci::into(due, due_ind))) {}
+      : statement((sql.prepare << kSelectPublicByCode, soci::use(code, "code"),
+                   soci::into(row.code), soci::into(row.procedure_name), soci::into(status),
+                   soci::into(row.applicant_json), soci::into(received, received_ind),
+                   soci::into(due, due_ind))) {}
 };
 
 }  // namespace
@@ -258,8 +289,8 @@ std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
                                                     const std::string& key) {
   std::string code;
   soci::indicator ind = soci::i_null;
-  sql << "SELECT code FROM dossiers WHERE created_by = :by AND idempotency_key = :key",
-      soci::use(created_by, "by"), soci::use(key, "key"), soci::into(code, ind);
+  sql << kSelectCodeByIdempotencyKey, soci::use(created_by, "by"), soci::use(key, "key"),
+      soci::into(code, ind);
   if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
   return code;
 }
@@ -273,10 +304,7 @@ void UpdateState(soci::session& tx, const Dossier& d, std::int64_t now) {
   soci::indicator completed_ind = d.completed_at ? soci::i_ok : soci::i_null;
   int step = d.current_step;
   const std::string status(Name(d.status));
-  tx << "UPDATE dossiers SET status = :status, current_step = :step, step_due_at = :step_due, "
-        "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at "
-        "WHERE id = :id",
-      soci::use(status, "status"), soci::use(step, "step"),
+  tx << kUpdateDossierState, soci::use(status, "status"), soci::use(step, "step"),
       soci::use(step_due, step_due_ind, "step_due"), soci::use(received, received_ind, "received"),
       soci::use(due, due_ind, "due"), soci::use(completed, completed_ind, "completed"),
       soci::use(at, "at"), soci::use(id, "id");
@@ -345,27 +373,19 @@ struct FileRow {
 
 std::vector<Event> ListEvents(soci::session& sql, std::int64_t dossier_id) {
   long long id = dossier_id;
-  return QueryRows<EventRow>(sql,
-                             "SELECT at, action, actor, agency_code, from_step, to_step, note "
-                             "FROM dossier_events WHERE dossier_id = :id ORDER BY id",
-                             soci::use(id, "id"));
+  return QueryRows<EventRow>(sql, kSelectEvents, soci::use(id, "id"));
 }
 
 void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier::File& f) {
   long long id = dossier_id, size = f.size, at = f.uploaded_at;
-  tx << "INSERT INTO dossier_files (dossier_id, sha256, component, mime_type, size, file_name, "
-        "uploaded_at, uploaded_by) VALUES (:id, :sha, :component, :mime, :size, :name, :at, :by)",
-      soci::use(id, "id"), soci::use(f.sha256, "sha"), soci::use(f.component, "component"),
-      soci::use(f.mime_type, "mime"), soci::use(size, "size"), soci::use(f.file_name, "name"),
-      soci::use(at, "at"), soci::use(f.uploaded_by, "by");
+  tx << kInsertFile, soci::use(id, "id"), soci::use(f.sha256, "sha"),
+      soci::use(f.component, "component"), soci::use(f.mime_type, "mime"), soci::use(size, "size"),
+      soci::use(f.file_name, "name"), soci::use(at, "at"), soci::use(f.uploaded_by, "by");
 }
 
 std::vector<core::dossier::File> ListFiles(soci::session& sql, std::int64_t dossier_id) {
   long long id = dossier_id;
-  return QueryRows<FileRow>(sql,
-                            "SELECT sha256, component, mime_type, size, file_name, uploaded_at, "
-                            "uploaded_by FROM dossier_files WHERE dossier_id = :id ORDER BY id",
-                            soci::use(id, "id"));
+  return QueryRows<FileRow>(sql, kSelectFiles, soci::use(id, "id"));
 }
 
 ListResult List(soci::session& sql, const ListFilter& f) {
@@ -376,25 +396,19 @@ ListResult List(soci::session& sql, const ListFilter& f) {
   int has_from = f.received_from ? 1 : 0, has_to = f.received_to ? 1 : 0,
       overdue = f.overdue_only ? 1 : 0;
   long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
-  const std::string where =
-      "WHERE a.path >= :b AND a.path < :e AND (:status = '' OR d.status = :status) "
-      "AND (d.applicant_folded LIKE :q ESCAPE '\\' OR LOWER(d.code) LIKE :q ESCAPE '\\') "
-      "AND (:has_from = 0 OR d.received_at >= :from) AND (:has_to = 0 OR d.received_at < :to) "
-      "AND (:overdue = 0 OR (d.status = 'processing' AND d.due_at < :now)) ";
   ListResult result;
   long long total = 0;
-  sql << "SELECT COUNT(*) FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id " + where,
-      soci::use(begin, "b"), soci::use(end, "e"), soci::use(status, "status"),
+  sql << kCountDossierList, soci::use(begin, "b"), soci::use(end, "e"), soci::use(status, "status"),
       soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
       soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
       soci::use(now, "now"), soci::into(total);
   result.total = total;
-  result.items = QueryRows<Row>(
-      sql, std::string(kSelect) + where + "ORDER BY d.id DESC LIMIT :limit OFFSET :offset",
-      soci::use(begin, "b"), soci::use(end, "e"), soci::use(status, "status"),
-      soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
-      soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
-      soci::use(now, "now"), soci::use(limit, "limit"), soci::use(offset, "offset"));
+  result.items = QueryRows<Row>(sql, kSelectDossierList, soci::use(begin, "b"), soci::use(end, "e"),
+                                soci::use(status, "status"), soci::use(pattern, "q"),
+                                soci::use(has_from, "has_from"), soci::use(from, "from"),
+                                soci::use(has_to, "has_to"), soci::use(to, "to"),
+                                soci::use(overdue, "overdue"), soci::use(now, "now"),
+                                soci::use(limit, "limit"), soci::use(offset, "offset"));
   return result;
 }
 
