@@ -36,9 +36,9 @@ TEST(DossierStates, StatusesRoundTripUnderTheirContractNames) {
 
 TEST(DossierStates, ActionsRoundTripUnderTheirContractNames) {
   ExpectRoundTrip(AllActions(), Action::kFile, ParseAction);
-  for (const char* name :
-       {"intake", "accept", "forward", "send_back", "request_supplement", "receive_supplement",
-        "refuse", "reschedule", "complete", "return_result", "withdraw", "stop", "submit", "file"}) {
+  for (const char* name : {"intake", "accept", "forward", "send_back", "request_supplement",
+                           "receive_supplement", "refuse", "reschedule", "complete",
+                           "return_result", "withdraw", "stop", "submit", "file"}) {
     EXPECT_TRUE(ParseAction(name)) << name;
   }
   EXPECT_EQ(Name(Action::kSendBack), "send_back");
