@@ -31,7 +31,7 @@ service::dossier::IntakeInput ParseIntake(const boost::json::object& body, bool 
   }
   service::dossier::IntakeInput in;
   in.procedure_code = RequiredString(body, "procedure_code", 20);
-  in.channel = RequiredString(body, "channel", 20);
+  in.channel = core::dossier::ParseChannel(RequiredString(body, "channel", 20));
   if (online) in.agency_code = RequiredString(body, "agency_code", 35);
   auto applicant = body.find("applicant");
   if (applicant == body.end() || !applicant->value().is_object()) {
@@ -70,7 +70,7 @@ boost::json::object DossierJson(const service::dossier::DossierView& v) {
     current = {
         {"index", d.current_step},
         {"name", step.name},
-        {"role", step.role},
+        {"role", core::access::RoleName(step.role)},
         {"agency_code", step.agency_code.empty() ? d.receiving_agency_code : step.agency_code},
         {"due_at", Instant(d.step_due_at)}};
   }
@@ -78,7 +78,7 @@ boost::json::object DossierJson(const service::dossier::DossierView& v) {
   for (const auto& e : v.events) {
     events.push_back(
         boost::json::object{{"at", FormatInstant(e.at)},
-                            {"action", e.action},
+                            {"action", core::dossier::Name(e.action)},
                             {"actor", e.actor},
                             {"agency_code", e.agency_code},
                             {"from_step", e.from_step ? boost::json::value(*e.from_step) : nullptr},
@@ -90,8 +90,8 @@ boost::json::object DossierJson(const service::dossier::DossierView& v) {
       {"procedure_code", d.procedure_code},
       {"procedure_version", d.procedure_version},
       {"procedure_name", d.procedure_name},
-      {"status", d.status},
-      {"channel", d.channel},
+      {"status", core::dossier::Name(d.status)},
+      {"channel", core::dossier::Name(d.channel)},
       {"applicant", boost::json::object{{"full_name", d.applicant.full_name},
                                         {"id_number", d.applicant.id_number},
                                         {"phone", d.applicant.phone},
@@ -210,7 +210,6 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
         auto caller = RequireCaller(request, s);
         auto paging = ParsePaging(request);
         service::dossier::ListQuery q;
-        q.status = request.query("status").value_or("");
         q.q = request.query("q").value_or("");
         q.received_from = request.query("received_from").value_or("");
         q.received_to = request.query("received_to").value_or("");
@@ -221,14 +220,19 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
         q.overdue = overdue == "true";
         q.page = paging.page;
         q.per_page = paging.per_page;
+        auto status = request.query("status").value_or("");
+        if (!status.empty()) {
+          q.status = core::dossier::ParseStatus(status);
+          if (!q.status) throw FieldError("status", "trạng thái không hợp lệ.");
+        }
         auto result = s.dossiers.List(caller, q);
         boost::json::array items;
         for (const auto& d : result.items) {
           items.push_back(boost::json::object{{"code", d.code},
                                               {"procedure_code", d.procedure_code},
                                               {"procedure_name", d.procedure_name},
-                                              {"status", d.status},
-                                              {"channel", d.channel},
+                                              {"status", core::dossier::Name(d.status)},
+                                              {"channel", core::dossier::Name(d.channel)},
                                               {"applicant_name", d.applicant.full_name},
                                               {"receiving_agency", d.receiving_agency_code},
                                               {"received_at", Instant(d.received_at)},
@@ -249,18 +253,20 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
         auto caller = RequireCaller(request, s);
         const auto& body = request.json();
         std::string action = RequiredString(body, "action", 50);
-        if (action == "accept") {
+        using core::dossier::Action;
+        const auto parsed = core::dossier::ParseAction(action);
+        if (parsed == Action::kAccept) {
           RejectUnknownKeys(body, {"action"});
           return http::JsonResponse(DossierJson(s.dossiers.Accept(caller, request.param("code"))));
         }
-        if (action == "request_supplement") {
+        if (parsed == Action::kRequestSupplement) {
           RejectUnknownKeys(body, {"action", "reason", "missing"});
           auto missing = OptionalStringArray(body, "missing", 50);
           return http::JsonResponse(DossierJson(s.dossiers.RequestSupplementBeforeAcceptance(
               caller, request.param("code"), RequiredString(body, "reason", 2000),
               missing.value_or(std::vector<std::string>{}))));
         }
-        if (action == "receive_supplement") {
+        if (parsed == Action::kReceiveSupplement) {
           RejectUnknownKeys(body, {"action"});
           return http::JsonResponse(DossierJson(
               s.dossiers.ReceiveSupplementBeforeAcceptance(caller, request.param("code"))));
@@ -276,7 +282,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                auto view = s.dossiers.Submit(input, IdempotencyKey(request));
                return http::JsonResponse(
                    boost::json::object{{"code", view.dossier.code},
-                                       {"status", view.dossier.status},
+                                       {"status", core::dossier::Name(view.dossier.status)},
                                        {"public_token", view.dossier.public_token}},
                    status::created);
              }),
@@ -304,7 +310,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                body.reserve(7);
                body.emplace("code", v.code);
                body.emplace("procedure_name", v.procedure_name);
-               body.emplace("status", v.status);
+               body.emplace("status", core::dossier::Name(v.status));
                body.emplace("status_label", v.status_label);
                for (const auto& [key, at] :
                     {std::pair{"received_at", v.received_at}, std::pair{"due_at", v.due_at}}) {

@@ -93,6 +93,10 @@ Database::Database(const std::string& url, std::size_t pool_size)
     soci::session& s = pool_.at(i);
     if (url_.dialect == Dialect::kSqlite) {
       s.open(*soci::factory_sqlite3(), url_.connection_string);
+      // Errors carry extended result codes (SQLITE_CONSTRAINT_UNIQUE, not SQLITE_CONSTRAINT),
+      // which store/errors.cpp maps to typed failures.
+      sqlite_api::sqlite3_extended_result_codes(
+          static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_, 1);
       s << "PRAGMA journal_mode=WAL";
       s << "PRAGMA synchronous=NORMAL";
       s << "PRAGMA busy_timeout=10000";

@@ -7,6 +7,8 @@
 
 #include "store/database.hpp"
 
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +24,14 @@ inline std::string LikeContains(const std::string& text) {
     out.push_back(c);
   }
   return out + "%";
+}
+
+// The enum that a column's text names (`parsed` is core's Parse…(text)); a name that core does
+// not know is a corrupt row, not a user's mistake.
+template <class E>
+E Named(const std::optional<E>& parsed, const char* column, const std::string& text) {
+  if (!parsed) throw std::runtime_error("unknown " + std::string(column) + " \"" + text + "\"");
+  return *parsed;
 }
 
 // Executes a prepared statement whose columns are bound into `row` and collects every row

@@ -90,7 +90,6 @@ std::map<std::string, std::string> Validate(
       const auto& s = p.steps[i];
       std::string key = fmt::format("steps[{}]", i);
       length_ok(key + ".name", s.name, 1, 300, "Tên bước");
-      if (!access::ParseRole(s.role)) errors[key + ".role"] = "Vai trò không tồn tại.";
       if (s.hours < 0 || s.hours > 365 * kHoursPerDay) {
         errors[key + ".hours"] = "Thời gian của bước không hợp lệ.";
       }
@@ -99,7 +98,7 @@ std::map<std::string, std::string> Validate(
       }
       total += s.hours;
     }
-    if (p.steps.back().role != "reception") {
+    if (p.steps.back().role != access::Role::kReception) {
       errors["steps"] =
           "Bước cuối của quy trình phải là trả kết quả cho người nộp (vai trò reception).";
     } else if (total != p.time_limit.TotalHours() && !errors.contains("time_limit")) {

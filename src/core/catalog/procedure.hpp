@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/access/roles.hpp"
+
 namespace egov::core::catalog {
 
 constexpr int kHoursPerDay = 8;  // one working day = 8 working hours (DOMAIN.md §2)
@@ -38,7 +40,7 @@ struct Component {
 
 struct Step {
   std::string name;
-  std::string role;         // one of the six roles
+  access::Role role = access::Role::kReception;
   std::string agency_code;  // empty: the receiving agency
   int hours = 0;            // working hours allotted
 };

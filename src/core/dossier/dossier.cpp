@@ -5,18 +5,6 @@
 
 namespace egov::core::dossier {
 
-std::string_view StatusLabel(std::string_view status) {
-  if (status == kSubmitted) return "Đã nộp trực tuyến, chờ tiếp nhận";
-  if (status == kProcessing) return "Đang giải quyết";
-  if (status == kSupplementRequested) return "Cần bổ sung hồ sơ";
-  if (status == kResultReady) return "Đã có kết quả, chờ trả";
-  if (status == kReturned) return "Đã trả kết quả";
-  if (status == kRefused) return "Từ chối giải quyết";
-  if (status == kWithdrawn) return "Đã rút hồ sơ";
-  if (status == kStopped) return "Dừng giải quyết";
-  return "Không xác định";
-}
-
 std::string FormatDossierCode(std::string_view agency_code, std::string_view yymmdd,
                               std::int64_t number) {
   return fmt::format("{}-{}-{:04d}", agency_code, yymmdd, number);

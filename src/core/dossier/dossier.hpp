@@ -1,4 +1,4 @@
-// Dossiers (hồ sơ) of the one-stop shop, DOMAIN.md §2: statuses, the dossier code of
+// Dossiers (hồ sơ) of the one-stop shop, DOMAIN.md §2: the dossier code of
 // Circular 01/2018/TT-VPCP Art. 19, and the checks of an applicant's contact data. Pure.
 #pragma once
 
@@ -7,20 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/dossier/states.hpp"
+
 namespace egov::core::dossier {
-
-// CONTRACT.md statuses, as stored and sent.
-inline constexpr const char* kSubmitted = "submitted";
-inline constexpr const char* kProcessing = "processing";
-inline constexpr const char* kSupplementRequested = "supplement_requested";
-inline constexpr const char* kResultReady = "result_ready";
-inline constexpr const char* kReturned = "returned";
-inline constexpr const char* kRefused = "refused";
-inline constexpr const char* kWithdrawn = "withdrawn";
-inline constexpr const char* kStopped = "stopped";
-
-// The status in plain Vietnamese, for citizens ("Đang giải quyết" …).
-std::string_view StatusLabel(std::string_view status);
 
 // `<agency code>-YYMMDD-NNNN`; the number has 4 digits, 5 or more past 9999.
 std::string FormatDossierCode(std::string_view agency_code, std::string_view yymmdd,

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/dossier/states.hpp"
+
 namespace egov::core::dossier {
 
 struct Applicant {
@@ -20,8 +22,8 @@ struct Dossier {
   std::string procedure_code;
   int procedure_version = 0;
   std::string procedure_name;
-  std::string status;
-  std::string channel;  // direct | postal | online
+  Status status = Status::kSubmitted;
+  Channel channel = Channel::kDirect;
   std::int64_t receiving_agency_id = 0;
   std::string receiving_agency_code;
   std::string receiving_agency_name;
@@ -42,7 +44,7 @@ struct Dossier {
 
 struct Event {
   std::int64_t at = 0;
-  std::string action;
+  Action action = Action::kIntake;
   std::string actor;
   std::string agency_code;
   std::optional<int> from_step;

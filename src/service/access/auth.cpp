@@ -183,7 +183,7 @@ void Auth::ChangePassword(const Caller& caller, const std::string& current,
   store::WriteTransaction tx(db_);
   store::access::SetPasswordHash(tx.sql(), user->id, hash, now);
   store::access::RevokeSessionsOfUser(tx.sql(), user->id, caller.session_id, now);
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"user.password_change", "user", user->username, "{}"}, now);
   tx.Commit();
 }
@@ -200,7 +200,7 @@ void Auth::EndSession(const Caller& caller, std::int64_t session_id) {
   if (!store::access::RevokeSession(tx.sql(), caller.user_id, session_id, now)) {
     throw Error(ErrorCode::kNotFound, "Không tìm thấy phiên đăng nhập.");
   }
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"session.revoke", "session", std::to_string(session_id), "{}"}, now);
   tx.Commit();
 }
@@ -223,7 +223,7 @@ NewToken Auth::CreateToken(const Caller& caller, const std::string& raw_name) {
     throw Error(ErrorCode::kConflict, "Mỗi người dùng có tối đa 50 khóa API. Hãy thu hồi khóa cũ.");
   }
   out.token.id = store::access::InsertToken(tx.sql(), out.token, security::Sha256Hex(out.secret));
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"token.create", "token", std::to_string(out.token.id),
                  boost::json::serialize(boost::json::object{{"name", name}})},
                 now);
@@ -242,7 +242,7 @@ void Auth::RevokeToken(const Caller& caller, std::int64_t token_id) {
   if (!store::access::RevokeToken(tx.sql(), caller.user_id, token_id, now)) {
     throw Error(ErrorCode::kNotFound, "Không tìm thấy khóa API.");
   }
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"token.revoke", "token", std::to_string(token_id), "{}"}, now);
   tx.Commit();
 }

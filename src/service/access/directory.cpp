@@ -1,7 +1,6 @@
 // Agencies and users (see directory.hpp).
 #include "service/access/directory.hpp"
 
-#include <soci/soci.h>
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -14,6 +13,7 @@
 #include "service/security/crypto.hpp"
 #include "store/access/agencies.hpp"
 #include "store/access/sessions.hpp"
+#include "store/errors.hpp"
 
 EGOV_EMBEDDED_SET(security_data)
 
@@ -25,12 +25,6 @@ using core::access::Role;
 using core::access::User;
 
 namespace {
-
-bool IsUniqueViolation(const soci::soci_error& e) {
-  std::string_view m = e.what();
-  return m.find("UNIQUE constraint failed") != std::string_view::npos ||
-         m.find("duplicate key value") != std::string_view::npos;
-}
 
 // Trimmed, single-spaced, 1..max characters; throws a field error otherwise.
 std::string CleanText(const std::string& field, const std::string& value, std::size_t max,
@@ -153,13 +147,10 @@ Agency Directory::DoCreateAgency(const NewAgency& input, const audit::Actor& act
   }
   try {
     a = store::access::InsertAgency(tx.sql(), a, parent ? &*parent : nullptr, now);
-  } catch (const soci::soci_error& e) {
-    if (IsUniqueViolation(e)) {
-      throw Error(ErrorCode::kConflict, "Mã định danh " + a.code + " đã được dùng.", e.what());
-    }
-    throw;
+  } catch (const store::UniqueViolation& e) {
+    throw Error(ErrorCode::kConflict, "Mã định danh " + a.code + " đã được dùng.", e.what());
   }
-  audit::Append(tx.sql(), actor,
+  audit::Append(tx, actor,
                 {"agency.create", "agency", a.code,
                  boost::json::serialize(boost::json::object{{"name", a.name},
                                                             {"kind", a.kind},
@@ -215,7 +206,7 @@ Agency Directory::UpdateAgency(const Caller& caller, const std::string& code,
     changes["working_hours"] = a.working_hours;
   }
   store::access::UpdateAgency(tx.sql(), a, now);
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"agency.update", "agency", a.code, boost::json::serialize(changes)}, now);
   tx.Commit();
   a.updated_at = now;
@@ -297,13 +288,10 @@ User Directory::DoCreateUser(const NewUser& input, const audit::Actor& actor, co
   u.agency_path = agency->path;
   try {
     u.id = store::access::InsertUser(tx.sql(), u, now);
-  } catch (const soci::soci_error& e) {
-    if (IsUniqueViolation(e)) {
-      throw Error(ErrorCode::kConflict, "Tên đăng nhập " + u.username + " đã được dùng.", e.what());
-    }
-    throw;
+  } catch (const store::UniqueViolation& e) {
+    throw Error(ErrorCode::kConflict, "Tên đăng nhập " + u.username + " đã được dùng.", e.what());
   }
-  audit::Append(tx.sql(), actor,
+  audit::Append(tx, actor,
                 {"user.create", "user", u.username,
                  boost::json::serialize(
                      boost::json::object{{"full_name", u.full_name},
@@ -365,7 +353,7 @@ User Directory::UpdateUser(const Caller& caller, const std::string& username,
     store::access::RevokeSessionsOfUser(tx.sql(), u.id, 0, now);
     store::access::RevokeTokensOfUser(tx.sql(), u.id, now);
   }
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"user.update", "user", u.username, boost::json::serialize(changes)}, now);
   tx.Commit();
   u.updated_at = now;
@@ -390,8 +378,7 @@ void Directory::ResetPassword(const Caller& caller, const std::string& username,
   store::WriteTransaction tx(db_);
   store::access::SetPasswordHash(tx.sql(), user_id, hash, now);
   store::access::RevokeSessionsOfUser(tx.sql(), user_id, 0, now);
-  audit::Append(tx.sql(), audit::Actor::Of(caller), {"user.password_reset", "user", username, "{}"},
-                now);
+  audit::Append(tx, audit::Actor::Of(caller), {"user.password_reset", "user", username, "{}"}, now);
   tx.Commit();
 }
 

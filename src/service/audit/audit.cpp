@@ -38,8 +38,9 @@ Actor Actor::Of(const core::access::Caller& caller) {
   return {caller.user_id, caller.username, caller.agency_code};
 }
 
-void Append(soci::session& tx, const Actor& actor, const Event& event, std::int64_t now_ms) {
-  store::AuditHead head = store::ClaimAuditHead(tx);
+void Append(store::WriteTransaction& tx, const Actor& actor, const Event& event,
+            std::int64_t now_ms) {
+  store::AuditHead head = store::ClaimAuditHead(tx.sql());
   store::AuditRow row{head.seq,
                       now_ms,
                       actor.user_id,
@@ -52,7 +53,7 @@ void Append(soci::session& tx, const Actor& actor, const Event& event, std::int6
                       head.hash,
                       ""};
   row.hash = security::Sha256Hex(Canonical(row));
-  store::InsertAuditRow(tx, row);
+  store::InsertAuditRow(tx.sql(), row);
 }
 
 VerifyResult Verify(store::Database& db) {

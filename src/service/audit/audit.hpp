@@ -2,7 +2,6 @@
 // transaction as the change, hash-chained to the previous row; Verify() recomputes it.
 #pragma once
 
-#include <soci/session.h>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,7 +28,8 @@ struct Actor {
 };
 
 // Appends inside the caller's write transaction.
-void Append(soci::session& tx, const Actor& actor, const Event& event, std::int64_t now_ms);
+void Append(store::WriteTransaction& tx, const Actor& actor, const Event& event,
+            std::int64_t now_ms);
 
 struct VerifyResult {
   bool ok = true;

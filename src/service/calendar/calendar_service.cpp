@@ -97,7 +97,7 @@ std::vector<int> CalendarService::LoadShippedSchedules() {
     store::calendar::BumpCalendarVersion(tx.sql());
     json::array years;
     for (int y : loaded) years.emplace_back(y);
-    audit::Append(tx.sql(), audit::Actor::System("egov"),
+    audit::Append(tx, audit::Actor::System("egov"),
                   {"calendar.load", "calendar", "shipped",
                    json::serialize(json::object{{"years", std::move(years)}})},
                   now);
@@ -221,7 +221,7 @@ HolidaySchedule CalendarService::PutHolidays(const core::access::Caller& caller,
       {"previous", previous ? json::value(static_cast<std::int64_t>(previous->schedule.days.size()))
                             : json::value(nullptr)},
       {"version", version}};
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"calendar.update", "calendar", year_text, json::serialize(details)}, now);
   tx.Commit();
   Invalidate();  // this process sees its own edit at once

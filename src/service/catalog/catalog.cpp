@@ -102,9 +102,9 @@ std::vector<store::catalog::FieldCount> Catalog::Fields() const {
   return store::catalog::ListFields(s.sql());
 }
 
-void Catalog::Check(const Procedure& p, soci::session& sql, const std::string& prefix) const {
-  auto errors = core::catalog::Validate(p, [&sql](const std::string& code) {
-    return store::access::FindAgencyByCode(sql, code).has_value();
+void Catalog::Check(const Procedure& p, store::Session& session, const std::string& prefix) const {
+  auto errors = core::catalog::Validate(p, [&session](const std::string& code) {
+    return store::access::FindAgencyByCode(session.sql(), code).has_value();
   });
   if (errors.empty()) return;
   std::map<std::string, std::string> fields;
@@ -117,11 +117,11 @@ Procedure Catalog::Save(const core::access::Caller& caller, Procedure p) {
   if (p.effective_from.empty()) p.effective_from = Today();
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  Check(p, tx.sql(), "");
+  Check(p, tx.session(), "");
   p.version = store::catalog::AppendVersion(
       tx.sql(), p.code, p.name, p.field, p.level, SearchText(p), p.effective_from,
       boost::json::serialize(ProcedureToJson(p)), now, caller.username);
-  audit::Append(tx.sql(), audit::Actor::Of(caller),
+  audit::Append(tx, audit::Actor::Of(caller),
                 {"procedure.save", "procedure", p.code,
                  boost::json::serialize(boost::json::object{{"version", p.version},
                                                             {"effective_from", p.effective_from}})},
@@ -162,7 +162,7 @@ ImportResult Catalog::DoImport(std::vector<Procedure> list, const std::string& a
   for (size_t i = 0; i < list.size(); ++i) {
     auto& p = list[i];
     if (p.effective_from.empty()) p.effective_from = today;
-    Check(p, tx.sql(), "procedures[" + std::to_string(i) + "].");
+    Check(p, tx.session(), "procedures[" + std::to_string(i) + "].");
   }
   for (auto& p : list) {
     const std::string definition = boost::json::serialize(ProcedureToJson(p));
@@ -176,7 +176,7 @@ ImportResult Catalog::DoImport(std::vector<Procedure> list, const std::string& a
         store::catalog::AppendVersion(tx.sql(), p.code, p.name, p.field, p.level, SearchText(p),
                                       p.effective_from, definition, now, actor);
   }
-  audit::Append(tx.sql(), {actor_id, actor, actor_agency},
+  audit::Append(tx, {actor_id, actor, actor_agency},
                 {"catalog.import", "catalog", "",
                  boost::json::serialize(boost::json::object{{"created", result.created},
                                                             {"versioned", result.versioned},

@@ -61,7 +61,7 @@ class Catalog {
                               const std::string& actor);
 
  private:
-  void Check(const core::catalog::Procedure& p, soci::session& sql,
+  void Check(const core::catalog::Procedure& p, store::Session& session,
              const std::string& prefix) const;
   ImportResult DoImport(std::vector<core::catalog::Procedure> procedures, const std::string& actor,
                         std::optional<std::int64_t> actor_id, const std::string& actor_agency);

@@ -46,6 +46,19 @@ class Reader {
     errors[path] = "phải là một số nguyên.";
     return fallback;
   }
+  // A role by its name; an unknown name is an error at `path`.
+  core::access::Role RoleOf(const boost::json::object& o, const char* key,
+                            const std::string& path) {
+    const auto reported = errors.size();
+    std::string name = Str(o, key, path, true);
+    if (errors.size() != reported) return core::access::Role::kReception;  // missing, not text
+    auto role = core::access::ParseRole(name);
+    if (!role) {
+      errors[path] = "Vai trò không tồn tại.";
+      return core::access::Role::kReception;
+    }
+    return *role;
+  }
   const boost::json::object* Obj(const boost::json::object& o, const char* key,
                                  const std::string& path, bool required) {
     auto it = o.find(key);
@@ -145,7 +158,7 @@ Procedure ProcedureFromJson(const boost::json::object& json) {
       const auto& s = (*steps)[i].as_object();
       r.Known(s, path, {"name", "role", "agency_code", "hours"});
       p.steps.push_back({r.Str(s, "name", path + ".name", true),
-                         r.Str(s, "role", path + ".role", true),
+                         r.RoleOf(s, "role", path + ".role"),
                          r.Str(s, "agency_code", path + ".agency_code", false),
                          static_cast<int>(r.Int(s, "hours", path + ".hours", true))});
     }
@@ -172,7 +185,8 @@ boost::json::object ProcedureToJson(const Procedure& p) {
         {"name", c.name}, {"original", c.original}, {"certified", c.certified}, {"copy", c.copy}});
   }
   for (const auto& s : p.steps) {
-    boost::json::object step{{"name", s.name}, {"role", s.role}, {"hours", s.hours}};
+    boost::json::object step{
+        {"name", s.name}, {"role", core::access::RoleName(s.role)}, {"hours", s.hours}};
     if (!s.agency_code.empty()) step["agency_code"] = s.agency_code;
     steps.push_back(std::move(step));
   }

@@ -1,7 +1,6 @@
 // Loading the demo world (see demo.hpp).
 #include "service/demo/demo.hpp"
 
-#include <soci/soci.h>
 #include <boost/json.hpp>
 
 #include <map>
@@ -10,6 +9,7 @@
 #include "service/catalog/procedure_json.hpp"
 #include "store/access/agencies.hpp"
 #include "store/access/users.hpp"
+#include "store/settings.hpp"
 
 EGOV_EMBEDDED_SET(demo_data)
 
@@ -61,11 +61,7 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::
   LoadResult result;
   {
     store::Session s(db);
-    int marked = 0;
-    const std::string key = kMarker;  // bound by reference: must outlive the statement
-    s.sql() << "SELECT COUNT(*) FROM settings WHERE key = :k", soci::use(key, "k"),
-        soci::into(marked);
-    if (marked) {
+    if (store::FindSetting(s, kMarker)) {
       result.already_loaded = true;
       return result;
     }
@@ -104,10 +100,7 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::
     result.procedures_created = catalog.ImportAsSystem(std::move(procedures), "demo").created;
   }
   store::WriteTransaction tx(db);
-  std::string key = kMarker, value = "1";
-  long long now = clock.NowMillis();
-  tx.sql() << "INSERT INTO settings (key, value, updated_at) VALUES (:k, :v, :t)",
-      soci::use(key, "k"), soci::use(value, "v"), soci::use(now, "t");
+  store::InsertSetting(tx, kMarker, "1", clock.NowMillis());
   tx.Commit();
   return result;
 }

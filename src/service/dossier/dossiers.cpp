@@ -1,7 +1,6 @@
 // One-stop dossiers (see dossiers.hpp).
 #include "service/dossier/dossiers.hpp"
 
-#include <soci/soci.h>
 #include <boost/json.hpp>
 
 #include <map>
@@ -12,11 +11,15 @@
 #include "core/text/fold.hpp"
 #include "service/security/crypto.hpp"
 #include "store/access/agencies.hpp"
+#include "store/errors.hpp"
 
 namespace egov::service::dossier {
 
 using core::catalog::Procedure;
+using core::dossier::Action;
+using core::dossier::Channel;
 using core::dossier::Dossier;
+using core::dossier::Status;
 
 namespace {
 
@@ -139,7 +142,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   if (key) {
     store::Session s(db_);
     if (auto code = store::dossier::FindCodeByIdempotencyKey(s.sql(), created_by, *key)) {
-      return View(s.sql(), *store::dossier::FindByCode(s.sql(), *code));
+      return View(s, *store::dossier::FindByCode(s.sql(), *code));
     }
   }
   if (input.procedure_code.empty()) throw FieldError("procedure_code", "cần chọn thủ tục.");
@@ -156,7 +159,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   d.procedure_code = p.code;
   d.procedure_version = p.version;
   d.procedure_name = p.name;
-  d.channel = input.channel;
+  d.channel = *input.channel;
   d.receiving_agency_id = agency_id;
   d.receiving_agency_code = agency_code;
   d.created_by = created_by;
@@ -165,9 +168,9 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   const auto now = clock_.NowMillis();
   d.submitted_at = d.created_at = d.updated_at = now;
   if (submitted) {
-    d.status = core::dossier::kSubmitted;
+    d.status = Status::kSubmitted;
   } else {
-    d.status = core::dossier::kProcessing;
+    d.status = Status::kProcessing;
     Schedule(d, p, now);
   }
   const std::string folded = core::text::Fold(d.applicant.full_name + " " + d.applicant.id_number +
@@ -181,13 +184,11 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
       d.id = store::dossier::Insert(tx.session(), d, folded);
       store::dossier::InsertEvent(
           tx.session(), d.id,
-          {now, submitted ? "submit" : "intake", actor, agency_code, std::nullopt,
+          {now, submitted ? Action::kSubmit : Action::kIntake, actor, agency_code, std::nullopt,
            submitted ? std::nullopt : std::optional<int>(0), ""});
       tx.Commit();
-    } catch (const soci::soci_error& e) {
-      std::string_view m = e.what();
-      raced = key && (m.find("UNIQUE") != std::string_view::npos ||
-                      m.find("duplicate key") != std::string_view::npos);
+    } catch (const store::UniqueViolation&) {
+      raced = key.has_value();
       if (!raced) throw;
       // The same key came in concurrently and won: roll back (the number is not used)
       // and answer with the dossier it created.
@@ -197,14 +198,14 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
     store::Session s(db_);
     auto code = store::dossier::FindCodeByIdempotencyKey(s.sql(), created_by, *key);
     if (!code) throw Error(ErrorCode::kConflict, "Yêu cầu trùng lặp, vui lòng thử lại.");
-    return View(s.sql(), *store::dossier::FindByCode(s.sql(), *code));
+    return View(s, *store::dossier::FindByCode(s.sql(), *code));
   }
   // Answer from what was just written: reading it back would only cost round trips.
   d.receiving_agency_name = agency.name;
   d.receiving_agency_path = agency.path;
   return {d,
           p,
-          {{now, submitted ? "submit" : "intake", actor, agency_code, std::nullopt,
+          {{now, submitted ? Action::kSubmit : Action::kIntake, actor, agency_code, std::nullopt,
             submitted ? std::nullopt : std::optional<int>(0), ""}},
           {}};
 }
@@ -212,7 +213,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
 DossierView Dossiers::Intake(const core::access::Caller& caller, const IntakeInput& input,
                              const std::optional<std::string>& key) {
   core::access::RequireAnyRole(caller, {core::access::Role::kReception});
-  if (input.channel != "direct" && input.channel != "postal") {
+  if (input.channel != Channel::kDirect && input.channel != Channel::kPostal) {
     throw FieldError("channel", "kênh tiếp nhận phải là direct hoặc postal.");
   }
   core::access::Agency agency;
@@ -224,7 +225,8 @@ DossierView Dossiers::Intake(const core::access::Caller& caller, const IntakeInp
 }
 
 DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::string>& key) {
-  if (input.channel != "online") throw FieldError("channel", "kênh nộp trực tuyến phải là online.");
+  if (input.channel != Channel::kOnline)
+    throw FieldError("channel", "kênh nộp trực tuyến phải là online.");
   if (input.agency_code.empty()) throw FieldError("agency_code", "cần chọn nơi tiếp nhận hồ sơ.");
   std::optional<core::access::Agency> agency;
   {
@@ -249,20 +251,20 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
   store::WriteTransaction tx(db_);
   auto d = store::dossier::FindByCode(tx.sql(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
-  if (d->status != core::dossier::kSubmitted) {
+  if (d->status != Status::kSubmitted) {
     throw Error(ErrorCode::kConflict,
                 "Chỉ hồ sơ nộp trực tuyến đang chờ tiếp nhận mới được tiếp nhận.");
   }
   auto p = catalog_.Definition(d->procedure_code, d->procedure_version);
-  d->status = core::dossier::kProcessing;
+  d->status = Status::kProcessing;
   Schedule(*d, p, now);
   store::dossier::UpdateState(tx.sql(), *d, now);
   store::dossier::InsertEvent(
       tx.session(), d->id,
-      {now, "accept", caller.username, caller.agency_code, std::nullopt, 0, ""});
+      {now, Action::kAccept, caller.username, caller.agency_code, std::nullopt, 0, ""});
   tx.Commit();
   store::Session s(db_);
-  return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
+  return View(s, *store::dossier::FindByCode(s.sql(), code));
 }
 
 DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Caller& caller,
@@ -282,24 +284,24 @@ DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Call
   store::WriteTransaction tx(db_);
   auto d = store::dossier::FindByCode(tx.sql(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
-  if (d->status != core::dossier::kSubmitted) {
+  if (d->status != Status::kSubmitted) {
     throw Error(ErrorCode::kConflict,
                 "Chỉ yêu cầu bổ sung được với hồ sơ nộp trực tuyến đang chờ tiếp nhận.");
   }
   for (const auto& e : store::dossier::ListEvents(tx.sql(), d->id)) {
-    if (e.action == "request_supplement") {
+    if (e.action == Action::kRequestSupplement) {
       throw Error(ErrorCode::kConflict,
                   "Hồ sơ này đã được yêu cầu bổ sung một lần; chỉ được hướng dẫn bổ sung một lần.");
     }
   }
-  d->status = core::dossier::kSupplementRequested;
+  d->status = Status::kSupplementRequested;
   store::dossier::UpdateState(tx.sql(), *d, now);
   store::dossier::InsertEvent(tx.session(), d->id,
-                              {now, "request_supplement", caller.username, caller.agency_code,
+                              {now, Action::kRequestSupplement, caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, note});
   tx.Commit();
   store::Session s(db_);
-  return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
+  return View(s, *store::dossier::FindByCode(s.sql(), code));
 }
 
 DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Caller& caller,
@@ -309,22 +311,23 @@ DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Call
   store::WriteTransaction tx(db_);
   auto d = store::dossier::FindByCode(tx.sql(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
-  if (d->status != core::dossier::kSupplementRequested || d->received_at) {
+  if (d->status != Status::kSupplementRequested || d->received_at) {
     throw Error(ErrorCode::kConflict, "Hồ sơ không ở trạng thái chờ bổ sung trước khi tiếp nhận.");
   }
-  d->status = core::dossier::kSubmitted;
+  d->status = Status::kSubmitted;
   store::dossier::UpdateState(tx.sql(), *d, now);
   store::dossier::InsertEvent(tx.session(), d->id,
-                              {now, "receive_supplement", caller.username, caller.agency_code,
+                              {now, Action::kReceiveSupplement, caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, ""});
   tx.Commit();
   store::Session s(db_);
-  return View(s.sql(), *store::dossier::FindByCode(s.sql(), code));
+  return View(s, *store::dossier::FindByCode(s.sql(), code));
 }
 
-DossierView Dossiers::View(soci::session& sql, const Dossier& d) const {
+DossierView Dossiers::View(store::Session& session, const Dossier& d) const {
   DossierView v{d, catalog_.Definition(d.procedure_code, d.procedure_version),
-                store::dossier::ListEvents(sql, d.id), store::dossier::ListFiles(sql, d.id)};
+                store::dossier::ListEvents(session.sql(), d.id),
+                store::dossier::ListFiles(session.sql(), d.id)};
   return v;
 }
 
@@ -332,7 +335,7 @@ DossierView Dossiers::Get(const core::access::Caller& caller, const std::string&
   store::Session s(db_);
   auto d = store::dossier::FindByCode(s.sql(), code);
   if (!d) throw NotFound();
-  auto view = View(s.sql(), *d);
+  auto view = View(s, *d);
   bool visible = caller.Sees(d->receiving_agency_path);
   // Liên thông: an agency named in the dossier's process sees it too.
   for (const auto& step : view.procedure.steps) {
@@ -349,12 +352,6 @@ store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
   store::dossier::ListFilter f;
   f.subtree_path = caller.agency_path;
   f.status = q.status;
-  static const char* kStatuses[] = {
-      "",        "submitted", "processing", "supplement_requested", "result_ready", "returned",
-      "refused", "withdrawn", "stopped"};
-  bool known = false;
-  for (const char* s : kStatuses) known = known || q.status == s;
-  if (!known) throw FieldError("status", "trạng thái không hợp lệ.");
   f.query_folded = core::text::Fold(Clean("q", q.q, 100, "Từ khóa", false));
   auto day_start = [](const std::string& field, const std::string& text) {
     try {
@@ -408,7 +405,7 @@ core::dossier::File Dossiers::AddFile(const core::access::Caller& caller, const 
   store::WriteTransaction tx(db_);
   store::dossier::InsertFile(tx.sql(), view.dossier.id, f);
   store::dossier::InsertEvent(tx.session(), view.dossier.id,
-                              {f.uploaded_at, "file", caller.username, caller.agency_code,
+                              {f.uploaded_at, Action::kFile, caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, component});
   tx.Commit();
   return f;
@@ -450,7 +447,7 @@ PublicView Dossiers::Lookup(const std::string& code) const {
   const auto applicant = boost::json::parse(row->applicant_json, &memory);
   std::string name(applicant.at("full_name").as_string());
   std::string label(core::dossier::StatusLabel(row->status));
-  return {std::move(row->code), std::move(row->procedure_name), std::move(row->status),
+  return {std::move(row->code), std::move(row->procedure_name), row->status,
           std::move(label),     core::dossier::MaskName(name),  row->received_at,
           row->due_at};
 }

@@ -24,7 +24,8 @@ namespace egov::service::dossier {
 
 struct IntakeInput {
   std::string procedure_code;
-  std::string channel;      // direct | postal (counter), online (public submission)
+  // direct | postal (counter), online (public submission); nullopt: a name that is no channel
+  std::optional<core::dossier::Channel> channel;
   std::string agency_code;  // online only: the receiving agency the citizen chose
   core::dossier::Applicant applicant;
   std::vector<core::catalog::Component> components;
@@ -46,12 +47,15 @@ struct StoredFile {
 };
 
 struct PublicView {
-  std::string code, procedure_name, status, status_label, applicant_name;
+  std::string code, procedure_name;
+  core::dossier::Status status = core::dossier::Status::kSubmitted;
+  std::string status_label, applicant_name;
   std::optional<std::int64_t> received_at, due_at;
 };
 
 struct ListQuery {
-  std::string status, q, received_from, received_to;  // dates YYYY-MM-DD (Vietnam)
+  std::optional<core::dossier::Status> status;  // nullopt: any
+  std::string q, received_from, received_to;    // dates YYYY-MM-DD (Vietnam)
   bool overdue = false;
   int page = 1, per_page = 50;
 };
@@ -100,7 +104,7 @@ class Dossiers {
                      const std::optional<std::string>& idempotency_key);
   void Schedule(core::dossier::Dossier& d, const core::catalog::Procedure& p,
                 std::int64_t now) const;
-  DossierView View(soci::session& sql, const core::dossier::Dossier& d) const;
+  DossierView View(store::Session& session, const core::dossier::Dossier& d) const;
 
   store::Database& db_;
   const core::Clock& clock_;

@@ -63,7 +63,8 @@ std::string ReceiptPdf(const Dossiers& dossiers, store::Database& db,
   render::Receipt r;
   std::string receiver_username;
   for (const auto& e : view.events) {
-    if (e.action == "intake" || e.action == "accept") receiver_username = e.actor;
+    if (e.action == core::dossier::Action::kIntake || e.action == core::dossier::Action::kAccept)
+      receiver_username = e.actor;
   }
   {
     store::Session s(db);

@@ -124,11 +124,11 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
         *d.received_at + static_cast<std::int64_t>(span * (0.3 + 0.7 * (random() % 1000) / 1000.0));
     if (random() % 100 == 0) completed = *d.due_at + span / 4;
     if (completed <= now) {
-      d.status = core::dossier::kReturned;
+      d.status = core::dossier::Status::kReturned;
       d.completed_at = completed;
       d.current_step = static_cast<int>(p.steps.size()) - 1;
     } else {
-      d.status = core::dossier::kProcessing;
+      d.status = core::dossier::Status::kProcessing;
     }
     const auto date = at.date;
     char day[8];
@@ -139,7 +139,8 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
     d.procedure_code = p.code;
     d.procedure_version = p.version;
     d.procedure_name = p.name;
-    d.channel = random() % 4 == 0 ? "online" : "direct";
+    d.channel =
+        random() % 4 == 0 ? core::dossier::Channel::kOnline : core::dossier::Channel::kDirect;
     d.receiving_agency_id = agency.id;
     d.receiving_agency_code = agency.code;
     std::string name = std::string(kFamily[random() % std::size(kFamily)]) + " " +

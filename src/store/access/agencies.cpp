@@ -3,6 +3,7 @@
 
 #include <soci/soci.h>
 
+#include "store/errors.hpp"
 #include "store/query.hpp"
 
 #include "core/access/roles.hpp"
@@ -77,13 +78,15 @@ Agency InsertAgency(soci::session& sql, Agency agency, const Agency* parent, std
   std::string folded = core::text::Fold(agency.name);
   // A unique placeholder path until the id is known.
   std::string temp_path = "pending:" + agency.code;
-  sql << "INSERT INTO agencies (code, parent_id, path, name, name_folded, kind, abbreviation, "
-         "working_hours, created_at, updated_at) VALUES (:code, :parent, :path, :name, :folded, "
-         ":kind, :abbr, :hours, :at, :at) RETURNING id",
-      soci::use(agency.code, "code"), soci::use(parent_id, parent_ind, "parent"),
-      soci::use(temp_path, "path"), soci::use(agency.name, "name"), soci::use(folded, "folded"),
-      soci::use(agency.kind, "kind"), soci::use(agency.abbreviation, "abbr"),
-      soci::use(agency.working_hours, "hours"), soci::use(at, "at"), soci::into(id);
+  MappingUniqueViolation([&] {
+    sql << "INSERT INTO agencies (code, parent_id, path, name, name_folded, kind, abbreviation, "
+           "working_hours, created_at, updated_at) VALUES (:code, :parent, :path, :name, "
+           ":folded, :kind, :abbr, :hours, :at, :at) RETURNING id",
+        soci::use(agency.code, "code"), soci::use(parent_id, parent_ind, "parent"),
+        soci::use(temp_path, "path"), soci::use(agency.name, "name"), soci::use(folded, "folded"),
+        soci::use(agency.kind, "kind"), soci::use(agency.abbreviation, "abbr"),
+        soci::use(agency.working_hours, "hours"), soci::use(at, "at"), soci::into(id);
+  });
   agency.id = id;
   agency.parent_id = parent ? std::optional<std::int64_t>(parent->id) : std::nullopt;
   agency.path = (parent ? parent->path : std::string("/")) + std::to_string(id) + "/";

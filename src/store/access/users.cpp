@@ -3,6 +3,7 @@
 
 #include <soci/soci.h>
 
+#include "store/errors.hpp"
 #include "store/query.hpp"
 
 #include "core/text/fold.hpp"
@@ -172,12 +173,14 @@ std::int64_t InsertUser(soci::session& sql, const User& user, std::int64_t now) 
   long long id = 0, at = now, agency = user.agency_id;
   int active = user.active ? 1 : 0;
   std::string folded = core::text::Fold(user.full_name);
-  sql << "INSERT INTO users (username, full_name, full_name_folded, agency_id, password_hash, "
-         "active, created_at, updated_at, password_changed_at) VALUES (:u, :n, :f, :a, :h, "
-         ":active, :at, :at, :at) RETURNING id",
-      soci::use(user.username, "u"), soci::use(user.full_name, "n"), soci::use(folded, "f"),
-      soci::use(agency, "a"), soci::use(user.password_hash, "h"), soci::use(active, "active"),
-      soci::use(at, "at"), soci::into(id);
+  MappingUniqueViolation([&] {
+    sql << "INSERT INTO users (username, full_name, full_name_folded, agency_id, password_hash, "
+           "active, created_at, updated_at, password_changed_at) VALUES (:u, :n, :f, :a, :h, "
+           ":active, :at, :at, :at) RETURNING id",
+        soci::use(user.username, "u"), soci::use(user.full_name, "n"), soci::use(folded, "f"),
+        soci::use(agency, "a"), soci::use(user.password_hash, "h"), soci::use(active, "active"),
+        soci::use(at, "at"), soci::into(id);
+  });
   User stored = user;
   stored.id = id;
   WriteRoles(sql, stored);

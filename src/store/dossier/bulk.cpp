@@ -22,8 +22,8 @@ void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& ba
     pcode[i] = d.procedure_code;
     pversion[i] = d.procedure_version;
     pname[i] = d.procedure_name;
-    status[i] = d.status;
-    channel[i] = d.channel;
+    status[i] = core::dossier::Name(d.status);
+    channel[i] = core::dossier::Name(d.channel);
     agency[i] = d.receiving_agency_id;
     agency_code[i] = d.receiving_agency_code;
     applicant[i] = boost::json::serialize(boost::json::object{{"full_name", d.applicant.full_name},

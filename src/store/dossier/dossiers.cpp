@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 #include <boost/json.hpp>
 
+#include "store/errors.hpp"
 #include "store/query.hpp"
 
 #include "core/access/roles.hpp"
@@ -12,22 +13,69 @@ namespace egov::store::dossier {
 
 using core::dossier::Dossier;
 using core::dossier::Event;
+using core::dossier::Name;
 
 namespace {
 
-constexpr const char* kSelect =
+// The statements of this file, by what they do.
+constexpr const char* kSelectDossier =
     "SELECT d.id, d.code, d.public_token, d.procedure_code, d.procedure_version, "
     "d.procedure_name, d.status, d.channel, d.receiving_agency_id, a.code, a.name, a.path, "
     "d.applicant, d.components, d.current_step, d.step_due_at, d.submitted_at, d.received_at, "
     "d.due_at, d.completed_at, d.created_by, d.created_at, d.updated_at "
     "FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id ";
+const std::string kSelectDossierByCode = std::string(kSelectDossier) + "WHERE d.code = :code";
+// The list's filter: the caller's subtree, then each optional criterion.
+constexpr const char* kListWhere =
+    "WHERE a.path >= :b AND a.path < :e AND (:status = '' OR d.status = :status) "
+    "AND (d.applicant_folded LIKE :q ESCAPE '\\' OR LOWER(d.code) LIKE :q ESCAPE '\\') "
+    "AND (:has_from = 0 OR d.received_at >= :from) AND (:has_to = 0 OR d.received_at < :to) "
+    "AND (:overdue = 0 OR (d.status = 'processing' AND d.due_at < :now)) ";
+const std::string kCountDossierList =
+    std::string(
+        "SELECT COUNT(*) FROM dossiers d JOIN agencies a ON a.id = "
+        "d.receiving_agency_id ") +
+    kListWhere;
+const std::string kSelectDossierList =
+    std::string(kSelectDossier) + kListWhere + "ORDER BY d.id DESC LIMIT :limit OFFSET :offset";
+constexpr const char* kSelectPublicByCode =
+    "SELECT code, procedure_name, status, applicant, received_at, due_at FROM dossiers "
+    "WHERE code = :code";
+constexpr const char* kSelectCodeByIdempotencyKey =
+    "SELECT code FROM dossiers WHERE created_by = :by AND idempotency_key = :key";
+constexpr const char* kUpsertCounter =
+    "INSERT INTO dossier_counters (agency_id, day, last) VALUES (:a, :d, 1) ON CONFLICT "
+    "(agency_id, day) DO UPDATE SET last = dossier_counters.last + 1 RETURNING last";
+constexpr const char* kInsertDossier =
+    "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
+    "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
+    "components, current_step, step_due_at, submitted_at, received_at, due_at, created_by, "
+    "idempotency_key, created_at, updated_at) VALUES (:code, :token, :pcode, :pversion, :pname, "
+    ":status, :channel, :agency, :applicant, :folded, :components, :step, :step_due, "
+    ":submitted, :received, :due, :by, :key, :created, :updated) RETURNING id";
+constexpr const char* kUpdateDossierState =
+    "UPDATE dossiers SET status = :status, current_step = :step, step_due_at = :step_due, "
+    "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at "
+    "WHERE id = :id";
+constexpr const char* kInsertEvent =
+    "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
+    "to_step, note) VALUES (:id, :at, :action, :actor, :agency, :from, :to, :note)";
+constexpr const char* kSelectEvents =
+    "SELECT at, action, actor, agency_code, from_step, to_step, note FROM dossier_events "
+    "WHERE dossier_id = :id ORDER BY id";
+constexpr const char* kInsertFile =
+    "INSERT INTO dossier_files (dossier_id, sha256, component, mime_type, size, file_name, "
+    "uploaded_at, uploaded_by) VALUES (:id, :sha, :component, :mime, :size, :name, :at, :by)";
+constexpr const char* kSelectFiles =
+    "SELECT sha256, component, mime_type, size, file_name, uploaded_at, uploaded_by "
+    "FROM dossier_files WHERE dossier_id = :id ORDER BY id";
 
 struct Row {
   Dossier d;
   long long id = 0, agency_id = 0, step_due = 0, submitted = 0, received = 0, due = 0,
             completed = 0, created = 0, updated = 0;
   int version = 0, step = 0;
-  std::string applicant;
+  std::string applicant, status, channel;
   soci::indicator step_due_ind, received_ind, due_ind, completed_ind;
 
   void Bind(soci::statement& st) {
@@ -37,8 +85,8 @@ struct Row {
     st.exchange(soci::into(d.procedure_code));
     st.exchange(soci::into(version));
     st.exchange(soci::into(d.procedure_name));
-    st.exchange(soci::into(d.status));
-    st.exchange(soci::into(d.channel));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(channel));
     st.exchange(soci::into(agency_id));
     st.exchange(soci::into(d.receiving_agency_code));
     st.exchange(soci::into(d.receiving_agency_name));
@@ -62,6 +110,8 @@ struct Row {
     Dossier out = d;
     out.id = id;
     out.procedure_version = version;
+    out.status = Named(core::dossier::ParseStatus(status), "status", status);
+    out.channel = Named(core::dossier::ParseChannel(channel), "channel", channel);
     out.receiving_agency_id = agency_id;
     out.current_step = step;
     out.step_due_at = Opt(step_due, step_due_ind);
@@ -102,10 +152,8 @@ struct CounterUpsert {
   std::string day;
   soci::statement statement;
   explicit CounterUpsert(soci::session& sql)
-      : statement((sql.prepare << "INSERT INTO dossier_counters (agency_id, day, last) VALUES "
-                                  "(:a, :d, 1) ON CONFLICT (agency_id, day) DO UPDATE SET "
-                                  "last = dossier_counters.last + 1 RETURNING last",
-                   soci::use(agency, "a"), soci::use(day, "d"), soci::into(last))) {}
+      : statement((sql.prepare << kUpsertCounter, soci::use(agency, "a"), soci::use(day, "d"),
+                   soci::into(last))) {}
 };
 
 struct DossierInsert {
@@ -117,16 +165,8 @@ struct DossierInsert {
   soci::statement statement;
   explicit DossierInsert(soci::session& sql)
       : statement(
-            (sql.prepare << "INSERT INTO dossiers (code, public_token, procedure_code, "
-                            "procedure_version, procedure_name, status, channel, "
-                            "receiving_agency_id, applicant, applicant_folded, components, "
-                            "current_step, step_due_at, submitted_at, received_at, due_at, "
-                            "created_by, idempotency_key, created_at, updated_at) VALUES (:code, "
-                            ":token, :pcode, :pversion, :pname, :status, :channel, :agency, "
-                            ":applicant, :folded, :components, :step, :step_due, :submitted, "
-                            ":received, :due, :by, :key, :created, :updated) RETURNING id",
-             soci::use(code, "code"), soci::use(token, "token"), soci::use(pcode, "pcode"),
-             soci::use(pversion, "pversion"), soci::use(pname, "pname"),
+            (sql.prepare << kInsertDossier, soci::use(code, "code"), soci::use(token, "token"),
+             soci::use(pcode, "pcode"), soci::use(pversion, "pversion"), soci::use(pname, "pname"),
              soci::use(status, "status"), soci::use(channel, "channel"),
              soci::use(agency, "agency"), soci::use(applicant, "applicant"),
              soci::use(folded, "folded"), soci::use(components, "components"),
@@ -143,13 +183,10 @@ struct EventInsert {
   std::string action, actor, agency, note;
   soci::statement statement;
   explicit EventInsert(soci::session& sql)
-      : statement((sql.prepare << "INSERT INTO dossier_events (dossier_id, at, action, actor, "
-                                  "agency_code, from_step, to_step, note) VALUES (:id, :at, "
-                                  ":action, :actor, :agency, :from, :to, :note)",
-                   soci::use(dossier, "id"), soci::use(at, "at"), soci::use(action, "action"),
-                   soci::use(actor, "actor"), soci::use(agency, "agency"),
-                   soci::use(from, from_ind, "from"), soci::use(to, to_ind, "to"),
-                   soci::use(note, "note"))) {}
+      : statement((sql.prepare << kInsertEvent, soci::use(dossier, "id"), soci::use(at, "at"),
+                   soci::use(action, "action"), soci::use(actor, "actor"),
+                   soci::use(agency, "agency"), soci::use(from, from_ind, "from"),
+                   soci::use(to, to_ind, "to"), soci::use(note, "note"))) {}
 };
 
 // A nullable column's buffer and indicator from an optional.
@@ -178,34 +215,35 @@ std::int64_t NextNumber(Session& tx, std::int64_t agency_id, const std::string& 
 }
 
 std::int64_t Insert(Session& tx, const Dossier& d, const std::string& applicant_folded) {
-  return tx.WithCached<DossierInsert>([&](DossierInsert& q) {
-    q.code = d.code;
-    q.token = d.public_token;
-    q.pcode = d.procedure_code;
-    q.pversion = d.procedure_version;
-    q.pname = d.procedure_name;
-    q.status = d.status;
-    q.channel = d.channel;
-    q.agency = d.receiving_agency_id;
-    q.applicant = ApplicantJson(d.applicant);
-    q.folded = applicant_folded;
-    q.components = d.components_json;
-    q.step = d.current_step;
-    SetNullable(q.step_due, q.step_due_ind, d.step_due_at);
-    q.submitted = d.submitted_at;
-    SetNullable(q.received, q.received_ind, d.received_at);
-    SetNullable(q.due, q.due_ind, d.due_at);
-    q.by = d.created_by;
-    SetNullable(q.key, q.key_ind, d.idempotency_key);
-    q.created = d.created_at;
-    ExecuteReturning(q.statement);
-    return static_cast<std::int64_t>(q.id);
+  return MappingUniqueViolation([&] {
+    return tx.WithCached<DossierInsert>([&](DossierInsert& q) {
+      q.code = d.code;
+      q.token = d.public_token;
+      q.pcode = d.procedure_code;
+      q.pversion = d.procedure_version;
+      q.pname = d.procedure_name;
+      q.status = Name(d.status);
+      q.channel = Name(d.channel);
+      q.agency = d.receiving_agency_id;
+      q.applicant = ApplicantJson(d.applicant);
+      q.folded = applicant_folded;
+      q.components = d.components_json;
+      q.step = d.current_step;
+      SetNullable(q.step_due, q.step_due_ind, d.step_due_at);
+      q.submitted = d.submitted_at;
+      SetNullable(q.received, q.received_ind, d.received_at);
+      SetNullable(q.due, q.due_ind, d.due_at);
+      q.by = d.created_by;
+      SetNullable(q.key, q.key_ind, d.idempotency_key);
+      q.created = d.created_at;
+      ExecuteReturning(q.statement);
+      return static_cast<std::int64_t>(q.id);
+    });
   });
 }
 
 std::optional<Dossier> FindByCode(soci::session& sql, const std::string& code) {
-  auto rows =
-      QueryRows<Row>(sql, std::string(kSelect) + "WHERE d.code = :code", soci::use(code, "code"));
+  auto rows = QueryRows<Row>(sql, kSelectDossierByCode, soci::use(code, "code"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -217,15 +255,15 @@ namespace {
 struct PublicLookup {
   std::string code;
   PublicRow row;
+  std::string status;
   long long received = 0, due = 0;
   soci::indicator received_ind = soci::i_null, due_ind = soci::i_null;
   soci::statement statement;
   explicit PublicLookup(soci::session& sql)
-      : statement((sql.prepare << "SELECT code, procedure_name, status, applicant, received_at, "
-                                  "due_at FROM dossiers WHERE code = :code",
-                   soci::use(code, "code"), soci::into(row.code), soci::into(row.procedure_name),
-                   soci::into(row.status), soci::into(row.applicant_json),
-                   soci::into(received, received_ind), soci::into(due, due_ind))) {}
+      : statement((sql.prepare << kSelectPublicByCode, soci::use(code, "code"),
+                   soci::into(row.code), soci::into(row.procedure_name), soci::into(status),
+                   soci::into(row.applicant_json), soci::into(received, received_ind),
+                   soci::into(due, due_ind))) {}
 };
 
 }  // namespace
@@ -235,6 +273,7 @@ std::optional<PublicRow> FindPublic(Session& session, const std::string& code) {
     q.code = code;
     if (!q.statement.execute(true)) return std::nullopt;
     PublicRow out = std::move(q.row);  // the next execute fills the buffers again
+    out.status = Named(core::dossier::ParseStatus(q.status), "status", q.status);
     out.received_at =
         q.received_ind == soci::i_ok ? std::optional<std::int64_t>(q.received) : std::nullopt;
     out.due_at = q.due_ind == soci::i_ok ? std::optional<std::int64_t>(q.due) : std::nullopt;
@@ -250,8 +289,8 @@ std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
                                                     const std::string& key) {
   std::string code;
   soci::indicator ind = soci::i_null;
-  sql << "SELECT code FROM dossiers WHERE created_by = :by AND idempotency_key = :key",
-      soci::use(created_by, "by"), soci::use(key, "key"), soci::into(code, ind);
+  sql << kSelectCodeByIdempotencyKey, soci::use(created_by, "by"), soci::use(key, "key"),
+      soci::into(code, ind);
   if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
   return code;
 }
@@ -264,10 +303,8 @@ void UpdateState(soci::session& tx, const Dossier& d, std::int64_t now) {
   soci::indicator step_due_ind = d.step_due_at ? soci::i_ok : soci::i_null;
   soci::indicator completed_ind = d.completed_at ? soci::i_ok : soci::i_null;
   int step = d.current_step;
-  tx << "UPDATE dossiers SET status = :status, current_step = :step, step_due_at = :step_due, "
-        "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at "
-        "WHERE id = :id",
-      soci::use(d.status, "status"), soci::use(step, "step"),
+  const std::string status(Name(d.status));
+  tx << kUpdateDossierState, soci::use(status, "status"), soci::use(step, "step"),
       soci::use(step_due, step_due_ind, "step_due"), soci::use(received, received_ind, "received"),
       soci::use(due, due_ind, "due"), soci::use(completed, completed_ind, "completed"),
       soci::use(at, "at"), soci::use(id, "id");
@@ -277,7 +314,7 @@ void InsertEvent(Session& tx, std::int64_t dossier_id, const Event& e) {
   tx.WithCached<EventInsert>([&](EventInsert& q) {
     q.dossier = dossier_id;
     q.at = e.at;
-    q.action = e.action;
+    q.action = Name(e.action);
     q.actor = e.actor;
     q.agency = e.agency_code;
     SetNullable(q.from, q.from_ind, e.from_step);
@@ -290,12 +327,13 @@ void InsertEvent(Session& tx, std::int64_t dossier_id, const Event& e) {
 namespace {
 struct EventRow {
   Event e;
+  std::string action;
   long long at = 0;
   int from = 0, to = 0;
   soci::indicator from_ind = soci::i_null, to_ind = soci::i_null;
   void Bind(soci::statement& st) {
     st.exchange(soci::into(at));
-    st.exchange(soci::into(e.action));
+    st.exchange(soci::into(action));
     st.exchange(soci::into(e.actor));
     st.exchange(soci::into(e.agency_code));
     st.exchange(soci::into(from, from_ind));
@@ -305,6 +343,7 @@ struct EventRow {
   Event Get() const {
     Event out = e;
     out.at = at;
+    out.action = Named(core::dossier::ParseAction(action), "action", action);
     out.from_step = from_ind == soci::i_ok ? std::optional<int>(from) : std::nullopt;
     out.to_step = to_ind == soci::i_ok ? std::optional<int>(to) : std::nullopt;
     return out;
@@ -334,55 +373,42 @@ struct FileRow {
 
 std::vector<Event> ListEvents(soci::session& sql, std::int64_t dossier_id) {
   long long id = dossier_id;
-  return QueryRows<EventRow>(sql,
-                             "SELECT at, action, actor, agency_code, from_step, to_step, note "
-                             "FROM dossier_events WHERE dossier_id = :id ORDER BY id",
-                             soci::use(id, "id"));
+  return QueryRows<EventRow>(sql, kSelectEvents, soci::use(id, "id"));
 }
 
 void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier::File& f) {
   long long id = dossier_id, size = f.size, at = f.uploaded_at;
-  tx << "INSERT INTO dossier_files (dossier_id, sha256, component, mime_type, size, file_name, "
-        "uploaded_at, uploaded_by) VALUES (:id, :sha, :component, :mime, :size, :name, :at, :by)",
-      soci::use(id, "id"), soci::use(f.sha256, "sha"), soci::use(f.component, "component"),
-      soci::use(f.mime_type, "mime"), soci::use(size, "size"), soci::use(f.file_name, "name"),
-      soci::use(at, "at"), soci::use(f.uploaded_by, "by");
+  tx << kInsertFile, soci::use(id, "id"), soci::use(f.sha256, "sha"),
+      soci::use(f.component, "component"), soci::use(f.mime_type, "mime"), soci::use(size, "size"),
+      soci::use(f.file_name, "name"), soci::use(at, "at"), soci::use(f.uploaded_by, "by");
 }
 
 std::vector<core::dossier::File> ListFiles(soci::session& sql, std::int64_t dossier_id) {
   long long id = dossier_id;
-  return QueryRows<FileRow>(sql,
-                            "SELECT sha256, component, mime_type, size, file_name, uploaded_at, "
-                            "uploaded_by FROM dossier_files WHERE dossier_id = :id ORDER BY id",
-                            soci::use(id, "id"));
+  return QueryRows<FileRow>(sql, kSelectFiles, soci::use(id, "id"));
 }
 
 ListResult List(soci::session& sql, const ListFilter& f) {
   auto [begin, end] = core::access::SubtreeRange(f.subtree_path);
   const std::string pattern = LikeContains(f.query_folded);
+  const std::string status = f.status ? std::string(Name(*f.status)) : "";
   long long from = f.received_from.value_or(0), to = f.received_to.value_or(0), now = f.now;
   int has_from = f.received_from ? 1 : 0, has_to = f.received_to ? 1 : 0,
       overdue = f.overdue_only ? 1 : 0;
   long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
-  const std::string where =
-      "WHERE a.path >= :b AND a.path < :e AND (:status = '' OR d.status = :status) "
-      "AND (d.applicant_folded LIKE :q ESCAPE '\\' OR LOWER(d.code) LIKE :q ESCAPE '\\') "
-      "AND (:has_from = 0 OR d.received_at >= :from) AND (:has_to = 0 OR d.received_at < :to) "
-      "AND (:overdue = 0 OR (d.status = 'processing' AND d.due_at < :now)) ";
   ListResult result;
   long long total = 0;
-  sql << "SELECT COUNT(*) FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id " + where,
-      soci::use(begin, "b"), soci::use(end, "e"), soci::use(f.status, "status"),
+  sql << kCountDossierList, soci::use(begin, "b"), soci::use(end, "e"), soci::use(status, "status"),
       soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
       soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
       soci::use(now, "now"), soci::into(total);
   result.total = total;
-  result.items = QueryRows<Row>(
-      sql, std::string(kSelect) + where + "ORDER BY d.id DESC LIMIT :limit OFFSET :offset",
-      soci::use(begin, "b"), soci::use(end, "e"), soci::use(f.status, "status"),
-      soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
-      soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
-      soci::use(now, "now"), soci::use(limit, "limit"), soci::use(offset, "offset"));
+  result.items = QueryRows<Row>(sql, kSelectDossierList, soci::use(begin, "b"), soci::use(end, "e"),
+                                soci::use(status, "status"), soci::use(pattern, "q"),
+                                soci::use(has_from, "has_from"), soci::use(from, "from"),
+                                soci::use(has_to, "has_to"), soci::use(to, "to"),
+                                soci::use(overdue, "overdue"), soci::use(now, "now"),
+                                soci::use(limit, "limit"), soci::use(offset, "offset"));
   return result;
 }
 

@@ -24,7 +24,9 @@ std::int64_t Insert(Session& tx, const core::dossier::Dossier& dossier,
 std::optional<core::dossier::Dossier> FindByCode(soci::session& sql, const std::string& code);
 // Only what the public lookup shows: one narrow indexed query (the citizen's hot path).
 struct PublicRow {
-  std::string code, procedure_name, status, applicant_json;
+  std::string code, procedure_name;
+  core::dossier::Status status = core::dossier::Status::kSubmitted;
+  std::string applicant_json;
   std::optional<std::int64_t> received_at, due_at;
 };
 std::optional<PublicRow> FindPublic(Session& session, const std::string& code);
@@ -42,9 +44,9 @@ void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier:
 std::vector<core::dossier::File> ListFiles(soci::session& sql, std::int64_t dossier_id);
 
 struct ListFilter {
-  std::string subtree_path;  // required: receiving agencies under this path
-  std::string status;        // empty: any
-  std::string query_folded;  // matches code, applicant name, id number or phone
+  std::string subtree_path;                     // required: receiving agencies under this path
+  std::optional<core::dossier::Status> status;  // nullopt: any
+  std::string query_folded;                     // matches code, applicant name, id number or phone
   std::optional<std::int64_t> received_from, received_to;  // [from, to)
   bool overdue_only = false;
   std::int64_t now = 0;
