@@ -43,11 +43,13 @@ run: build
 	@scripts/print-demo-accounts
 	$(BUILD_DIR)/egov serve --db $(DB) --listen $(LISTEN)
 
-# Unit, store and API tests run under a throwaway PostgreSQL 15 cluster (scripts/with-postgres),
-# so every store and API suite runs on SQLite and on PostgreSQL; then the browser tests.
-# First, web/src/api/schema.d.ts must be what openapi-typescript makes of src/api/openapi.json.
+# The OpenAPI description is linted (@redocly/cli, redocly.yaml) and web/src/api/schema.d.ts must
+# be what openapi-typescript makes of it; unit, store and API tests run under a throwaway
+# PostgreSQL 15 cluster (scripts/with-postgres), so every store and API suite runs on SQLite and
+# on PostgreSQL, and every API response is checked against the description (the ctest
+# api_exchanges_match_openapi); then the browser tests.
 test: build
-	cd web && npm run --silent check:api-types
+	cd web && npm run --silent lint:openapi && npm run --silent check:api-types
 	scripts/with-postgres env EGOV_REQUIRE_PG=1 ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS) --timeout 600
 	scripts/e2e
 

@@ -2,6 +2,7 @@
 #include "http/multipart.hpp"
 
 #include "core/error.hpp"
+#include "http/request.hpp"
 
 namespace egov::http {
 
@@ -34,7 +35,7 @@ std::string Param(std::string_view header, std::string_view key) {
 }  // namespace
 
 std::vector<Part> ParseMultipart(std::string_view content_type, std::string_view body) {
-  if (!content_type.starts_with("multipart/form-data")) {
+  if (!HasMediaType(content_type, "multipart/form-data")) {
     throw Error(ErrorCode::kUnsupportedMedia, "Tệp phải được gửi dạng multipart/form-data.");
   }
   std::string boundary = Param(content_type, "boundary");

@@ -20,6 +20,14 @@ TEST(Multipart, SplitsFieldsAndFiles) {
   EXPECT_EQ(parts[1].data, "%PDF-1.4\r\n\r\nbinary");
 }
 
+TEST(Multipart, MediaTypeComparesCaseInsensitively) {
+  const std::string body =
+      "--b\r\nContent-Disposition: form-data; name=\"component\"\r\n\r\nx\r\n--b--\r\n";
+  EXPECT_EQ(ParseMultipart("Multipart/Form-Data; boundary=b", body).size(), 1u);
+  EXPECT_EQ(ParseMultipart(" MULTIPART/FORM-DATA ;boundary=b", body).size(), 1u);
+  EXPECT_THROW(ParseMultipart("multipart/form-datax; boundary=b", body), Error);
+}
+
 TEST(Multipart, RefusesMalformedBodies) {
   EXPECT_THROW(ParseMultipart("multipart/form-data", "x"), Error);
   EXPECT_THROW(ParseMultipart("multipart/form-data; boundary=b", "no delimiter"), Error);

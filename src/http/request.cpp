@@ -55,8 +55,7 @@ const std::string& Request::param(const std::string& name) const {
 
 const boost::json::object& Request::json() const {
   if (!json_) {
-    std::string_view type = header(beast_http::field::content_type);
-    if (type.substr(0, type.find(';')) != "application/json") {
+    if (!HasMediaType(header(beast_http::field::content_type), "application/json")) {
       throw Error(ErrorCode::kUnsupportedMedia,
                   "Nội dung yêu cầu phải ở dạng JSON (Content-Type: application/json).");
     }
@@ -73,6 +72,14 @@ const boost::json::object& Request::json() const {
     json_ = std::move(value);
   }
   return json_->get_object();
+}
+
+bool HasMediaType(std::string_view content_type, std::string_view media_type) {
+  std::string_view type = content_type.substr(0, content_type.find(';'));
+  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!type.empty() && is_space(type.front())) type.remove_prefix(1);
+  while (!type.empty() && is_space(type.back())) type.remove_suffix(1);
+  return boost::beast::iequals(type, media_type);
 }
 
 bool IsValidUtf8(std::string_view text) {

@@ -41,9 +41,9 @@ class Request {
   const std::string& param(const std::string& name) const;
   void set_params(std::map<std::string, std::string> params) { params_ = std::move(params); }
 
-  // The body parsed as a JSON object. Throws egov::Error: 415 when the content type is not
-  // JSON, 400 bad_request when the body is malformed JSON or invalid UTF-8, 400 when the
-  // top level is not an object.
+  // The body parsed as a JSON object. Throws egov::Error: 415 when the media type is not
+  // application/json (HasMediaType), 400 bad_request when the body is malformed JSON or invalid
+  // UTF-8, 400 when the top level is not an object.
   const boost::json::object& json() const;
 
  private:
@@ -55,6 +55,11 @@ class Request {
   std::map<std::string, std::string> params_;
   mutable std::optional<boost::json::value> json_;
 };
+
+// True when the Content-Type value `content_type` names `media_type` ("type/subtype"): compared
+// case-insensitively, ignoring parameters and the whitespace around the type (RFC 9110 §8.3.1),
+// so "Application/JSON; charset=UTF-8" names "application/json".
+bool HasMediaType(std::string_view content_type, std::string_view media_type);
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF).
 bool IsValidUtf8(std::string_view text);

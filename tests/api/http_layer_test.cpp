@@ -132,6 +132,20 @@ TEST(HttpLayer, NonJsonContentTypeIs415) {
   EXPECT_EQ(ErrorCodeOf(r), "unsupported_media_type");
 }
 
+TEST(HttpLayer, JsonMediaTypeComparesCaseInsensitivelyWithParameters) {
+  InProcessServer s;
+  HttpClient c("127.0.0.1", s.port());
+  for (const char* type : {"Application/JSON", "application/json; charset=UTF-8",
+                           "APPLICATION/JSON;charset=utf-8", " application/json ; charset=utf-8"}) {
+    auto r = c.Post("/api/v1/echo", R"({"a":1})", type);
+    EXPECT_EQ(r.status, 200u) << type << ": " << r.body;
+  }
+  for (const char* type : {"application/jsonx", "text/json", "application/json-patch+json", ""}) {
+    auto r = c.Post("/api/v1/echo", R"({"a":1})", type);
+    EXPECT_EQ(r.status, 415u) << type;
+  }
+}
+
 TEST(HttpLayer, PathAndQueryParametersAreDecoded) {
   InProcessServer s;
   HttpClient c("127.0.0.1", s.port());

@@ -1,4 +1,6 @@
-// The OpenAPI document describes every route the server registers, and nothing else.
+// The OpenAPI document describes every route the server registers, and nothing else; every
+// operation is named and declares the answers that any request can get. (That every response
+// the API tests receive matches it is checked by the ctest api_exchanges_match_openapi.)
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -45,6 +47,57 @@ TEST(OpenApi, DocumentsExactlyTheRegisteredRoutes) {
   std::set<std::string> registered;
   for (const auto& [method, pattern] : router.Routes()) registered.insert(method + " " + pattern);
   EXPECT_EQ(documented, registered);
+}
+
+// The members of `object` at a local reference such as "#/components/responses/NotFound".
+const boost::json::object& Resolve(const boost::json::value& doc,
+                                   const boost::json::object& object) {
+  const auto* ref = object.if_contains("$ref");
+  if (ref == nullptr) return object;
+  return doc.at_pointer(ref->as_string().subview().substr(1)).as_object();
+}
+
+TEST(OpenApi, EveryOperationIsNamedAndDeclaresItsAnswers) {
+  const boost::json::value root = boost::json::parse(OpenApiDocument());
+  const auto& doc = root.as_object();
+  std::set<std::string> operation_ids;
+  int operations = 0;
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    for (const auto& [method, value] : item.as_object()) {
+      if (method == "parameters") continue;
+      ++operations;
+      const std::string where = std::string(method) + " " + std::string(path);
+      const auto& op = value.as_object();
+      ASSERT_TRUE(op.contains("operationId")) << where;
+      EXPECT_TRUE(operation_ids.insert(std::string(op.at("operationId").as_string())).second)
+          << "duplicate operationId at " << where;
+      const auto& responses = op.at("responses").as_object();
+      // Any request may be malformed, too large, sent with another method, or fail inside.
+      for (const char* status : {"400", "405", "413", "500"}) {
+        EXPECT_TRUE(responses.contains(status)) << where << " lacks " << status;
+      }
+      const bool json_body =
+          op.contains("requestBody") &&
+          op.at("requestBody").at("content").as_object().contains("application/json");
+      if (json_body) {
+        for (const char* status : {"415", "422"}) {
+          EXPECT_TRUE(responses.contains(status)) << where << " lacks " << status;
+        }
+      }
+      for (const auto& [status, response] : responses) {
+        const auto& r = Resolve(root, response.as_object());
+        const auto* headers = r.if_contains("headers");
+        EXPECT_TRUE(headers != nullptr && headers->as_object().contains("X-Request-Id"))
+            << where << " " << std::string(status) << " does not declare X-Request-Id";
+        if (status.starts_with("4") || status.starts_with("5")) {
+          EXPECT_EQ(r.at("content").at("application/json").at("schema").at("$ref"),
+                    "#/components/schemas/Error")
+              << where << " " << std::string(status);
+        }
+      }
+    }
+  }
+  EXPECT_GE(operations, 39);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "exchange_log.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
 
@@ -108,6 +109,7 @@ EgovServer::EgovServer(const std::string& db_url, const std::vector<std::string>
     pid_ = -1;
     throw std::runtime_error("egov serve did not start: " + ReadFile(log_path_));
   }
+  MarkEgovServerPort(port_, true);
 }
 
 int EgovServer::Terminate(int seconds) {
@@ -128,6 +130,7 @@ int EgovServer::Terminate(int seconds) {
 std::string EgovServer::Log() const { return ReadFile(log_path_); }
 
 EgovServer::~EgovServer() {
+  MarkEgovServerPort(port_, false);
   if (pid_ > 0) {
     ::kill(pid_, SIGKILL);
     ::waitpid(pid_, nullptr, 0);

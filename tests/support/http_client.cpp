@@ -7,6 +7,8 @@
 #include <boost/json/parse.hpp>
 #include <regex>
 
+#include "exchange_log.hpp"
+
 namespace egov::testing {
 
 namespace beast = boost::beast;
@@ -63,7 +65,9 @@ HttpResponse HttpClient::Send(http::verb method, const std::string& target, cons
     }
     try {
       http::write(*stream_, req);
-      return Read();
+      HttpResponse response = Read();
+      Record(std::string(http::to_string(method)), target, response);
+      return response;
     } catch (const boost::system::system_error&) {
       stream_.reset();  // a kept-alive connection the server closed: retry once on a new one
       if (fresh) throw;
@@ -88,7 +92,23 @@ HttpResponse HttpClient::Post(const std::string& target, const std::string& body
 HttpResponse HttpClient::Raw(const std::string& bytes) {
   Connect();
   boost::asio::write(stream_->socket(), boost::asio::buffer(bytes));
-  return Read();
+  HttpResponse response = Read();
+  // The request line, when there is one: "METHOD TARGET HTTP/1.1".
+  static const std::regex kRequestLine(R"(^([A-Z]+) (\S+) HTTP/1\.[01]\r\n)");
+  std::smatch m;
+  const std::string head = bytes.substr(0, bytes.find('\n') + 1);
+  if (std::regex_search(head, m, kRequestLine)) {
+    Record(m[1], m[2], response);
+  } else {
+    Record("", "", response);
+  }
+  return response;
+}
+
+void HttpClient::Record(const std::string& method, const std::string& target,
+                        const HttpResponse& response) const {
+  if (!IsEgovServerPort(port_)) return;
+  RecordExchange({method, target, response.status, response.headers, response.body});
 }
 
 bool ParseListeningLine(const std::string& line, std::string* host, unsigned short* port) {

@@ -1,5 +1,6 @@
 // A small blocking HTTP/1.1 client for black-box tests (Boost.Beast), keeping its connection
-// alive between requests like a browser would.
+// alive between requests like a browser would. Exchanges with the real egov server are
+// recorded for the OpenAPI check when EGOV_API_EXCHANGES_DIR is set (exchange_log.hpp).
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -39,6 +40,9 @@ class HttpClient {
  private:
   void Connect();
   HttpResponse Read();
+  // Hands the exchange to the exchange log (exchange_log.hpp) when the peer is egov.
+  void Record(const std::string& method, const std::string& target,
+              const HttpResponse& response) const;
   std::string host_;
   unsigned short port_;
   boost::asio::io_context io_;

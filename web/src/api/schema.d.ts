@@ -12,27 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness and database readiness */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Healthy */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Health"];
-                    };
-                };
-                503: components["responses"]["Error"];
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -49,24 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** This document */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OpenAPI 3 document */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getOpenApi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -83,24 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** Prometheus metrics: requests, errors and latency histograms per route */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/plain; version=0.0.4 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -118,41 +64,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; sets the egov_session cookie (HttpOnly, SameSite=Lax). Rate-limited per address; 10 failures per account in 15 minutes give 429 whatever the password. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Signed in */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user?: components["schemas"]["User"];
-                            csrf_token?: string;
-                        };
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-                429: components["responses"]["Error"];
-            };
-        };
+        /**
+         * Sign in; sets the egov_session cookie
+         * @description Failed logins are limited per account (10 in 15 minutes) and per address (30): past a limit the answer is 429 whatever the password. Also counts against the public rate limit per address. An unknown user and a wrong password get the same 401.
+         */
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -169,26 +85,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** End the current session */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Signed out */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -203,30 +100,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user (and the session's CSRF token) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The caller */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user?: components["schemas"]["User"];
-                            csrf_token?: string;
-                        };
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -244,35 +118,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change one's password; ends the other sessions */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        current_password: string;
-                        new_password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Changed */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        /** Change one's password; ends the user's other sessions and revokes their tokens */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -287,27 +134,7 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's open sessions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Sessions */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["List"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
+        get: operations["listSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -321,6 +148,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description anything else is 404 */
                 id: number;
             };
             cookie?: never;
@@ -329,29 +157,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** End one of the caller's sessions */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ended */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
+        delete: operations["endSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -365,65 +171,13 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's API tokens (never the secret) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Tokens */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["List"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
+        get: operations["listTokens"];
         put?: never;
-        /** Create an API token; the secret is returned once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id?: number;
-                            name?: string;
-                            token?: string;
-                            prefix?: string;
-                            created_at?: string;
-                        };
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        /**
+         * Create an API token; the secret is returned once
+         * @description 409 past 50 tokens per user.
+         */
+        post: operations["createToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -435,6 +189,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description anything else is 404 */
                 id: number;
             };
             cookie?: never;
@@ -443,29 +198,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke an API token */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Revoked */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
+        delete: operations["revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -479,64 +212,10 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's agency and its subtree */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Tree */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agency"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
+        get: operations["getAgencyTree"];
         put?: never;
         /** Create an agency under parent_code (admin, within the subtree) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        name: string;
-                        parent_code: string;
-                        kind?: string;
-                        abbreviation?: string;
-                        working_hours?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agency"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        post: operations["createAgency"];
         delete?: never;
         options?: never;
         head?: never;
@@ -558,42 +237,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit an agency (admin) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        kind?: string;
-                        abbreviation?: string;
-                        working_hours?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Edited */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agency"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        /** Edit an agency (admin, within the subtree) */
+        patch: operations["updateAgency"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -604,76 +249,10 @@ export interface paths {
             cookie?: never;
         };
         /** Users of the caller's subtree (admin, leader) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description username or full name, ignoring diacritics */
-                    q?: string;
-                    /** @description agency code */
-                    agency?: string;
-                    /** @description role */
-                    role?: string;
-                    /** @description true or false */
-                    active?: string;
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Users */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["List"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        get: operations["listUsers"];
         put?: never;
         /** Create a user (admin, agency within the subtree) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        full_name: string;
-                        password: string;
-                        agency_code: string;
-                        roles: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -690,73 +269,17 @@ export interface paths {
             cookie?: never;
         };
         /** One user (admin, leader) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    username: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description User */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
+        get: operations["getUser"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit, disable or move a user (admin) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    username: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        full_name?: string;
-                        roles?: string[];
-                        active?: boolean;
-                        agency_code?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Edited */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        /**
+         * Edit, disable or move a user (admin)
+         * @description 409 when administrators would disable themselves or drop their own admin role.
+         */
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/api/v1/users/{username}/password": {
@@ -770,37 +293,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reset a user's password (admin); ends the user's sessions */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    username: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Reset */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        /** Reset a user's password (admin); ends the user's sessions and revokes their tokens */
+        post: operations["resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -815,75 +309,9 @@ export interface paths {
             cookie?: never;
         };
         /** A year's days off: holidays, compensatory days, swapped days off, make-up working days (any signed-in user) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Năm dương lịch; ngoài 1900–2199: 422 */
-                    year: number;
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The schedule in force */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HolidaySchedule"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        /** Replace a year's official schedule (admin); audited as calendar.update. Deadlines already recorded are not recomputed. */
-        put: {
-            parameters: {
-                query: {
-                    /** @description Năm dương lịch; ngoài 1900–2199: 422 */
-                    year: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description the decision or notice; absent: the previous source */
-                        source?: string;
-                        days: {
-                            /** Format: date */
-                            date: string;
-                            name: string;
-                            /** @enum {string} */
-                            kind: "holiday" | "compensatory" | "day_off" | "working_day";
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description The new schedule */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HolidaySchedule"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        get: operations["getHolidays"];
+        /** Replace a year's official schedule (admin); audited. Deadlines already recorded are not recomputed. */
+        put: operations["putHolidays"];
         post?: never;
         delete?: never;
         options?: never;
@@ -899,40 +327,7 @@ export interface paths {
             cookie?: never;
         };
         /** The Vietnamese lunar date (UTC+7) of every day of a year (any signed-in user) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Năm dương lịch; ngoài 1900–2199: 422 */
-                    year: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description One item per day, in date order */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: (components["schemas"]["LunarDate"] & {
-                                /** Format: date */
-                                date: string;
-                            })[];
-                            total: number;
-                            page?: number;
-                            per_page?: number;
-                            year: number;
-                        };
-                    };
-                };
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        get: operations["getLunarYear"];
         put?: never;
         post?: never;
         delete?: never;
@@ -949,68 +344,10 @@ export interface paths {
             cookie?: never;
         };
         /** Search the catalog (public): q matches code, name and field ignoring case, diacritics and đ */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description search text */
-                    q?: string;
-                    /** @description exact field */
-                    field?: string;
-                    /** @description province|district|commune */
-                    level?: string;
-                    /** @description from 1 */
-                    page?: number;
-                    /** @description 1..500 */
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description List */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["List"];
-                    };
-                };
-                422: components["responses"]["Error"];
-            };
-        };
+        get: operations["searchProcedures"];
         put?: never;
-        /** Save a procedure (admin): a new procedure or a new version of its code */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["Procedure"];
-                };
-            };
-            responses: {
-                /** @description Saved */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Procedure"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        /** Save a procedure (an administrator): a new procedure or a new version of its code */
+        post: operations["saveProcedure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1022,38 +359,13 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description national code d.dddddd */
                 code: string;
             };
             cookie?: never;
         };
         /** One procedure (public): the version in force today, or ?version=N, with the list of versions */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description a version number */
-                    version?: number;
-                };
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Procedure */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Procedure"];
-                    };
-                };
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        get: operations["getProcedure"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1070,24 +382,7 @@ export interface paths {
             cookie?: never;
         };
         /** Fields of the catalog with their procedure counts (public) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Fields */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listProcedureFields"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1104,26 +399,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every procedure's latest version (admin) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description {"procedures":[…]} */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
+        get: operations["exportCatalog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1141,35 +417,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import procedures (admin); all or nothing; identical definitions are left unchanged */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        procedures?: components["schemas"]["Procedure"][];
-                    };
-                };
-            };
-            responses: {
-                /** @description {"created","versioned","unchanged"} */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        /**
+         * Import procedures (admin); all or nothing; identical definitions are left unchanged
+         * @description 422 names each field at fault as procedures[i].<field>.
+         */
+        post: operations["importCatalog"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1184,75 +436,13 @@ export interface paths {
             cookie?: never;
         };
         /** Dossiers received in the caller's subtree */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description a status */
-                    status?: string;
-                    /** @description true: processing past due_at */
-                    overdue?: string;
-                    /** @description code, applicant name, id number or phone, ignoring diacritics */
-                    q?: string;
-                    /** @description YYYY-MM-DD */
-                    received_from?: string;
-                    /** @description YYYY-MM-DD (inclusive) */
-                    received_to?: string;
-                    /** @description from 1 */
-                    page?: number;
-                    /** @description 1..500 */
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description List */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["List"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        get: operations["listDossiers"];
         put?: never;
-        /** Receive a dossier at the counter (reception of the caller's agency); an Idempotency-Key header makes a retry return the first dossier */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["Intake"];
-                };
-            };
-            responses: {
-                /** @description The dossier, with its code and appointment */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Dossier"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        /**
+         * Receive a dossier at the counter (reception of the caller's agency)
+         * @description 409 when a concurrent request with the same Idempotency-Key is still being handled.
+         */
+        post: operations["intakeDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1264,35 +454,13 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description the dossier code */
                 code: string;
             };
             cookie?: never;
         };
-        /** One dossier with its events (receiving subtree, or an agency of its process) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Dossier */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Dossier"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
+        /** One dossier with its files and events (receiving subtree, or an agency of its process) */
+        get: operations["getDossier"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1306,46 +474,84 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @description the dossier code */
                 code: string;
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
-        /** An action on a dossier. Today: accept (reception accepts an online submission), request_supplement {reason, missing[]} (once, before acceptance) and receive_supplement (before acceptance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
+        /**
+         * An action on a dossier: accept, request_supplement or receive_supplement (before acceptance)
+         * @description 404 for a dossier the caller may not see, before any other check; 409 when the dossier's status does not allow the action; 403 for the caller's role; 422 for an unknown action or a bad field.
+         */
+        post: operations["actOnDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/forms/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+                /** @description 01.pdf: the receipt and appointment slip (A5, QR to the public lookup) */
+                form: "01.pdf";
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        action: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Dossier after the action */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Dossier"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
+            cookie?: never;
         };
+        /** A printed form of the dossier */
+        get: operations["getDossierForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a component's file (reception, specialist)
+         * @description The body streams to a spool file; at most 32 uploads at once (503 past that). 415 for a type other than multipart/form-data or a file that is not PDF, JPEG or PNG; 413 past 10 MiB.
+         */
+        post: operations["uploadDossierFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        /** Download a dossier's file (officers who may see the dossier) */
+        get: operations["getDossierFile"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1362,211 +568,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Online submission by a citizen (no account; rate-limited) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["Intake"];
-                };
-            };
-            responses: {
-                /** @description {"code","status":"submitted","public_token"} */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-                429: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/dossiers/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        /** Public lookup by code (rate-limited): status, procedure, times, masked applicant name */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description {"code","procedure_name","status","status_label","received_at","due_at","applicant_name"} */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                404: components["responses"]["Error"];
-                429: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dossiers/{code}/forms/{form}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-                form: "01.pdf";
-            };
-            cookie?: never;
-        };
-        /** A printed form of the dossier: 01.pdf, the receipt and appointment slip (A5, QR to the public lookup) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                    form: "01.pdf";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description application/pdf */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dossiers/{code}/files": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Upload a component's file (reception, specialist; PDF, JPEG or PNG sniffed by content; at most 10 MiB); stored by SHA-256 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /** Format: binary */
-                        file?: string;
-                        component?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description {"sha256","component","mime_type","size","file_name"} */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                413: components["responses"]["Error"];
-                415: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dossiers/{code}/files/{sha256}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
-                sha256: string;
-            };
-            cookie?: never;
-        };
-        /** Download a dossier's file (officers who may see the dossier) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                    sha256: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
+        post: operations["submitOnline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1580,29 +582,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where a citizen may file (public, rate-limited): agencies with reception officers, filtered by the procedure's level */
-        get: {
-            parameters: {
-                query?: {
-                    level?: "province" | "district" | "commune";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
+        /** Where a citizen may file (public, rate-limited): agencies with reception officers */
+        get: operations["listReceivingAgencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
             };
-            requestBody?: never;
-            responses: {
-                /** @description {"items":[{"code","name","kind"}],"total"} */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                422: components["responses"]["Error"];
-                429: components["responses"]["Error"];
-            };
+            cookie?: never;
         };
+        /** Public lookup by code (rate-limited): status, procedure, times, masked applicant name */
+        get: operations["lookupDossier"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1615,13 +616,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The error envelope of every 4xx and 5xx answer */
         Error: {
             error: {
-                /** @enum {string} */
+                /**
+                 * @description stable, for programs
+                 * @enum {string}
+                 */
                 code: "validation_failed" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                 /** @description Vietnamese, for the user */
                 message: string;
-                details?: {
+                /** @description field (JSON path such as applicant.phone or steps[2].role) → Vietnamese message; empty when no field is at fault */
+                details: {
                     [key: string]: string;
                 };
             };
@@ -1631,33 +637,223 @@ export interface components {
             status: "ok";
             /** @enum {string} */
             database: "sqlite" | "postgresql";
-            schema_version?: number;
+            /** @description the last migration applied */
+            schema_version: number;
         };
+        /** @enum {string} */
+        Role: "admin" | "reception" | "specialist" | "leader" | "clerk" | "viewer";
+        /** @enum {string} */
+        AgencyKind: "province" | "district" | "commune" | "department" | "service_center" | "other";
+        /** @enum {string} */
+        DossierStatus: "submitted" | "processing" | "supplement_requested" | "result_ready" | "returned" | "refused" | "withdrawn" | "stopped";
+        /**
+         * @description cấp thực hiện
+         * @enum {string}
+         */
+        Level: "province" | "district" | "commune";
         User: {
-            username?: string;
-            full_name?: string;
-            agency_code?: string;
-            agency_name?: string;
-            roles?: ("admin" | "reception" | "specialist" | "leader" | "clerk" | "viewer")[];
-            active?: boolean;
-            /** Format: date-time */
-            created_at?: string;
+            username: string;
+            full_name: string;
+            agency_code: string;
+            agency_name: string;
+            roles: components["schemas"]["Role"][];
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description created (ISO 8601, Vietnam time)
+             */
+            created_at: string;
+        };
+        /** @description The signed-in user (always active) */
+        CurrentUser: {
+            username: string;
+            full_name: string;
+            agency_code: string;
+            agency_name: string;
+            roles: components["schemas"]["Role"][];
+            active: boolean;
+        };
+        LoginRequest: {
+            /** @description ignoring case and surrounding spaces */
+            username: string;
+            password: string;
+        };
+        LoginResult: {
+            user: components["schemas"]["User"];
+            /** @description send as X-CSRF-Token on requests that change state */
+            csrf_token: string;
+        };
+        Me: {
+            user: components["schemas"]["CurrentUser"];
+            /** @description present for a session cookie, absent for a bearer token */
+            csrf_token?: string;
+        };
+        PasswordChange: {
+            current_password: string;
+            /** @description 10–128 characters; not containing the username, not one repeated character, not a common password (else 422) */
+            new_password: string;
+        };
+        Session: {
+            id: number;
+            /**
+             * Format: date-time
+             * @description signed in (ISO 8601, Vietnam time)
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description last request (ISO 8601, Vietnam time)
+             */
+            last_seen_at: string;
+            /**
+             * Format: date-time
+             * @description expiry (ISO 8601, Vietnam time)
+             */
+            expires_at: string;
+            client_address: string;
+            user_agent: string;
+            /** @description the session of this request */
+            current: boolean;
+        };
+        /** @description The caller's open sessions, on one page */
+        SessionList: {
+            items: components["schemas"]["Session"][];
+            /** @description all matching items, not only this page */
+            total: number;
+            page: number;
+            per_page: number;
+        };
+        TokenCreate: {
+            name: string;
+        };
+        CreatedToken: {
+            id: number;
+            name: string;
+            /** @description the secret, shown only in this answer */
+            token: string;
+            /** @description the secret's first 12 characters, to recognise it */
+            prefix: string;
+            /**
+             * Format: date-time
+             * @description created (ISO 8601, Vietnam time)
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description expiry (ISO 8601, Vietnam time)
+             */
+            expires_at?: string;
+        };
+        Token: {
+            id: number;
+            name: string;
+            prefix: string;
+            /**
+             * Format: date-time
+             * @description created (ISO 8601, Vietnam time)
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description last used (ISO 8601, Vietnam time)
+             */
+            last_used_at: string | null;
+            /**
+             * Format: date-time
+             * @description expiry (ISO 8601, Vietnam time)
+             */
+            expires_at?: string;
+        };
+        /** @description The caller's API tokens (never the secret), on one page */
+        TokenList: {
+            items: components["schemas"]["Token"][];
+            /** @description all matching items, not only this page */
+            total: number;
+            page: number;
+            per_page: number;
         };
         Agency: {
-            code?: string;
+            code: string;
+            name: string;
+            kind: components["schemas"]["AgencyKind"];
+            /** @description ký hiệu used in document numbers (UBND, VP, TNMT); may be empty */
+            abbreviation: string;
+            /** @example 07:30-11:30,13:00-17:00 */
+            working_hours: string;
+        };
+        /** @description An agency with its subtree */
+        AgencyNode: {
+            code: string;
+            name: string;
+            kind: components["schemas"]["AgencyKind"];
+            /** @description ký hiệu used in document numbers (UBND, VP, TNMT); may be empty */
+            abbreviation: string;
+            /** @example 07:30-11:30,13:00-17:00 */
+            working_hours: string;
+            children: components["schemas"]["AgencyNode"][];
+        };
+        AgencyCreate: {
+            /**
+             * @description mã định danh (Decision 20/2020/QĐ-TTg): digits, A–Z and dots; four groups have the form V1V2V3.Z1Z2.Y1Y2.MX1X2 (e.g. 000.00.00.H48); a child's code extends its parent's
+             * @example 000.00.00.H48
+             */
+            code: string;
+            name: string;
+            /** @description an agency of the caller's subtree */
+            parent_code: string;
+            /**
+             * @description default other
+             * @enum {string}
+             */
+            kind?: "province" | "district" | "commune" | "department" | "service_center" | "other";
+            abbreviation?: string;
+            /**
+             * @description working periods HH:MM-HH:MM, comma-separated, in order and not overlapping; default 07:30-11:30,13:00-17:00
+             * @example 07:30-11:30,13:00-17:00
+             */
+            working_hours?: string;
+        };
+        /** @description Only the members given change */
+        AgencyPatch: {
             name?: string;
             /** @enum {string} */
             kind?: "province" | "district" | "commune" | "department" | "service_center" | "other";
             abbreviation?: string;
-            /** @example 07:30-11:30,13:00-17:00 */
+            /**
+             * @description working periods HH:MM-HH:MM, comma-separated, in order and not overlapping
+             * @example 07:30-11:30,13:00-17:00
+             */
             working_hours?: string;
-            children?: components["schemas"]["Agency"][];
         };
-        List: {
-            items?: unknown[];
-            total?: number;
-            page?: number;
-            per_page?: number;
+        /** @description Users of the caller's subtree */
+        UserList: {
+            items: components["schemas"]["User"][];
+            /** @description all matching items, not only this page */
+            total: number;
+            page: number;
+            per_page: number;
+        };
+        UserCreate: {
+            /** @description stored lower-cased: a–z, digits, . _ -, starting with a letter or digit */
+            username: string;
+            full_name: string;
+            /** @description 10–128 characters; not containing the username, not one repeated character, not a common password (else 422) */
+            password: string;
+            /** @description an agency of the caller's subtree */
+            agency_code: string;
+            roles: components["schemas"]["Role"][];
+        };
+        /** @description Only the members given change */
+        UserPatch: {
+            full_name?: string;
+            roles?: components["schemas"]["Role"][];
+            /** @description false disables the account and ends its sessions */
+            active?: boolean;
+            agency_code?: string;
+        };
+        PasswordReset: {
+            /** @description 10–128 characters; not containing the username, not one repeated character, not a common password (else 422) */
+            password: string;
         };
         LunarDate: {
             day: number;
@@ -1666,126 +862,1900 @@ export interface components {
             /** @description tháng nhuận */
             leap: boolean;
         };
-        /** @description The schedule in force for a year: the database's official one (official=true) or the statutory rules. A list (items, total, page, per_page) whose page holds the whole year unless ?per_page= asks for less. */
+        LunarDay: {
+            /** Format: date */
+            date: string;
+            day: number;
+            month: number;
+            year: number;
+            /** @description tháng nhuận */
+            leap: boolean;
+        };
+        /** @description Every day of a year with its lunar date, on one page */
+        LunarYear: {
+            items: components["schemas"]["LunarDay"][];
+            total: number;
+            /** @enum {integer} */
+            page: 1;
+            /** @enum {integer} */
+            per_page: 366;
+            year: number;
+        };
+        HolidayDay: {
+            /** Format: date */
+            date: string;
+            name: string;
+            /**
+             * @description holiday; compensatory (nghỉ bù); day_off (a swapped day off); working_day (a make-up Saturday)
+             * @enum {string}
+             */
+            kind: "holiday" | "compensatory" | "day_off" | "working_day";
+            lunar: components["schemas"]["LunarDate"];
+        };
+        /** @description The schedule in force for a year: the database's official one (official=true) or the statutory rules. The page holds the whole year unless ?per_page= asks for less. */
         HolidaySchedule: {
-            items: {
-                /** Format: date */
-                date: string;
-                name: string;
-                /** @enum {string} */
-                kind: "holiday" | "compensatory" | "day_off" | "working_day";
-                lunar: components["schemas"]["LunarDate"];
-            }[];
+            items: components["schemas"]["HolidayDay"][];
             total: number;
             page: number;
             per_page: number;
             year: number;
+            /** @description true: the database's schedule; false: the statutory rules */
             official: boolean;
             source: string;
-            /** @description official only: ISO 8601, Vietnam time */
+            /**
+             * Format: date-time
+             * @description official only: last replaced (ISO 8601, Vietnam time)
+             */
             updated_at?: string;
             /** @description official only: username, or "shipped" */
             updated_by?: string;
         };
-        /** @description docs/catalog.md */
-        Procedure: {
+        HolidayScheduleUpdate: {
+            /** @description absent: the previous source */
+            source?: string;
+            days: {
+                /**
+                 * Format: date
+                 * @description a date of the year in ?year=, once
+                 */
+                date: string;
+                name: string;
+                /**
+                 * @description holiday; compensatory (nghỉ bù); day_off (a swapped day off); working_day (a make-up Saturday)
+                 * @enum {string}
+                 */
+                kind: "holiday" | "compensatory" | "day_off" | "working_day";
+                /** @description accepted and ignored (so that a GET's items can be sent back) */
+                lunar?: unknown;
+            }[];
+        };
+        /** @description exactly one of days, hours, same_day */
+        TimeLimit: {
+            /** @description working days */
+            days: number;
+        } | {
+            /** @description working hours */
+            hours: number;
+        } | {
+            /** @enum {boolean} */
+            same_day: true;
+        };
+        Component: {
+            name: string;
+            /** @description bản chính */
+            original: number;
+            /** @description bản sao chứng thực */
+            certified: number;
+            /** @description bản sao */
+            copy: number;
+        };
+        ProcedureStep: {
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description absent: the receiving agency */
+            agency_code?: string;
+            /** @description working hours allotted */
+            hours: number;
+        };
+        FeeDefinition: {
+            /** @description đồng */
+            amount: number;
+            /** @description lần, bản, trường hợp … */
+            unit?: string;
+            note?: string;
+        };
+        Fee: {
+            /** @description đồng */
+            amount: number;
+            /** @description lần, bản, trường hợp … */
+            unit?: string;
+            note?: string;
+            /** @description the amount in Vietnamese words */
+            amount_in_words: string;
+        };
+        /** @description A procedure as exported and imported (docs/catalog.md) */
+        ProcedureDefinition: {
+            /** @description national code d.dddddd */
             code: string;
             name: string;
+            /** @description lĩnh vực */
             field: string;
-            /** @enum {string} */
-            level?: "province" | "district" | "commune";
+            level?: components["schemas"]["Level"];
             /** @enum {string} */
             online_level?: "none" | "partial" | "full";
             legal_basis?: string;
             source?: string;
+            time_limit: components["schemas"]["TimeLimit"];
+            fee: components["schemas"]["FeeDefinition"];
+            components: components["schemas"]["Component"][];
+            steps: components["schemas"]["ProcedureStep"][];
+            /**
+             * Format: date
+             * @description Vietnam date from which this version applies
+             */
+            effective_from: string;
+        };
+        /** @description One version of a procedure */
+        Procedure: {
+            /** @description national code d.dddddd */
+            code: string;
+            name: string;
+            /** @description lĩnh vực */
+            field: string;
+            level?: components["schemas"]["Level"];
+            /** @enum {string} */
+            online_level?: "none" | "partial" | "full";
+            legal_basis?: string;
+            source?: string;
+            time_limit: components["schemas"]["TimeLimit"];
+            fee: components["schemas"]["Fee"];
+            components: components["schemas"]["Component"][];
+            steps: components["schemas"]["ProcedureStep"][];
+            /**
+             * Format: date
+             * @description Vietnam date from which this version applies
+             */
+            effective_from: string;
+            version: number;
+            /** @description the limit in working hours (a day is 8) */
+            time_limit_hours: number;
+        };
+        ProcedureVersion: {
+            version: number;
             /** Format: date */
+            effective_from: string;
+            /**
+             * Format: date-time
+             * @description saved (ISO 8601, Vietnam time)
+             */
+            created_at: string;
+        };
+        /** @description One version of a procedure and the list of all its versions */
+        ProcedureDetail: {
+            /** @description national code d.dddddd */
+            code: string;
+            name: string;
+            /** @description lĩnh vực */
+            field: string;
+            level?: components["schemas"]["Level"];
+            /** @enum {string} */
+            online_level?: "none" | "partial" | "full";
+            legal_basis?: string;
+            source?: string;
+            time_limit: components["schemas"]["TimeLimit"];
+            fee: components["schemas"]["Fee"];
+            components: components["schemas"]["Component"][];
+            steps: components["schemas"]["ProcedureStep"][];
+            /**
+             * Format: date
+             * @description Vietnam date from which this version applies
+             */
+            effective_from: string;
+            version: number;
+            /** @description the limit in working hours (a day is 8) */
+            time_limit_hours: number;
+            versions: components["schemas"]["ProcedureVersion"][];
+        };
+        ProcedureSummary: {
+            /** @description national code d.dddddd */
+            code: string;
+            name: string;
+            /** @description lĩnh vực */
+            field: string;
+            level?: components["schemas"]["Level"];
+            /** @enum {string} */
+            online_level?: "none" | "partial" | "full";
+            time_limit: components["schemas"]["TimeLimit"];
+            /** @description the limit in working hours (a day is 8) */
+            time_limit_hours: number;
+            fee: components["schemas"]["Fee"];
+        };
+        /** @description Catalog search results */
+        ProcedureList: {
+            items: components["schemas"]["ProcedureSummary"][];
+            /** @description all matching items, not only this page */
+            total: number;
+            page: number;
+            per_page: number;
+        };
+        /** @description A procedure to save; a Procedure or ProcedureDefinition read from the API may be sent back */
+        ProcedureInput: {
+            /** @description national code d.dddddd */
+            code: string;
+            name: string;
+            field: string;
+            level?: components["schemas"]["Level"];
+            /** @enum {string} */
+            online_level?: "none" | "partial" | "full";
+            legal_basis?: string;
+            source?: string;
+            /**
+             * Format: date
+             * @description default: today (Vietnam date)
+             */
             effective_from?: string;
-            /** @description exactly one of days, hours, same_day */
+            /** @description exactly one of days (working days), hours (working hours), same_day */
             time_limit: {
-                days?: number;
-                hours?: number;
-                same_day?: boolean;
+                days: number;
+            } | {
+                hours: number;
+            } | {
+                /** @enum {boolean} */
+                same_day: true;
             };
             fee: {
                 /** @description đồng */
-                amount?: number;
+                amount: number;
                 unit?: string;
                 note?: string;
-                readonly amount_in_words?: string;
+                /** @description ignored (computed) */
+                amount_in_words?: string;
             };
             components: {
-                name?: string;
-                original?: number;
-                certified?: number;
-                copy?: number;
+                name: string;
+                /** @default 0 */
+                original: number;
+                /** @default 0 */
+                certified: number;
+                /** @default 0 */
+                copy: number;
             }[];
+            /** @description the last step is the return to the applicant (role reception); the steps' hours add up to the time limit in working hours */
             steps: {
-                name?: string;
-                role?: string;
+                name: string;
+                role: components["schemas"]["Role"];
+                /** @description a known agency; absent: the receiving agency */
                 agency_code?: string;
-                hours?: number;
+                hours: number;
             }[];
-            readonly version?: number;
-            readonly time_limit_hours?: number;
+            /** @description ignored (the server numbers versions) */
+            version?: number;
+            /** @description ignored (computed) */
+            time_limit_hours?: number;
+            /** @description ignored */
+            versions?: unknown[];
+        };
+        /** @description Every procedure's latest version */
+        CatalogExport: {
+            procedures: components["schemas"]["ProcedureDefinition"][];
+        };
+        /** @description Procedures to import, all or nothing */
+        CatalogImport: {
+            procedures: components["schemas"]["ProcedureInput"][];
+        };
+        ImportResult: {
+            created: number;
+            /** @description a new version of an existing code */
+            versioned: number;
+            /** @description identical to the latest version */
+            unchanged: number;
+        };
+        ProcedureFields: {
+            items: {
+                field: string;
+                count: number;
+            }[];
         };
         Applicant: {
             full_name: string;
-            /** @description 12-digit citizen identification number */
             id_number: string;
-            /** @description 10-digit mobile or 11-digit landline starting with 0, or +84 */
+            /** @description normalised: 0 then 9 or 10 digits */
+            phone: string;
+            /** @description empty when not given */
+            email: string;
+            address: string;
+        };
+        ApplicantInput: {
+            full_name: string;
+            /** @description the 12-digit citizen identification number (CCCD) */
+            id_number: string;
+            /** @description 0 or +84 then the subscriber number, 10 digits (mobile) or 11 (landline); spaces, dots and dashes ignored */
             phone: string;
             email?: string;
             address: string;
         };
-        Intake: {
+        ComponentInput: {
+            /** @description a component of the procedure */
+            name: string;
+            /** @default 0 */
+            original: number;
+            /** @default 0 */
+            certified: number;
+            /** @default 0 */
+            copy: number;
+        };
+        IntakeRequest: {
             procedure_code: string;
             /** @enum {string} */
-            channel: "direct" | "postal" | "online";
-            /** @description online submissions only: the receiving agency */
-            agency_code?: string;
-            applicant: components["schemas"]["Applicant"];
-            components: {
-                name?: string;
-                original?: number;
-                certified?: number;
-                copy?: number;
-            }[];
+            channel: "direct" | "postal";
+            applicant: components["schemas"]["ApplicantInput"];
+            /** @description every component the procedure requires, at least in its counts; no other names */
+            components: components["schemas"]["ComponentInput"][];
         };
-        /** @description CONTRACT.md, A dossier */
-        Dossier: {
-            code?: string;
-            procedure_code?: string;
-            procedure_version?: number;
+        SubmissionRequest: {
+            procedure_code: string;
             /** @enum {string} */
-            status?: "submitted" | "processing" | "supplement_requested" | "result_ready" | "returned" | "refused" | "withdrawn" | "stopped";
-            channel?: string;
-            applicant?: components["schemas"]["Applicant"];
-            receiving_agency?: string;
-            current_step?: Record<string, never>;
-            /** Format: date-time */
-            received_at?: string | null;
-            /** Format: date-time */
-            due_at?: string | null;
+            channel: "online";
+            /** @description the receiving agency the citizen chose (GET /api/v1/public/agencies) */
+            agency_code: string;
+            applicant: components["schemas"]["ApplicantInput"];
+            /** @description every component the procedure requires, at least in its counts; no other names */
+            components: components["schemas"]["ComponentInput"][];
+        };
+        SubmissionResult: {
+            code: string;
+            /** @enum {string} */
+            status: "submitted";
+            /** @description for the rating and the QR verification */
+            public_token: string;
+        };
+        /** @description null before acceptance and after the last step */
+        CurrentStep: {
+            /** @description from 0, the first step of the process */
+            index: number;
+            name: string;
+            role: components["schemas"]["Role"];
+            agency_code: string;
+            /**
+             * Format: date-time
+             * @description the step's due time (ISO 8601, Vietnam time)
+             */
+            due_at: string | null;
+        } | null;
+        DossierFile: {
+            sha256: string;
+            component: string;
+            /**
+             * @description sniffed from the content
+             * @enum {string}
+             */
+            mime_type: "application/pdf" | "image/jpeg" | "image/png";
+            /** @description bytes */
+            size: number;
+            /** @description as uploaded; may be empty */
+            file_name: string;
+        };
+        DossierEvent: {
+            /**
+             * Format: date-time
+             * @description when (ISO 8601, Vietnam time)
+             */
+            at: string;
+            /** @description the action that caused the event: intake, submit, accept, request_supplement, receive_supplement, file … */
+            action: string;
+            /** @description username; empty for a citizen */
+            actor: string;
+            agency_code: string;
+            from_step: number | null;
+            to_step: number | null;
+            note: string;
+        };
+        Dossier: {
+            /** @description <agency code>-YYMMDD-NNNN */
+            code: string;
+            procedure_code: string;
+            procedure_version: number;
+            procedure_name: string;
+            status: components["schemas"]["DossierStatus"];
+            /** @enum {string} */
+            channel: "direct" | "postal" | "online";
+            applicant: components["schemas"]["Applicant"];
+            components: components["schemas"]["Component"][];
+            /** @description agency code */
+            receiving_agency: string;
+            receiving_agency_name: string;
+            current_step: components["schemas"]["CurrentStep"];
+            /**
+             * Format: date-time
+             * @description submitted or received at the counter (ISO 8601, Vietnam time)
+             */
+            submitted_at: string;
+            /**
+             * Format: date-time
+             * @description received (for online submissions: accepted) (ISO 8601, Vietnam time)
+             */
+            received_at: string | null;
+            /**
+             * Format: date-time
+             * @description appointment (ISO 8601, Vietnam time)
+             */
+            due_at: string | null;
+            /**
+             * Format: date-time
+             * @description completed (ISO 8601, Vietnam time)
+             */
             completed_at?: string;
-            public_token?: string;
-            events?: Record<string, never>[];
+            public_token: string;
+            files: components["schemas"]["DossierFile"][];
+            /** @description oldest first */
+            events: components["schemas"]["DossierEvent"][];
+        };
+        DossierSummary: {
+            code: string;
+            procedure_code: string;
+            procedure_name: string;
+            status: components["schemas"]["DossierStatus"];
+            /** @enum {string} */
+            channel: "direct" | "postal" | "online";
+            applicant_name: string;
+            receiving_agency: string;
+            /**
+             * Format: date-time
+             * @description received (ISO 8601, Vietnam time)
+             */
+            received_at: string | null;
+            /**
+             * Format: date-time
+             * @description appointment (ISO 8601, Vietnam time)
+             */
+            due_at: string | null;
+            /**
+             * Format: date-time
+             * @description submitted (ISO 8601, Vietnam time)
+             */
+            submitted_at: string;
+        };
+        /** @description Dossiers visible to the caller, newest first */
+        DossierList: {
+            items: components["schemas"]["DossierSummary"][];
+            /** @description all matching items, not only this page */
+            total: number;
+            page: number;
+            per_page: number;
+        };
+        DossierAction: components["schemas"]["AcceptAction"] | components["schemas"]["RequestSupplementAction"] | components["schemas"]["ReceiveSupplementAction"];
+        /** @description Reception accepts an online submission */
+        AcceptAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "accept";
+        };
+        /** @description Before acceptance, once: the papers still missing */
+        RequestSupplementAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "request_supplement";
+            reason: string;
+            missing: string[];
+        };
+        /** @description Before acceptance: the papers arrived */
+        ReceiveSupplementAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "receive_supplement";
+        };
+        PublicDossier: {
+            code: string;
+            procedure_name: string;
+            status: components["schemas"]["DossierStatus"];
+            /** @description the status in plain Vietnamese */
+            status_label: string;
+            /**
+             * Format: date-time
+             * @description received (ISO 8601, Vietnam time)
+             */
+            received_at: string | null;
+            /**
+             * Format: date-time
+             * @description appointment (ISO 8601, Vietnam time)
+             */
+            due_at: string | null;
+            /** @description masked: the first letter of each word */
+            applicant_name: string;
+        };
+        /** @description Agencies with reception officers */
+        PublicAgencies: {
+            items: {
+                code: string;
+                name: string;
+                kind: components["schemas"]["AgencyKind"];
+            }[];
+            total: number;
         };
     };
     responses: {
-        /** @description Error envelope */
-        Error: {
+        /** @description bad_request: malformed HTTP, or a body that is not a JSON object (malformed JSON, invalid UTF-8) or not well-formed multipart */
+        BadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description unauthenticated: no valid session cookie or bearer token */
+        Unauthenticated: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description forbidden: the caller's role or agency does not allow it, or a cookie request that changes state lacks X-CSRF-Token or comes from another site */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description not_found, also for a record the caller may not see */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description method_not_allowed: the path exists with other methods */
+        MethodNotAllowed: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                Allow: components["headers"]["Allow"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description conflict */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description payload_too_large: the header block or the body exceeds its limit (answered before the body is read when Content-Length says so) */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description unsupported_media_type: the body is not application/json (media types compare case-insensitively) */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description validation_failed: details name each field at fault */
+        ValidationFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description rate_limited */
+        RateLimited: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description unavailable: the server is busy (blocking pool or upload slots full) or the database does not answer */
+        Unavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description internal: an unexpected failure, logged with the request id */
+        Internal: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description done */
+        NoContent: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description the id of this request, also in the server's log lines */
+        RequestId: string;
+        /** @description egov_session=…; Path=/; HttpOnly; SameSite=Lax; Max-Age=… (and Secure behind HTTPS) */
+        SessionCookie: string;
+        /** @description seconds to wait */
+        RetryAfter: number;
+        /** @description the methods this path accepts */
+        Allow: string;
+        /** @description inline or attachment, with a file name */
+        ContentDisposition: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the server and its database answer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOpenApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the OpenAPI 3.0 description of the API */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description signed in */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Set-Cookie": components["headers"]["SessionCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed out; the cookie is cleared */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Set-Cookie": components["headers"]["SessionCookie"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the caller */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description all of them, on one page */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description anything else is 404 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description all of them, on one page */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCreate"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description anything else is 404 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAgencyTree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one nested object */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyNode"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyCreate"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyPatch"];
+            };
+        };
+        responses: {
+            /** @description the agency as saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description username or full name, ignoring case and diacritics */
+                q?: string;
+                /** @description an agency code of the caller's subtree: that agency and its subtree */
+                agency?: string;
+                role?: components["schemas"]["Role"];
+                active?: "true" | "false";
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description the user as saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordReset"];
+            };
+        };
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getHolidays: {
+        parameters: {
+            query: {
+                /** @description Năm dương lịch */
+                year: number;
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500; default: the whole year */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the schedule in force */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidaySchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    putHolidays: {
+        parameters: {
+            query: {
+                /** @description Năm dương lịch */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayScheduleUpdate"];
+            };
+        };
+        responses: {
+            /** @description the schedule as saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidaySchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getLunarYear: {
+        parameters: {
+            query: {
+                /** @description Năm dương lịch */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every day */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LunarYear"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    searchProcedures: {
+        parameters: {
+            query?: {
+                /** @description search text */
+                q?: string;
+                /** @description exact field */
+                field?: string;
+                level?: components["schemas"]["Level"];
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    saveProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcedureInput"];
+            };
+        };
+        responses: {
+            /** @description the saved version */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Procedure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getProcedure: {
+        parameters: {
+            query?: {
+                /** @description a version number */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description national code d.dddddd */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the procedure */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listProcedureFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every field */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureFields"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    exportCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the catalog */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    importCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogImport"];
+            };
+        };
+        responses: {
+            /** @description what changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listDossiers: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DossierStatus"];
+                /** @description true: processing past due_at */
+                overdue?: "true" | "false";
+                /** @description code, applicant name, id number or phone, ignoring diacritics */
+                q?: string;
+                /** @description Vietnam date, inclusive */
+                received_from?: string;
+                /** @description Vietnam date, inclusive */
+                received_to?: string;
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    intakeDossier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key returns the first dossier instead of a new one */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeRequest"];
+            };
+        };
+        responses: {
+            /** @description the dossier, with its code and appointment */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the dossier */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    actOnDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DossierAction"];
+            };
+        };
+        responses: {
+            /** @description the updated dossier */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDossierForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+                /** @description 01.pdf: the receipt and appointment slip (A5, QR to the public lookup) */
+                form: "01.pdf";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    uploadDossierFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG or PNG, sniffed from the content; at most 10 MiB
+                     */
+                    file: string;
+                    /** @description a component name of the dossier's procedure */
+                    component: string;
+                };
+            };
+        };
+        responses: {
+            /** @description stored (by SHA-256; the same content twice is stored once) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDossierFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file as uploaded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    "Cache-Control": "private, no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    submitOnline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key returns the first dossier instead of a new one */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionRequest"];
+            };
+        };
+        responses: {
+            /** @description submitted, awaiting the reception check */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listReceivingAgencies: {
+        parameters: {
+            query?: {
+                /** @description the procedure's level: commune gives communes, the others the rest */
+                level?: components["schemas"]["Level"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description all of them */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencies"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    lookupDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the dossier's public face */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDossier"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+}
