@@ -31,8 +31,7 @@ void RegisterAgencyRoutes(http::Router& router, const service::Services& service
                input.parent_code = RequiredString(body, "parent_code", 35);
                input.kind = OptionalString(body, "kind", 30).value_or("other");
                input.abbreviation = OptionalString(body, "abbreviation", 30).value_or("");
-               input.working_hours =
-                   OptionalString(body, "working_hours", 200).value_or("07:30-11:30,13:00-17:00");
+               input.working_hours = OptionalString(body, "working_hours", 200).value_or("");
                auto agency = s.directory.CreateAgency(caller, input);
                return http::JsonResponse(AgencyJson(agency), status::created);
              }));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/access/model.hpp"
+#include "core/calendar/working_time.hpp"
 #include "core/clock.hpp"
 #include "service/access/settings.hpp"
 #include "service/audit/audit.hpp"
@@ -23,8 +24,9 @@ struct AgencyNode {
 };
 
 struct NewAgency {
-  std::string code, name, parent_code, kind = "other", abbreviation,
-                                       working_hours = "07:30-11:30,13:00-17:00";
+  std::string code, name, parent_code,
+      kind = "other", abbreviation,
+      working_hours = std::string(core::calendar::kDefaultWorkingHours);
 };
 struct AgencyPatch {
   std::optional<std::string> name, kind, abbreviation, working_hours;
