@@ -16,10 +16,13 @@ using boost::beast::http::verb;
 using http::Request;
 using http::Response;
 
-std::string SessionCookie(const Request& request, const std::string& token, std::int64_t max_age) {
+// Secure when Egov's public base URL is https (a browser then never sends it over plain
+// HTTP); request headers such as X-Forwarded-Proto are not trusted for this.
+std::string SessionCookie(const service::Services& s, const std::string& token,
+                          std::int64_t max_age) {
   std::string cookie = std::string(kSessionCookie) + "=" + token +
                        "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
-  if (request.header("X-Forwarded-Proto") == "https") cookie += "; Secure";
+  if (s.public_base_url.starts_with("https://")) cookie += "; Secure";
   return cookie;
 }
 
@@ -52,7 +55,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
                    {"user", UserJson(result.user)}, {"csrf_token", result.csrf_token}});
                const auto max_age = (result.expires_at - s.clock.NowMillis()) / 1000;
                r.headers.emplace_back("Set-Cookie",
-                                      SessionCookie(request, result.session_token, max_age));
+                                      SessionCookie(s, result.session_token, max_age));
                co_return r;
              }),
              http::RouteOptions{.public_rate_limited = true});
@@ -61,7 +64,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
                auto caller = RequireCaller(request, s);
                s.auth.Logout(caller);
                Response r = NoContent();
-               r.headers.emplace_back("Set-Cookie", SessionCookie(request, "", 0));
+               r.headers.emplace_back("Set-Cookie", SessionCookie(s, "", 0));
                return r;
              }));
 

@@ -140,11 +140,9 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                if (request.param("form") != "01.pdf") {
                  throw Error(ErrorCode::kNotFound, "Mẫu biểu này chưa có (hiện có: 01.pdf).");
                }
-               // The QR points at this server's public lookup page.
-               std::string scheme =
-                   request.header("X-Forwarded-Proto") == "https" ? "https" : "http";
-               std::string base =
-                   scheme + "://" + std::string(request.header(boost::beast::http::field::host));
+               // The QR points at the public lookup page under the configured public base
+               // URL, never at what the request's Host or X-Forwarded-* headers claim.
+               std::string base = s.public_base_url;
                std::string code = request.param("code");
                auto work = [&s, caller, code, base] {
                  return service::dossier::ReceiptPdf(s.dossiers, s.db, caller, code, base);

@@ -25,11 +25,17 @@ int Main(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "Chạy máy chủ web và API");
   serve->add_option("--config", config_file, "Tệp cấu hình TOML (mặc định: $EGOV_CONFIG)");
   // Flags are read into separate variables so they override the file whatever the order.
-  std::string db_url, listen, web_dir, files_dir;
+  std::string db_url, listen, web_dir, files_dir, public_base_url;
   unsigned public_rate_limit = 0, threads = 0;
   std::uint64_t max_body_bytes = 0;
   serve->add_option("--db", db_url, "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://…");
   serve->add_option("--listen", listen, "HOST:CỔNG để lắng nghe (cổng 0: tự chọn)");
+  serve->add_option("--public-base-url", public_base_url,
+                    "Địa chỉ công khai của Egov, đầu mọi URL tuyệt đối nó in ra hoặc gửi đi "
+                    "(mặc định: http://HOST:CỔNG đang lắng nghe)");
+  serve->add_option("--test-clock-file", config.test_clock_file,
+                    "CHỈ ĐỂ KIỂM THỬ: đọc thời gian từ tệp này (một thời điểm ISO 8601); chỉ "
+                    "được phép khi lắng nghe trên loopback");
   serve->add_option("--web", web_dir, "Thư mục giao diện web đã xây dựng (mặc định web/dist)");
   auto* rate_opt = serve->add_option("--public-rate-limit", public_rate_limit,
                                      "Số yêu cầu mỗi phút mỗi địa chỉ cho /api/v1/public/* và "
@@ -42,6 +48,7 @@ int Main(int argc, char** argv) {
       if (!config_file.empty()) LoadConfigFile(config_file, config);
       if (!db_url.empty()) config.db_url = db_url;
       if (!listen.empty()) config.listen = listen;
+      if (!public_base_url.empty()) config.public_base_url = public_base_url;
       if (!web_dir.empty()) config.web_dir = web_dir;
       if (!files_dir.empty()) config.files_dir = files_dir;
       if (rate_opt->count()) config.public_rate_limit = public_rate_limit;

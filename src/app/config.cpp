@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 #include <toml++/toml.h>
+#include <boost/asio/ip/address.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
@@ -50,8 +53,8 @@ void LoadConfigFile(const std::string& path, Config& c) {
   static const std::map<std::string, std::vector<std::string>> kKnown = {
       {"database", {"url", "pool_size"}},
       {"server",
-       {"listen", "web_dir", "threads", "public_rate_limit", "max_body_bytes", "max_header_bytes",
-        "read_timeout_seconds", "idle_timeout_seconds", "write_timeout_seconds",
+       {"listen", "public_base_url", "web_dir", "threads", "public_rate_limit", "max_body_bytes",
+        "max_header_bytes", "read_timeout_seconds", "idle_timeout_seconds", "write_timeout_seconds",
         "shutdown_timeout_seconds", "max_connections", "max_concurrent_uploads"}},
       {"blocking", {"threads", "queue"}},
       {"storage", {"files_dir"}},
@@ -73,6 +76,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
   Read(table, "database", "url", c.db_url, path);
   Read(table, "database", "pool_size", c.db_pool_size, path);
   Read(table, "server", "listen", c.listen, path);
+  Read(table, "server", "public_base_url", c.public_base_url, path);
   Read(table, "server", "web_dir", c.web_dir, path);
   Read(table, "server", "threads", c.threads, path);
   Read(table, "server", "public_rate_limit", c.public_rate_limit, path);
@@ -109,6 +113,12 @@ void Validate(Config& c) {
     fail("Cổng trong --listen phải là số từ 0 đến 65535 (0: tự chọn cổng trống).");
   }
   c.port = static_cast<std::uint16_t>(std::stoul(port));
+  if (!c.public_base_url.empty()) c.public_base_url = NormalizePublicBaseUrl(c.public_base_url);
+  if (!c.test_clock_file.empty() && !IsLoopbackHost(c.host)) {
+    fail(
+        "--test-clock-file chỉ dùng cho kiểm thử: chỉ được phép khi máy chủ lắng nghe trên địa "
+        "chỉ loopback (127.0.0.1, ::1 hoặc localhost).");
+  }
   if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
   if (c.threads > 256) fail("server.threads phải từ 1 đến 256.");
   if (c.max_body_bytes < 1024 || c.max_body_bytes > (1ull << 30)) {
@@ -145,6 +155,34 @@ void Validate(Config& c) {
                   "files"
             : std::filesystem::path("var/files");
   }
+}
+
+std::string NormalizePublicBaseUrl(const std::string& text) {
+  const std::string problem =
+      "server.public_base_url phải là một địa chỉ http:// hoặc https:// đầy đủ, không có "
+      "truy vấn (?) hay phân đoạn (#), ví dụ https://dichvucong.example.vn (nhận được \"" +
+      text.substr(0, 200) + "\").";
+  auto parsed = boost::urls::parse_absolute_uri(text);
+  if (!parsed) throw std::runtime_error(problem);
+  const boost::urls::url_view url = *parsed;
+  if ((url.scheme_id() != boost::urls::scheme::http &&
+       url.scheme_id() != boost::urls::scheme::https) ||
+      !url.has_authority() || url.encoded_host().empty() || url.has_userinfo() || url.has_query() ||
+      url.has_fragment()) {
+    throw std::runtime_error(problem);
+  }
+  boost::urls::url normal(url);
+  normal.normalize_scheme();  // "HTTPS:" → "https:"
+  std::string out(normal.buffer());
+  while (!out.empty() && out.back() == '/') out.pop_back();
+  return out;
+}
+
+bool IsLoopbackHost(const std::string& host) {
+  if (host == "localhost") return true;
+  boost::system::error_code ec;
+  const auto address = boost::asio::ip::make_address(host, ec);
+  return !ec && address.is_loopback();
 }
 
 std::string DefaultWebDir() {

@@ -17,6 +17,11 @@ struct Config {
       files_dir;  // uploaded files; empty: "files" beside the SQLite database, else var/files
   // [server]
   std::string listen = "127.0.0.1:8080";
+  // Every absolute URL Egov prints or sends (the receipt's QR …) starts with it; its scheme
+  // decides the session cookie's Secure attribute. Empty: "http://" + the listen address
+  // (with the bound port when it is 0), set by RunServe once listening. Validate()
+  // normalises it (no trailing slash).
+  std::string public_base_url;
   std::string web_dir;   // empty: the web/dist that `make build` built beside build/egov
   unsigned threads = 0;  // 0: the number of cores
   unsigned public_rate_limit = 120;  // requests per minute per address on public routes
@@ -33,6 +38,9 @@ struct Config {
   unsigned blocking_queue = 256;
   // [log]
   std::string log_level = "info";
+  // Tests only (flag --test-clock-file, no TOML key): the server's time comes from this
+  // file (app/test_clock.hpp). Validate() refuses it unless listening on loopback.
+  std::string test_clock_file;
 
   // Derived by Validate().
   std::string host;
@@ -45,6 +53,15 @@ void LoadConfigFile(const std::string& path, Config& config);
 
 // Checks ranges and fills the derived fields. Throws std::runtime_error (Vietnamese).
 void Validate(Config& config);
+
+// `text` as a public base URL: an absolute http or https URL with a host, without user
+// information, query or fragment; trailing slashes removed ("https://egov.example.vn/",
+// → "https://egov.example.vn"). Throws std::runtime_error (Vietnamese) otherwise.
+std::string NormalizePublicBaseUrl(const std::string& text);
+
+// True when `host` (an IP address or "localhost", IPv6 without brackets) is a loopback
+// address.
+bool IsLoopbackHost(const std::string& host);
 
 // The web/dist folder beside the running binary's build folder, or "web/dist".
 std::string DefaultWebDir();

@@ -7,12 +7,15 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <thread>
 #include <vector>
 
 #include "api/routes.hpp"
 #include "app/commands.hpp"
 #include "app/system_clock.hpp"
+#include "app/test_clock.hpp"
+#include "core/calendar/date.hpp"
 #include "http/blocking_pool.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/router.hpp"
@@ -67,10 +70,27 @@ int RunServe(Config config) {
     return 2;
   }
 
+  // Production uses SystemClock; `--test-clock-file` (loopback only, see Validate) swaps in
+  // the file-driven TestClock for API and browser tests.
+  SystemClock system_clock;
+  std::unique_ptr<TestClock> test_clock;
+  if (!config.test_clock_file.empty()) {
+    try {
+      test_clock = std::make_unique<TestClock>(config.test_clock_file);
+    } catch (const std::exception& e) {
+      std::cerr << "Cấu hình không hợp lệ: " << e.what() << "\n";
+      return 2;
+    }
+    spdlog::warn(
+        "TEST CLOCK IN USE: the time is read from {} (now {}); for tests only, never in "
+        "production",
+        config.test_clock_file, core::calendar::FormatVietnamInstant(test_clock->NowMillis()));
+  }
+  const core::Clock& clock =
+      test_clock ? static_cast<const core::Clock&>(*test_clock) : system_clock;
   service::security::InitCrypto();
   store::Database db(config.db_url, config.db_pool_size);
   store::Migrate(db);
-  SystemClock clock;
   service::access::AccessSettings access_settings;
   service::access::Directory directory(db, clock, access_settings,
                                        service::access::ShippedCommonPasswords());
@@ -80,12 +100,15 @@ int RunServe(Config config) {
   service::catalog::Catalog catalog(db, clock);
   store::FileStore files(config.files_dir);
   service::dossier::Dossiers dossiers(db, clock, calendar, catalog, files);
-  service::Services services{db, clock, directory, auth, calendar, catalog, dossiers};
+  // Known before the first request: from the configuration, else set once listening below.
+  std::string public_base_url = config.public_base_url;
+  service::Services services{db,       clock,   directory, auth,
+                             calendar, catalog, dossiers,  public_base_url};
   http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);
 
   http::Metrics metrics;
   http::Router router(metrics);
-  http::RateLimiter public_limiter(config.public_rate_limit);
+  http::RateLimiter public_limiter(config.public_rate_limit, clock);
   router.SetPublicRateLimiter(&public_limiter);
   api::RegisterAllRoutes(router, services, metrics, blocking_pool);
   http::StaticFiles web(config.web_dir);
@@ -125,6 +148,8 @@ int RunServe(Config config) {
     std::cerr << "Không thể lắng nghe trên " << config.listen << ": " << e.code().message() << "\n";
     return 1;
   }
+  std::string host = address.is_v6() ? "[" + options.host + "]" : options.host;
+  if (public_base_url.empty()) public_base_url = "http://" + host + ":" + std::to_string(port);
   server.Start();
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -134,9 +159,8 @@ int RunServe(Config config) {
     server.Shutdown();
   });
 
-  std::string host = address.is_v6() ? "[" + options.host + "]" : options.host;
-  spdlog::info("egov serving {} on {}:{} with {} threads, web app from {}", db.display_url(), host,
-               port, config.threads, config.web_dir);
+  spdlog::info("egov serving {} on {}:{} with {} threads, web app from {}, public URL {}",
+               db.display_url(), host, port, config.threads, config.web_dir, public_base_url);
   std::cout << "listening on http://" << host << ":" << port << std::endl;
 
   std::vector<std::thread> threads;

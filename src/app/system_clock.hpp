@@ -14,6 +14,11 @@ class SystemClock final : public core::Clock {
                std::chrono::system_clock::now().time_since_epoch())
         .count();
   }
+  std::int64_t MonotonicMillis() const override {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
 };
 
 }  // namespace egov::app

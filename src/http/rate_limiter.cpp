@@ -7,31 +7,35 @@
 
 namespace egov::http {
 
-bool RateLimiter::Allow(const std::string& key, unsigned* retry_after_seconds,
-                        Clock::time_point now) {
+bool RateLimiter::Allow(const std::string& key, unsigned* retry_after_seconds) {
   if (per_minute_ == 0) return true;
+  const std::int64_t now = clock_.MonotonicMillis();
   Shard& shard = shards_[std::hash<std::string>{}(key) % kShards];
   std::lock_guard lock(shard.mutex);
   const double capacity = per_minute_;
-  const double per_second = capacity / 60.0;
+  // Tokens regained in `millis` milliseconds.
+  const auto refill = [capacity](std::int64_t millis) {
+    return static_cast<double>(millis) * capacity / 60'000.0;
+  };
   if (shard.buckets.size() >= kMaxKeysPerShard) {
     // Forget buckets that have refilled completely: they carry no information.
     std::erase_if(shard.buckets, [&](const auto& item) {
-      double elapsed = std::chrono::duration<double>(now - item.second.updated).count();
-      return item.second.tokens + elapsed * per_second >= capacity;
+      return item.second.tokens + refill(now - item.second.updated) >= capacity;
     });
   }
   auto [it, inserted] = shard.buckets.try_emplace(key, Bucket{capacity, now});
   Bucket& b = it->second;
-  double elapsed = std::chrono::duration<double>(now - b.updated).count();
-  b.tokens = std::min(capacity, b.tokens + std::max(0.0, elapsed) * per_second);
+  b.tokens = std::min(capacity, b.tokens + refill(std::max<std::int64_t>(0, now - b.updated)));
   b.updated = now;
   if (b.tokens >= 1.0) {
     b.tokens -= 1.0;
     return true;
   }
   if (retry_after_seconds) {
-    *retry_after_seconds = static_cast<unsigned>(std::ceil((1.0 - b.tokens) / per_second));
+    // Whole milliseconds first (less a rounding error), then whole seconds, both rounded up.
+    const auto wait_ms =
+        static_cast<std::int64_t>(std::ceil((1.0 - b.tokens) * 60'000.0 / capacity - 1e-6));
+    *retry_after_seconds = static_cast<unsigned>((wait_ms + 999) / 1000);
   }
   return false;
 }

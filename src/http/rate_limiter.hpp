@@ -5,28 +5,31 @@
 #pragma once
 
 #include <array>
-#include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "core/clock.hpp"
 
 namespace egov::http {
 
 class RateLimiter {
  public:
-  using Clock = std::chrono::steady_clock;
-  explicit RateLimiter(unsigned per_minute) : per_minute_(per_minute) {}
+  // Buckets refill on `clock`'s monotonic scale (MonotonicMillis), so a test moves time
+  // instead of sleeping. `clock` must outlive the limiter.
+  RateLimiter(unsigned per_minute, const core::Clock& clock)
+      : per_minute_(per_minute), clock_(clock) {}
 
   // Takes one token for `key`; false when the bucket is empty. `retry_after_seconds` is set
-  // to the wait until the next token.
-  bool Allow(const std::string& key, unsigned* retry_after_seconds = nullptr,
-             Clock::time_point now = Clock::now());
+  // to the wait until the next token (whole seconds, rounded up).
+  bool Allow(const std::string& key, unsigned* retry_after_seconds = nullptr);
   unsigned per_minute() const { return per_minute_; }
 
  private:
   struct Bucket {
     double tokens;
-    Clock::time_point updated;
+    std::int64_t updated;  // clock_.MonotonicMillis() of the last refill
   };
   struct Shard {
     std::mutex mutex;  // guards buckets
@@ -36,6 +39,7 @@ class RateLimiter {
   static constexpr size_t kMaxKeysPerShard = 100000;  // bounded memory under address churn
 
   unsigned per_minute_;
+  const core::Clock& clock_;
   std::array<Shard, kShards> shards_;
 };
 

@@ -3,6 +3,8 @@
 // that outlive every request.
 #pragma once
 
+#include <string>
+
 #include "core/clock.hpp"
 #include "service/access/auth.hpp"
 #include "service/access/directory.hpp"
@@ -21,6 +23,11 @@ struct Services {
   calendar::CalendarService& calendar;
   catalog::Catalog& catalog;
   dossier::Dossiers& dossiers;
+  // `[server] public_base_url`, normalised ("https://dichvucong.example.vn", no trailing
+  // slash): the start of every absolute URL Egov returns (the receipt's QR), and its scheme
+  // decides whether session cookies are Secure. Never taken from request headers. Set by the
+  // composition root before the first request.
+  const std::string& public_base_url;
 };
 
 }  // namespace egov::service

@@ -7,12 +7,11 @@
 #include <soci/soci.h>
 
 #include <boost/json.hpp>
-#include <chrono>
 #include <thread>
 
-#include "app/system_clock.hpp"
 #include "core/calendar/date.hpp"
 #include "core/error.hpp"
+#include "core/testing/fake_clock.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "service/calendar/calendar_service.hpp"
@@ -70,7 +69,7 @@ class CalendarServiceTest : public ::testing::TestWithParam<std::string> {
   }
   TestDatabase test_db_{GetParam()};
   std::unique_ptr<store::Database> db_;
-  app::SystemClock clock_;
+  core::testing::FakeClock clock_{cal::ToUtcMillis({{2026, 3, 2}, 9 * 60})};
 };
 
 INSTANTIATE_TEST_SUITE_P(Engines, CalendarServiceTest, ::testing::ValuesIn(Engines()),
@@ -127,7 +126,10 @@ TEST_P(CalendarServiceTest, TheSharedCalendarFollowsEditsHereAtOnceElsewhereWith
 
   EXPECT_FALSE(here.Calendar()->IsWorkingDay(monday));
   EXPECT_TRUE(before->IsWorkingDay(monday));  // a calendar handed out earlier never changes
-  std::this_thread::sleep_for(std::chrono::milliseconds(service::calendar::kRecheckMillis + 100));
+  // The other process trusts its calendar for kRecheckMillis, then reads the version again.
+  clock_.Advance(service::calendar::kRecheckMillis - 1);
+  EXPECT_TRUE(elsewhere.Calendar()->IsWorkingDay(monday));
+  clock_.Advance(1);
   EXPECT_FALSE(elsewhere.Calendar()->IsWorkingDay(monday));
   // Unchanged version: the same object is handed out again.
   EXPECT_EQ(here.Calendar().get(), here.Calendar().get());

@@ -12,6 +12,7 @@
 #include <future>
 #include <thread>
 
+#include "core/testing/fake_clock.hpp"
 #include "http/blocking_pool.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -27,7 +28,7 @@ using verb = boost::beast::http::verb;
 class InProcessServer {
  public:
   explicit InProcessServer(unsigned public_limit = 0)
-      : router_(metrics_), limiter_(public_limit), pool_(1, 1) {
+      : router_(metrics_), limiter_(public_limit, clock_), pool_(1, 1) {
     router_.SetPublicRateLimiter(&limiter_);
     router_.Add(verb::post, "/api/v1/echo", SyncHandler([](Request& r) {
                   const auto& body = r.json();
@@ -76,9 +77,12 @@ class InProcessServer {
     threads_.clear();
   }
   unsigned short port() const { return port_; }
+  // The clock of the public rate limiter.
+  core::testing::FakeClock& clock() { return clock_; }
 
  private:
   boost::asio::io_context io_;
+  core::testing::FakeClock clock_{1'771'988'400'000};
   Metrics metrics_;
   Router router_;
   RateLimiter limiter_;
@@ -167,9 +171,15 @@ TEST(HttpLayer, PublicRoutesAreRateLimitedPerAddress) {
   auto r = c.Get("/api/v1/public/ping");
   EXPECT_EQ(r.status, 429u);
   EXPECT_EQ(ErrorCodeOf(r), "rate_limited");
-  EXPECT_FALSE(r.header("retry-after").empty());
+  EXPECT_EQ(r.header("retry-after"), "12");  // 5 a minute: one token every 12 s
   // Other routes are not limited.
   EXPECT_EQ(c.Get("/api/v1/things/a").status, 200u);
+  // The bucket refills as the (injected) time passes: one request after 12 s, not two.
+  s.clock().Advance(11'000);
+  EXPECT_EQ(c.Get("/api/v1/public/ping").header("retry-after"), "1");
+  s.clock().Advance(1'000);
+  EXPECT_EQ(c.Get("/api/v1/public/ping").status, 200u);
+  EXPECT_EQ(c.Get("/api/v1/public/ping").status, 429u);
 }
 
 TEST(HttpLayer, UnexpectedExceptionIsAGeneric500WithoutDetails) {

@@ -28,7 +28,9 @@ TEST(OpenApi, DocumentsExactlyTheRegisteredRoutes) {
   service::catalog::Catalog catalog(db, clock);
   store::FileStore files(egov::testing::MakeTempDir());
   service::dossier::Dossiers dossiers(db, clock, calendar, catalog, files);
-  service::Services services{db, clock, directory, auth, calendar, catalog, dossiers};
+  const std::string public_base_url = "http://127.0.0.1:8080";
+  service::Services services{db,       clock,   directory, auth,
+                             calendar, catalog, dossiers,  public_base_url};
   http::Metrics metrics;
   http::Router router(metrics);
   http::BlockingPool pool(1, 1);

@@ -73,14 +73,20 @@ CommandResult RunEgov(const std::vector<std::string>& args, const std::string& i
   return result;
 }
 
-EgovServer::EgovServer(const std::string& db_url, const std::vector<std::string>& extra) {
+EgovServer::EgovServer(const std::string& db_url, const std::vector<std::string>& extra,
+                       const std::string& start_at) {
   dir_ = MakeTempDir();
   log_path_ = dir_ + "/stderr.log";
+  std::vector<std::string> args{"serve", "--db", db_url, "--listen", "127.0.0.1:0"};
+  if (!start_at.empty()) {
+    clock_path_ = dir_ + "/clock";
+    SetTime(start_at);
+    args.insert(args.end(), {"--test-clock-file", clock_path_});
+  }
   int pipe_fds[2];
   if (::pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   int null_fd = ::open("/dev/null", O_RDONLY);
   int err_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  std::vector<std::string> args{"serve", "--db", db_url, "--listen", "127.0.0.1:0"};
   args.insert(args.end(), extra.begin(), extra.end());
   pid_ = Spawn(args, null_fd, pipe_fds[1], err_fd);
   ::close(pipe_fds[1]);
@@ -128,6 +134,19 @@ int EgovServer::Terminate(int seconds) {
 }
 
 std::string EgovServer::Log() const { return ReadFile(log_path_); }
+
+void EgovServer::SetTime(const std::string& instant) {
+  if (clock_path_.empty()) throw std::logic_error("EgovServer::SetTime without start_at");
+  // A new file renamed over the old one: the server never reads half a write, and sees a
+  // new inode even when two writes fall within one tick of the file system's clock.
+  const std::string next = clock_path_ + ".next";
+  {
+    std::ofstream out(next, std::ios::trunc);
+    out << instant << "\n";
+    if (!out.flush()) throw std::runtime_error("cannot write " + next);
+  }
+  std::filesystem::rename(next, clock_path_);
+}
 
 EgovServer::~EgovServer() {
   MarkEgovServerPort(port_, false);

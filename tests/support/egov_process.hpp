@@ -24,7 +24,11 @@ CommandResult RunEgov(const std::vector<std::string>& args, const std::string& i
 class EgovServer {
  public:
   // Starts `egov serve --db URL --listen 127.0.0.1:0 EXTRA…` and waits for it to listen.
-  EgovServer(const std::string& db_url, const std::vector<std::string>& extra = {});
+  // With `start_at` (an ISO 8601 instant, "2026-02-13T16:59:00+07:00"), the server runs on
+  // the test clock (`--test-clock-file`): its time is that instant plus the real time elapsed
+  // since, until SetTime moves it.
+  EgovServer(const std::string& db_url, const std::vector<std::string>& extra = {},
+             const std::string& start_at = "");
   ~EgovServer();  // SIGKILL if still running
 
   const std::string& host() const { return host_; }
@@ -34,6 +38,10 @@ class EgovServer {
   int Terminate(int seconds = 30);
   // What the server wrote to stderr (its log) so far.
   std::string Log() const;
+  // Moves the server's time to `instant` (ISO 8601): its next reading of the clock answers
+  // `instant` plus the real time elapsed since this call. Only for a server started with
+  // `start_at`; throws std::logic_error otherwise.
+  void SetTime(const std::string& instant);
 
  private:
   pid_t pid_ = -1;
@@ -41,6 +49,7 @@ class EgovServer {
   unsigned short port_ = 0;
   std::string log_path_;
   std::string dir_;
+  std::string clock_path_;  // empty: the real clock
 };
 
 }  // namespace egov::testing

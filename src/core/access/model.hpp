@@ -20,7 +20,7 @@ struct Agency {
   std::string name;
   std::string kind;
   std::string abbreviation;
-  std::string working_hours;  // "07:30-11:30,13:00-17:00"
+  std::string working_hours;  // "07:30-11:30,13:00-17:00": calendar::ParseWorkingHours
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
 };
@@ -70,9 +70,5 @@ struct ApiToken {
 // nullopt when `username` is acceptable (3–64 of a-z 0-9 . _ -, starting with a letter or
 // digit); otherwise a Vietnamese explanation.
 std::optional<std::string> UsernameProblem(std::string_view username);
-
-// nullopt when `hours` is a valid working-hours text "HH:MM-HH:MM[,HH:MM-HH:MM…]" with
-// sorted, non-overlapping, non-empty periods; otherwise a Vietnamese explanation.
-std::optional<std::string> WorkingHoursProblem(std::string_view hours);
 
 }  // namespace egov::core::access

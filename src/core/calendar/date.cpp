@@ -189,4 +189,49 @@ std::string FormatVietnamInstant(std::int64_t utc_millis) {
   return out;
 }
 
+std::int64_t ParseIsoInstant(std::string_view text) {
+  const auto bad = [text] {
+    return Error(ErrorCode::kValidationFailed,
+                 "Thời điểm không hợp lệ: \"" + Quote(text) +
+                     "\" (định dạng YYYY-MM-DDTHH:MM:SS+07:00 hoặc …Z)");
+  };
+  int hour = 0, minute = 0, second = 0;
+  if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      !ReadNumber(text, 11, 2, hour) || !ReadNumber(text, 14, 2, minute) ||
+      !ReadNumber(text, 17, 2, second) || second > 59) {
+    throw bad();
+  }
+  std::size_t pos = 19;
+  int millis = 0;
+  if (text[pos] == '.') {
+    std::size_t digits = 0;
+    for (++pos; pos < text.size() && IsDigit(text[pos]); ++pos, ++digits) {
+      if (digits >= 3) throw bad();
+      millis = millis * 10 + (text[pos] - '0');
+    }
+    if (digits == 0) throw bad();
+    for (; digits < 3; ++digits) millis *= 10;
+  }
+  int offset_minutes = 0;
+  const std::string_view zone = text.substr(pos);
+  if (zone != "Z") {
+    int offset_hour = 0, offset_minute = 0;
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' ||
+        !ReadNumber(zone, 1, 2, offset_hour) || !ReadNumber(zone, 4, 2, offset_minute) ||
+        offset_hour > 14 || offset_minute > 59) {
+      throw bad();
+    }
+    offset_minutes = (zone[0] == '-' ? -1 : 1) * (offset_hour * 60 + offset_minute);
+  }
+  LocalDateTime local;
+  try {
+    local = MakeLocalDateTime(ParseIsoDate(text.substr(0, 10)), hour, minute);
+  } catch (const Error&) {
+    throw bad();
+  }
+  // ToUtcMillis reads `local` as Vietnam time; correct for the offset actually written.
+  return ToUtcMillis(local) + (kVietnamUtcOffsetMinutes - offset_minutes) * 60'000LL +
+         second * 1000LL + millis;
+}
+
 }  // namespace egov::core::calendar

@@ -92,5 +92,9 @@ std::int64_t ToUtcMillis(const LocalDateTime& time);
 LocalDateTime FromUtcMillis(std::int64_t utc_millis);
 // An instant as ISO 8601 in Vietnam time, to the second: "2026-02-25T10:00:00+07:00".
 std::string FormatVietnamInstant(std::int64_t utc_millis);
+// UTC epoch milliseconds of an ISO 8601 instant with seconds and an explicit offset:
+// "2026-02-13T16:59:00+07:00", "2026-02-13T09:59:00Z" (optional fraction ".123", at most
+// milliseconds). Throws egov::Error (kValidationFailed) on any other text.
+std::int64_t ParseIsoInstant(std::string_view text);
 
 }  // namespace egov::core::calendar

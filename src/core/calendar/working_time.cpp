@@ -36,9 +36,7 @@ std::string FormatMinute(int minute) {
 
 // ---- WorkingHours ----
 
-WorkingHours WorkingHours::Default() {
-  return WorkingHours({{7 * 60 + 30, 11 * 60 + 30}, {13 * 60, 17 * 60}});
-}
+WorkingHours WorkingHours::Default() { return ParseWorkingHours(kDefaultWorkingHours); }
 
 WorkingHours::WorkingHours(std::vector<WorkingPeriod> periods) : periods_(std::move(periods)) {
   if (periods_.empty()) {

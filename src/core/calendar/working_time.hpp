@@ -15,6 +15,11 @@
 
 namespace egov::core::calendar {
 
+// The working hours an agency has unless it sets its own, as stored and sent in the API:
+// 07:30–11:30 and 13:00–17:00, 480 minutes (8 hours). The one place they are written (the
+// schema's column default, in the migrations, repeats them).
+inline constexpr std::string_view kDefaultWorkingHours = "07:30-11:30,13:00-17:00";
+
 // One working period of a day: [begin_minute, end_minute) in minutes since local midnight.
 struct WorkingPeriod {
   int begin_minute = 0;
@@ -26,7 +31,7 @@ struct WorkingPeriod {
 // An agency's working hours, the same on every working day. Immutable value.
 class WorkingHours {
  public:
-  // 07:30–11:30 and 13:00–17:00: 480 minutes (8 hours).
+  // ParseWorkingHours(kDefaultWorkingHours).
   static WorkingHours Default();
 
   // Throws egov::Error unless the periods are non-empty, each non-empty, inside 00:00–24:00,
@@ -53,7 +58,9 @@ class WorkingHours {
 };
 
 // An agency's working hours as stored and sent in the API: "07:30-11:30,13:00-17:00"
-// (periods HH:MM-HH:MM, comma-separated, in order; "24:00" allowed as an end). Throws
+// (periods HH:MM-HH:MM of exactly two ASCII digits each, comma-separated, sorted, not
+// overlapping; "24:00" allowed as an end; no spaces, signs or trailing comma). The only
+// parser of that text: agency creation and edits validate with it, deadlines use it. Throws
 // egov::Error (kValidationFailed, Vietnamese message) on any other text.
 WorkingHours ParseWorkingHours(std::string_view text);
 

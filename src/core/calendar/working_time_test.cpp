@@ -77,12 +77,20 @@ TEST(WorkingHoursTest, RejectsInvalidPeriods) {
 TEST(WorkingHoursTest, ParsesTheStoredText) {
   EXPECT_EQ(ParseWorkingHours("07:30-11:30,13:00-17:00").periods(),
             WorkingHours::Default().periods());
+  EXPECT_EQ(WorkingHours::Default().periods(),
+            (std::vector<WorkingPeriod>{{7 * 60 + 30, 11 * 60 + 30}, {13 * 60, 17 * 60}}));
+  EXPECT_EQ(WorkingHours::Default().minutes_per_day(), 480);
   const WorkingHours one = ParseWorkingHours("08:00-12:00");
   EXPECT_EQ(one.minutes_per_day(), 240);
   EXPECT_EQ(ParseWorkingHours("00:00-24:00").minutes_per_day(), 24 * 60);
-  for (const char* bad : {"", "7:30-11:30", "07:30-11:30,", "07:30-11:30;13:00-17:00",
-                          "11:30-07:30", "07:30-11:30,11:00-17:00", "07:60-11:30", "24:00-24:30",
-                          "07:30-24:01", "07:30-11:30 ", "ab:cd-ef:gh"}) {
+  for (const char* bad :
+       {"", "7:30-11:30", "07:30-11:30,", "07:30-11:30;13:00-17:00", "11:30-07:30",
+        "07:30-11:30,11:00-17:00", "07:60-11:30", "24:00-24:30", "07:30-24:01", "07:30-11:30 ",
+        "ab:cd-ef:gh",
+        // Forms that sscanf("%2d") would take: spaces, signs, one digit.
+        " 7:30-11:30", "+7:30-11:30", "-7:30-11:30", "07:30-11:30, 13:00-17:00", "07:30- 11:30",
+        "07:+3-11:30", "07:30-11:30,13:00-17:00,", ",07:30-11:30", "07:30-11:30,,13:00-17:00",
+        "0x:30-11:30", "07:30-11:30\n", "０7:30-11:30"}) {
     EXPECT_THROW(ParseWorkingHours(bad), Error) << bad;
   }
 }

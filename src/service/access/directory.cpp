@@ -64,6 +64,15 @@ Error OutsideSubtree() {
   return Error(ErrorCode::kForbidden, "Đơn vị này nằm ngoài phạm vi quản lý của bạn.");
 }
 
+// Working hours are accepted only as the calendar will read them at intake (one parser).
+void CheckWorkingHours(const std::string& text) {
+  try {
+    core::calendar::ParseWorkingHours(text);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::kValidationFailed, e.message(), {}, {{"working_hours", e.message()}});
+  }
+}
+
 }  // namespace
 
 std::unordered_set<std::string> ShippedCommonPasswords() {
@@ -124,10 +133,9 @@ Agency Directory::DoCreateAgency(const NewAgency& input, const audit::Actor& act
   }
   a.abbreviation =
       CleanText("abbreviation", input.abbreviation, kMaxAbbreviationLength, "Ký hiệu", false);
-  a.working_hours = input.working_hours.empty() ? "07:30-11:30,13:00-17:00" : input.working_hours;
-  if (auto problem = core::access::WorkingHoursProblem(a.working_hours)) {
-    throw FieldError("working_hours", *problem);
-  }
+  a.working_hours = input.working_hours.empty() ? std::string(core::calendar::kDefaultWorkingHours)
+                                                : input.working_hours;
+  CheckWorkingHours(a.working_hours);
   if (caller && input.parent_code.empty()) {
     throw FieldError("parent_code", "cần chọn đơn vị cấp trên.");
   }
@@ -199,9 +207,7 @@ Agency Directory::UpdateAgency(const Caller& caller, const std::string& code,
     changes["abbreviation"] = a.abbreviation;
   }
   if (patch.working_hours) {
-    if (auto problem = core::access::WorkingHoursProblem(*patch.working_hours)) {
-      throw FieldError("working_hours", *problem);
-    }
+    CheckWorkingHours(*patch.working_hours);
     a.working_hours = *patch.working_hours;
     changes["working_hours"] = a.working_hours;
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/access/model.hpp"
+#include "core/calendar/working_time.hpp"
 #include "core/clock.hpp"
 #include "service/access/settings.hpp"
 #include "service/audit/audit.hpp"
@@ -25,8 +26,9 @@ struct AgencyNode {
 
 // Bodies of the API (POST/PATCH agencies and users), read by api::ReadBody.
 struct NewAgency {
-  std::string code, name, parent_code, kind = "other", abbreviation,
-                                       working_hours = "07:30-11:30,13:00-17:00";
+  std::string code, name, parent_code,
+      kind = "other", abbreviation,
+      working_hours = std::string(core::calendar::kDefaultWorkingHours);
 };
 BOOST_DESCRIBE_STRUCT(NewAgency, (), (code, name, parent_code, kind, abbreviation, working_hours))
 struct AgencyPatch {

@@ -6,7 +6,6 @@
 
 #include <boost/json.hpp>
 
-#include <chrono>
 #include <map>
 #include <set>
 
@@ -26,12 +25,6 @@ namespace {
 
 constexpr const char* kShippedBy = "shipped";
 constexpr std::size_t kMaxFieldMessages = 50;
-
-std::int64_t SteadyMillis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
 
 // Per-field messages of one PUT, reported together so a screen can mark every bad row.
 class Problems {
@@ -230,13 +223,14 @@ HolidaySchedule CalendarService::PutHolidays(const core::access::Caller& caller,
 
 std::shared_ptr<const cal::WorkingCalendar> CalendarService::Calendar() const {
   std::shared_ptr<const Cached> current = cached_.load();
-  if (current && SteadyMillis() < next_check_at_.load()) return current->calendar;
+  if (current && clock_.MonotonicMillis() < next_check_at_.load()) return current->calendar;
 
   std::lock_guard<std::mutex> lock(refresh_mutex_);
   current = cached_.load();
-  if (current && SteadyMillis() < next_check_at_.load()) return current->calendar;  // done
+  if (current && clock_.MonotonicMillis() < next_check_at_.load())
+    return current->calendar;  // done
   const std::uint64_t generation = invalidations_.load();
-  const std::int64_t check_started = SteadyMillis();
+  const std::int64_t check_started = clock_.MonotonicMillis();
   std::int64_t version = 0;
   std::vector<store::calendar::StoredSchedule> stored;
   {

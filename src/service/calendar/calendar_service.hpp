@@ -52,7 +52,8 @@ struct LunarDay {
 inline constexpr std::size_t kMaxDayNameLength = 200;  // characters
 inline constexpr std::size_t kMaxSourceLength = 2000;  // characters
 inline constexpr std::size_t kMaxDaysPerYear = 366;    // one entry per date at most
-// How long a process trusts its calendar before checking the database's version again.
+// How long a process trusts its calendar before checking the database's version again
+// (milliseconds of the injected clock's monotonic scale).
 inline constexpr std::int64_t kRecheckMillis = 1000;
 
 class CalendarService {
@@ -106,7 +107,7 @@ class CalendarService {
   const core::Clock& clock_;
   mutable std::mutex refresh_mutex_;  // one version check / rebuild at a time
   mutable std::atomic<std::shared_ptr<const Cached>> cached_;
-  // steady_clock milliseconds before which cached_ is trusted without a database read.
+  // clock_.MonotonicMillis() before which cached_ is trusted without a database read.
   mutable std::atomic<std::int64_t> next_check_at_{0};
   // Counts Invalidate() calls, so a refresh racing with an edit does not hide it.
   std::atomic<std::uint64_t> invalidations_{0};

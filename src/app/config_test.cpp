@@ -1,0 +1,80 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace egov::app {
+namespace {
+
+TEST(PublicBaseUrl, IsNormalisedWithoutATrailingSlash) {
+  EXPECT_EQ(NormalizePublicBaseUrl("https://dichvucong.quangngai.gov.vn/"),
+            "https://dichvucong.quangngai.gov.vn");
+  EXPECT_EQ(NormalizePublicBaseUrl("https://dichvucong.quangngai.gov.vn"),
+            "https://dichvucong.quangngai.gov.vn");
+  EXPECT_EQ(NormalizePublicBaseUrl("http://10.0.0.5:8080/egov//"), "http://10.0.0.5:8080/egov");
+  EXPECT_EQ(NormalizePublicBaseUrl("HTTPS://egov.example.vn"), "https://egov.example.vn");
+  EXPECT_EQ(NormalizePublicBaseUrl("http://[::1]:8080"), "http://[::1]:8080");
+}
+
+TEST(PublicBaseUrl, RefusesWhatIsNotAnAbsoluteHttpUrlWithoutQueryOrFragment) {
+  for (const char* bad :
+       {"", "dichvucong.quangngai.gov.vn", "/egov", "//egov.example.vn", "ftp://egov.example.vn",
+        "javascript:alert(1)", "http:egov", "http://", "https://egov.example.vn/?a=1",
+        "https://egov.example.vn/?", "https://egov.example.vn/#x", "https://user:pw@egov.vn",
+        "https://egov .vn", "https://egov.vn/\n"}) {
+    EXPECT_THROW(NormalizePublicBaseUrl(bad), std::runtime_error) << bad;
+  }
+}
+
+TEST(Validate, DefaultsAndNormalisesThePublicBaseUrl) {
+  Config config;
+  config.listen = "127.0.0.1:0";
+  Validate(config);
+  EXPECT_EQ(config.public_base_url, "");  // filled by RunServe with the bound port
+  config.public_base_url = "https://egov.example.vn/";
+  Validate(config);
+  EXPECT_EQ(config.public_base_url, "https://egov.example.vn");
+  config.public_base_url = "https://egov.example.vn/?x";
+  EXPECT_THROW(Validate(config), std::runtime_error);
+}
+
+TEST(Validate, TheTestClockOnlyOnLoopback) {
+  for (const char* listen : {"127.0.0.1:0", "127.0.0.2:8080", "localhost:8080", "[::1]:0"}) {
+    Config config;
+    config.listen = listen;
+    config.test_clock_file = "/tmp/clock";
+    EXPECT_NO_THROW(Validate(config)) << listen;
+  }
+  for (const char* listen : {"0.0.0.0:8080", "10.0.0.5:8080", "[::]:8080", "egov.example.vn:80"}) {
+    Config config;
+    config.listen = listen;
+    config.test_clock_file = "/tmp/clock";
+    try {
+      Validate(config);
+      ADD_FAILURE() << "accepted the test clock on " << listen;
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("--test-clock-file"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(LoadConfigFile, ReadsPublicBaseUrlAndRefusesAnUnknownKey) {
+  std::string dir = (std::filesystem::temp_directory_path() / "egov-config-XXXXXX").string();
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  const std::string path = dir + "/egov.toml";
+  std::ofstream(path) << "[server]\npublic_base_url = \"https://egov.example.vn/\"\n";
+  Config config;
+  LoadConfigFile(path, config);
+  EXPECT_EQ(config.public_base_url, "https://egov.example.vn/");  // Validate normalises
+  std::ofstream(path) << "[server]\ntest_clock_file = \"/tmp/clock\"\n";
+  Config other;
+  EXPECT_THROW(LoadConfigFile(path, other), std::runtime_error);  // a flag, never a key
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace egov::app
