@@ -58,7 +58,8 @@ class IntakeTest : public ::testing::Test {
     if (!user) throw std::runtime_error("no demo user " + username);
     return access::CallerFromUser(*user);
   }
-  IntakeInput Input(const std::string& procedure_code, const std::string& channel = "direct") {
+  IntakeInput Input(const std::string& procedure_code,
+                    core::dossier::Channel channel = core::dossier::Channel::kDirect) {
     IntakeInput input;
     input.procedure_code = procedure_code;
     input.channel = channel;
@@ -132,7 +133,7 @@ TEST_F(IntakeTest, SameDayByFifteenHundredOrTheNextWorkingDay) {
 TEST_F(IntakeTest, OnlineSubmissionCountsFromItsAcceptance) {
   // Submitted on Saturday night: the code carries that date, no appointment yet.
   clock_.Set(ParseIsoInstant("2026-03-14T21:30:00+07:00"));
-  auto input = Input("1.004873", "online");
+  auto input = Input("1.004873", core::dossier::Channel::kOnline);
   input.agency_code = "000.21.99.H48";
   auto submitted = dossiers_.Submit(input, std::nullopt);
   EXPECT_EQ(submitted.dossier.code, "000.21.99.H48-260314-0001");
