@@ -43,7 +43,9 @@ export const procedureLevelLabels: Record<ProcedureLevel, string> = {
   commune: 'Cấp xã',
 };
 
-export function procedureLevelLabel(level: string): string {
+/** A procedure's level may be absent (the server leaves an empty one out): then ''. */
+export function procedureLevelLabel(level: string | undefined): string {
+  if (level === undefined) return '';
   return (procedureLevelLabels as Record<string, string>)[level] ?? level;
 }
 

@@ -3,16 +3,16 @@ import { api, setCsrfToken } from './client';
 import type {
   Agency,
   AgencyCreate,
+  AgencyNode,
   AgencyUpdate,
   ApiToken,
   CreatedToken,
   Dossier,
+  DossierList,
   DossierQuery,
-  DossierSummary,
   Health,
   HolidaySchedule,
   HolidayScheduleUpdate,
-  ItemList,
   LoginRequest,
   LoginResponse,
   IntakeRequest,
@@ -21,18 +21,22 @@ import type {
   OnlineSubmission,
   OnlineSubmissionAnswer,
   PasswordChange,
-  Page,
   Procedure,
   ProcedureField,
+  ProcedureFieldList,
+  ProcedureList,
   ProcedureQuery,
-  ProcedureSummary,
   PublicDossier,
   Session,
+  SessionList,
+  TokenList,
   User,
   UserCreate,
+  UserList,
   UserQuery,
   UserUpdate,
   ReceivingAgency,
+  ReceivingAgencyList,
 } from './types';
 
 const seg = encodeURIComponent;
@@ -48,7 +52,7 @@ export function getPublicDossier(code: string, signal?: AbortSignal): Promise<Pu
 /** Where a citizen may file a procedure of `level`: agencies with reception officers. */
 export async function listReceivingAgencies(level: string | undefined, signal?: AbortSignal): Promise<ReceivingAgency[]> {
   const query = level ? `?level=${encodeURIComponent(level)}` : '';
-  const answer = await api.get<{ items: ReceivingAgency[] }>(`/public/agencies${query}`, { signal });
+  const answer = await api.get<ReceivingAgencyList>(`/public/agencies${query}`, { signal });
   return answer.items;
 }
 
@@ -67,8 +71,8 @@ export function createDossier(body: IntakeRequest, idempotencyKey: string): Prom
   return api.post<Dossier>('/dossiers', body, { headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
-export function listDossiers(query: DossierQuery, signal?: AbortSignal): Promise<Page<DossierSummary>> {
-  return api.get<Page<DossierSummary>>('/dossiers', { query: { ...query }, signal });
+export function listDossiers(query: DossierQuery, signal?: AbortSignal): Promise<DossierList> {
+  return api.get<DossierList>('/dossiers', { query: { ...query }, signal });
 }
 
 export function getDossier(code: string, signal?: AbortSignal): Promise<Dossier> {
@@ -88,8 +92,8 @@ export function receiptPdfUrl(code: string): string {
 // --- procedure catalog (docs/catalog.md), public ---------------------------------------------
 
 /** `q` matches code, name and field ignoring case, diacritics and đ (the server folds them). */
-export function listProcedures(params: ProcedureQuery, signal?: AbortSignal): Promise<Page<ProcedureSummary>> {
-  return api.get<Page<ProcedureSummary>>('/procedures', { query: { ...params }, signal });
+export function listProcedures(params: ProcedureQuery, signal?: AbortSignal): Promise<ProcedureList> {
+  return api.get<ProcedureList>('/procedures', { query: { ...params }, signal });
 }
 
 /** The version in force today, or version `version`. */
@@ -98,7 +102,7 @@ export function getProcedure(code: string, version?: number, signal?: AbortSigna
 }
 
 export async function listProcedureFields(signal?: AbortSignal): Promise<ProcedureField[]> {
-  const answer = await api.get<{ items: ProcedureField[] }>('/procedure-fields', { signal });
+  const answer = await api.get<ProcedureFieldList>('/procedure-fields', { signal });
   return answer.items;
 }
 
@@ -131,16 +135,16 @@ export function changePassword(body: PasswordChange): Promise<void> {
   return api.post<void>('/auth/password', body);
 }
 
-export function listSessions(signal?: AbortSignal): Promise<ItemList<Session>> {
-  return api.get<ItemList<Session>>('/auth/sessions', { signal });
+export function listSessions(signal?: AbortSignal): Promise<SessionList> {
+  return api.get<SessionList>('/auth/sessions', { signal });
 }
 
 export function endSession(id: Session['id']): Promise<void> {
   return api.del<void>(`/auth/sessions/${seg(String(id))}`);
 }
 
-export function listTokens(signal?: AbortSignal): Promise<ItemList<ApiToken>> {
-  return api.get<ItemList<ApiToken>>('/auth/tokens', { signal });
+export function listTokens(signal?: AbortSignal): Promise<TokenList> {
+  return api.get<TokenList>('/auth/tokens', { signal });
 }
 
 export function createToken(name: string): Promise<CreatedToken> {
@@ -153,8 +157,8 @@ export function revokeToken(id: ApiToken['id']): Promise<void> {
 
 // --- agencies ------------------------------------------------------------------------------
 
-export function getAgencyTree(signal?: AbortSignal): Promise<Agency> {
-  return api.get<Agency>('/agencies', { signal });
+export function getAgencyTree(signal?: AbortSignal): Promise<AgencyNode> {
+  return api.get<AgencyNode>('/agencies', { signal });
 }
 
 export function createAgency(body: AgencyCreate): Promise<Agency> {
@@ -167,8 +171,8 @@ export function updateAgency(code: string, body: AgencyUpdate): Promise<Agency> 
 
 // --- users ---------------------------------------------------------------------------------
 
-export function listUsers(query: UserQuery, signal?: AbortSignal): Promise<Page<User>> {
-  return api.get<Page<User>>('/users', { query: { ...query }, signal });
+export function listUsers(query: UserQuery, signal?: AbortSignal): Promise<UserList> {
+  return api.get<UserList>('/users', { query: { ...query }, signal });
 }
 
 export function createUser(body: UserCreate): Promise<User> {

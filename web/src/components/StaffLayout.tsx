@@ -20,7 +20,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, onUnauthenticated, setCsrfToken } from '../api/client';
 import { logout } from '../api/endpoints';
 import { forgetStaffData, keys, queries } from '../api/queries';
-import type { User } from '../api/types';
+import type { CurrentUser } from '../api/types';
 import { paths } from '../paths';
 import { PageLoading } from './PageLoading';
 import { StaffSessionContext, hasRole, type StaffSession } from './staffSession';
@@ -28,7 +28,7 @@ import { StaffSessionContext, hasRole, type StaffSession } from './staffSession'
 const { Header, Sider, Content } = Layout;
 
 /** Menu entries, only for screens that exist: the reception desk for reception officers; admin-only ones after the common ones. */
-function menuItems(user: User): MenuProps['items'] {
+function menuItems(user: CurrentUser): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [
     { key: paths.staffHome, icon: <HomeOutlined aria-hidden />, label: <Link to={paths.staffHome}>Trang chủ</Link> },
   ];
@@ -88,7 +88,7 @@ export default function StaffLayout() {
       user
         ? {
             user,
-            setUser: (changed: User) =>
+            setUser: (changed: CurrentUser) =>
               queryClient.setQueryData(keys.auth.me, (answer) => (answer ? { ...answer, user: changed } : answer)),
             signedOut: () => toLogin(false),
           }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 
 import { errorMessage } from '../api/client';
 import { queries } from '../api/queries';
-import type { Agency } from '../api/types';
+import type { AgencyNode } from '../api/types';
 
 export interface AgencyOption {
   value: string;
@@ -12,8 +12,8 @@ export interface AgencyOption {
 }
 
 /** TreeSelect data: "Name (CODE)" for every agency of the tree, nested. */
-export function agencyOptions(agency: Agency): AgencyOption {
-  const children = (agency.children ?? []).map(agencyOptions);
+export function agencyOptions(agency: AgencyNode): AgencyOption {
+  const children = agency.children.map(agencyOptions);
   return {
     value: agency.code,
     title: `${agency.name} (${agency.code})`,
@@ -22,13 +22,13 @@ export function agencyOptions(agency: Agency): AgencyOption {
 }
 
 /** Every code of the tree, parents first (for expanding the whole tree). */
-export function agencyCodes(agency: Agency): string[] {
-  return [agency.code, ...(agency.children ?? []).flatMap(agencyCodes)];
+export function agencyCodes(agency: AgencyNode): string[] {
+  return [agency.code, ...agency.children.flatMap(agencyCodes)];
 }
 
 export type AgencyTreeState =
   | { kind: 'loading' }
-  | { kind: 'loaded'; tree: Agency }
+  | { kind: 'loaded'; tree: AgencyNode }
   | { kind: 'error'; message: string };
 
 /** The caller's agency tree (query `agencies/tree`; changes to agencies invalidate it). */

@@ -2,12 +2,12 @@
 // GET /api/v1/auth/me succeeded: every staff screen renders only inside it.
 import { createContext, useContext } from 'react';
 
-import type { Role, User } from '../api/types';
+import type { CurrentUser, Role } from '../api/types';
 
 export interface StaffSession {
-  user: User;
+  user: CurrentUser;
   /** Replaces the user shown everywhere (after a change to the user's own record). */
-  setUser: (user: User) => void;
+  setUser: (user: CurrentUser) => void;
   /** Forgets the session locally and goes to the sign-in page (after logout or its end). */
   signedOut: () => void;
 }
@@ -20,6 +20,6 @@ export function useStaffSession(): StaffSession {
   return session;
 }
 
-export function hasRole(user: User, role: Role): boolean {
+export function hasRole(user: CurrentUser, role: Role): boolean {
   return user.roles.includes(role);
 }

@@ -5,7 +5,7 @@ import type { FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 
 import { ApiError, errorMessage } from '../../api/client';
-import type { Applicant } from '../../api/types';
+import type { ApplicantInput } from '../../api/types';
 
 /** "0905 123 456", "+84 905.123.456" → "0905123456"; null when it is not a phone number. */
 export function normalizePhone(text: string): string | null {
@@ -27,7 +27,7 @@ export function isEmail(text: string): boolean {
 
 export const PHONE_MESSAGE = 'Số điện thoại không hợp lệ (10 số di động hoặc 11 số cố định, bắt đầu bằng 0 hoặc +84).';
 
-export const applicantRules: Record<keyof Applicant, Rule[]> = {
+export const applicantRules: Record<keyof ApplicantInput, Rule[]> = {
   full_name: [
     { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên người nộp.' },
     { max: 100, message: 'Họ và tên dài tối đa 100 ký tự.' },
@@ -58,7 +58,7 @@ export const applicantRules: Record<keyof Applicant, Rule[]> = {
 };
 
 /** The applicant as sent: trimmed, the phone normalised, an empty email left out. */
-export function cleanApplicant(values: Applicant): Applicant {
+export function cleanApplicant(values: ApplicantInput): ApplicantInput {
   const email = values.email?.trim();
   return {
     full_name: values.full_name.trim().replace(/\s+/g, ' '),

@@ -64,12 +64,12 @@ export function SessionsCard() {
             ),
           },
           { title: 'Hoạt động gần nhất', dataIndex: 'last_seen_at', render: (value: string) => formatDateTime(value) },
-          { title: 'Địa chỉ', dataIndex: 'client_address', render: (value: string | null) => value || '—' },
+          { title: 'Địa chỉ', dataIndex: 'client_address', render: (value: string) => value || '—' },
           {
             title: 'Trình duyệt',
             dataIndex: 'user_agent',
             ellipsis: { showTitle: true },
-            render: (value: string | null) => value || '—',
+            render: (value: string) => value || '—',
           },
           {
             title: 'Thao tác',

@@ -4,19 +4,19 @@ import { useMemo, useState, type Key } from 'react';
 import { Alert, Button, Card, Flex, Table, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 
-import type { Agency } from '../../api/types';
+import type { Agency, AgencyNode } from '../../api/types';
 import { agencyCodes, useAgencyTree } from '../../components/agencyTree';
 import { usePageTitle } from '../../components/usePageTitle';
 import { agencyKindLabel } from '../../labels';
 import { AgencyFormModal } from './AgencyFormModal';
 
 /** A table row: the agency without an empty `children` (which would show an expander). */
-interface Row extends Omit<Agency, 'children'> {
+interface Row extends Agency {
   children?: Row[];
 }
 
-function toRow(agency: Agency): Row {
-  const children = (agency.children ?? []).map(toRow);
+function toRow(agency: AgencyNode): Row {
+  const children = agency.children.map(toRow);
   const { children: _omit, ...rest } = agency;
   return children.length > 0 ? { ...rest, children } : rest;
 }

@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client';
 import { createAgency, updateAgency } from '../../api/endpoints';
 import { keys } from '../../api/queries';
-import { AGENCY_KINDS, type Agency, type AgencyKind, type AgencyUpdate } from '../../api/types';
+import { AGENCY_KINDS, type Agency, type AgencyKind, type AgencyNode, type AgencyUpdate } from '../../api/types';
 import { agencyOptions } from '../../components/agencyTree';
 import { showFieldErrors } from '../../components/serverErrors';
 import { agencyKindLabels } from '../../labels';
@@ -41,7 +41,7 @@ export function AgencyFormModal({
   onClose,
   onSaved,
 }: {
-  tree: Agency;
+  tree: AgencyNode;
   editing: { mode: 'create'; parentCode: string } | { mode: 'edit'; agency: Agency };
   onClose: () => void;
   onSaved: (agency: Agency) => void;

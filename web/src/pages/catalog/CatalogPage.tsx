@@ -12,7 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 
 import { errorMessage } from '../../api/client';
 import { queries } from '../../api/queries';
-import type { Page, ProcedureLevel, ProcedureSummary } from '../../api/types';
+import type { ProcedureLevel, ProcedureList } from '../../api/types';
 import { useDebounced } from '../../components/useDebounced';
 import { usePageTitle } from '../../components/usePageTitle';
 import { procedureLevelLabel, procedureLevelLabels } from '../../labels';
@@ -33,8 +33,8 @@ function fold(text: string): string {
 
 /** A newer query shows as loading, over the previous answer, until its own answer arrives. */
 type Results =
-  | { kind: 'loading'; previous?: Page<ProcedureSummary> }
-  | { kind: 'loaded'; page: Page<ProcedureSummary> }
+  | { kind: 'loading'; previous?: ProcedureList }
+  | { kind: 'loaded'; page: ProcedureList }
   | { kind: 'error'; message: string };
 
 /** What the detail page's "back" link returns to: this list, with its query and filters. */

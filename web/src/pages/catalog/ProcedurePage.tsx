@@ -86,7 +86,7 @@ function ProcedureView({ procedure, viewingVersion }: { procedure: Procedure; vi
     navigate(submitPath);
   };
   const online = procedure.online_level !== 'none';
-  const otherVersions = (procedure.versions ?? []).filter((v) => v.version !== procedure.version);
+  const otherVersions = procedure.versions.filter((v) => v.version !== procedure.version);
   const cardBody = { body: { padding: screens.sm ? 24 : 12 } };
 
   return (

@@ -7,9 +7,9 @@ export const SAME_DAY_TEXT = 'Trong ngày (nhận sau 15 giờ: ngày làm việ
 /** `{days: 3}` → "3 ngày làm việc"; `{hours: 4}` → "4 giờ làm việc"; same day → SAME_DAY_TEXT. */
 export function timeLimitText(limit: TimeLimit | null | undefined): string {
   if (!limit) return '—';
-  if (limit.same_day) return SAME_DAY_TEXT;
-  if (typeof limit.days === 'number') return `${limit.days} ngày làm việc`;
-  if (typeof limit.hours === 'number') return `${limit.hours} giờ làm việc`;
+  if ('same_day' in limit) return SAME_DAY_TEXT;
+  if ('days' in limit) return `${limit.days} ngày làm việc`;
+  if ('hours' in limit) return `${limit.hours} giờ làm việc`;
   return '—';
 }
 

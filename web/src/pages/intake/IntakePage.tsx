@@ -14,7 +14,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client';
 import { createDossier } from '../../api/endpoints';
 import { keys, queries } from '../../api/queries';
-import type { Applicant, Dossier, IntakeChannel, IntakeRequest, Procedure } from '../../api/types';
+import type { ApplicantInput, Dossier, IntakeChannel, IntakeRequest, Procedure } from '../../api/types';
 import { ApplicantFields } from '../../components/dossier/ApplicantFields';
 import {
   APPLICANT_ERROR_FIELDS,
@@ -37,7 +37,7 @@ import { feeText, timeLimitText } from '../catalog/procedureText';
 import { ProcedurePicker } from './ProcedurePicker';
 
 interface FormValues {
-  applicant: Applicant;
+  applicant: ApplicantInput;
   channel: IntakeChannel;
 }
 

@@ -13,7 +13,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client';
 import { acceptDossier } from '../../api/endpoints';
 import { keys, queries } from '../../api/queries';
-import type { DossierSummary, Page } from '../../api/types';
+import type { DossierList, DossierSummary } from '../../api/types';
 import { DossierDetails } from '../../components/dossier/DossierDetails';
 import { ReceiptResult } from '../../components/dossier/ReceiptResult';
 import { PageLoading } from '../../components/PageLoading';
@@ -23,7 +23,7 @@ import { paths } from '../../paths';
 
 const PER_PAGE = 20;
 
-type ListState = { kind: 'loading' } | { kind: 'loaded'; page: Page<DossierSummary> } | { kind: 'error'; message: string };
+type ListState = { kind: 'loading' } | { kind: 'loaded'; page: DossierList } | { kind: 'error'; message: string };
 
 export default function OnlineQueuePage() {
   usePageTitle('Hồ sơ nộp trực tuyến');

@@ -16,7 +16,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client';
 import { submitOnline } from '../../api/endpoints';
 import { isNotFound, queries } from '../../api/queries';
-import type { Applicant, OnlineSubmission, OnlineSubmissionAnswer, Procedure, ReceivingAgency } from '../../api/types';
+import type { ApplicantInput, OnlineSubmission, OnlineSubmissionAnswer, Procedure, ReceivingAgency } from '../../api/types';
 import { ApplicantFields } from '../../components/dossier/ApplicantFields';
 import { APPLICANT_ERROR_FIELDS, cleanApplicant, newIdempotencyKey, showIntakeErrors } from '../../components/dossier/applicant';
 import {
@@ -39,7 +39,7 @@ const OTHER = '__other__';
 const AGENCY_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/;
 
 interface FormValues {
-  applicant: Applicant;
+  applicant: ApplicantInput;
   agency_choice: string;
   agency_other?: string;
 }

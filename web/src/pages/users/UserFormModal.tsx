@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client';
 import { createUser, updateUser } from '../../api/endpoints';
 import { keys } from '../../api/queries';
-import { ROLES, type Agency, type Role, type User } from '../../api/types';
+import { ROLES, type AgencyNode, type Role, type User } from '../../api/types';
 import { agencyOptions } from '../../components/agencyTree';
 import { showFieldErrors } from '../../components/serverErrors';
 import { roleLabels } from '../../labels';
@@ -29,7 +29,7 @@ export function UserFormModal({
   onClose,
   onSaved,
 }: {
-  agencyTree: Agency | null;
+  agencyTree: AgencyNode | null;
   /** null: a new user. */
   user: User | null;
   onClose: () => void;
