@@ -156,6 +156,11 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                co_return r;
              }));
 
+  // Credentials, role and dossier, from an upload's headers: a client that may not upload
+  // here is refused before it holds an upload slot or any spool space.
+  auto may_upload = [&s](Request& request) {
+    s.dossiers.CheckCanAddFile(RequireCaller(request, s), request.param("code"));
+  };
   router.Add(verb::post, "/api/v1/dossiers/{code}/files", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                auto parts = http::ParseMultipart(
@@ -183,7 +188,8 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                                          status::created);
              }),
              http::RouteOptions{.max_body_bytes = service::dossier::kMaxFileBytes + 64 * 1024,
-                                .spool_body = true});
+                                .spool_body = true,
+                                .before_body = may_upload});
 
   router.Add(
       verb::get, "/api/v1/dossiers/{code}/files/{sha256}",

@@ -375,6 +375,12 @@ store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
   return store::dossier::List(s.sql(), f);
 }
 
+void Dossiers::CheckCanAddFile(const core::access::Caller& caller, const std::string& code) const {
+  core::access::RequireAnyRole(caller,
+                               {core::access::Role::kReception, core::access::Role::kSpecialist});
+  Get(caller, code);  // not_found unless the caller may see it
+}
+
 core::dossier::File Dossiers::AddFile(const core::access::Caller& caller, const std::string& code,
                                       const std::string& component, const std::string& file_name,
                                       std::string_view bytes) {

@@ -87,6 +87,10 @@ class Dossiers {
   // (commune → communes, district/province → the others; empty: all).
   std::vector<store::dossier::ReceivingAgency> ReceivingAgencies(const std::string& level) const;
 
+  // Throws unless the caller may add files to the dossier: forbidden without the reception or
+  // specialist role, not_found when the dossier is not visible to them. Cheap enough to run
+  // from an upload's headers, before its body is received.
+  void CheckCanAddFile(const core::access::Caller& caller, const std::string& code) const;
   // A component's file, by an officer who may see the dossier (reception or specialist).
   core::dossier::File AddFile(const core::access::Caller& caller, const std::string& code,
                               const std::string& component, const std::string& file_name,
