@@ -121,7 +121,8 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
                                        {"name", created.token.name},
                                        {"token", created.secret},
                                        {"prefix", created.token.prefix},
-                                       {"created_at", FormatInstant(created.token.created_at)}},
+                                       {"created_at", FormatInstant(created.token.created_at)},
+                                       {"expires_at", FormatInstant(created.token.expires_at)}},
                    status::created);
              }));
 
@@ -134,6 +135,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
                                    {"name", t.name},
                                    {"prefix", t.prefix},
                                    {"created_at", FormatInstant(t.created_at)},
+                                   {"expires_at", FormatInstant(t.expires_at)},
                                    {"last_used_at", nullptr}};
           if (t.last_used_at) item["last_used_at"] = FormatInstant(*t.last_used_at);
           items.push_back(std::move(item));

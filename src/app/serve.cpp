@@ -72,6 +72,7 @@ int RunServe(Config config) {
   store::Migrate(db);
   SystemClock clock;
   service::access::AccessSettings access_settings;
+  access_settings.token_lifetime_ms = std::int64_t{config.token_lifetime_days} * 24 * 3600 * 1000;
   service::access::Directory directory(db, clock, access_settings,
                                        service::access::ShippedCommonPasswords());
   service::access::Auth auth(db, clock, access_settings, directory);
