@@ -62,10 +62,12 @@ class Dossiers {
            catalog::Catalog& catalog, store::FileStore& files);
 
   // Reception at the caller's agency. A repeated `idempotency_key` of the same officer
-  // returns the first dossier instead of creating another.
+  // returns the first dossier instead of creating another; with another request (any field
+  // differs) it is validation_failed naming "Idempotency-Key", and nothing is created.
   DossierView Intake(const core::access::Caller& caller, const IntakeInput& input,
                      const std::optional<std::string>& idempotency_key);
   // A citizen's online submission: status "submitted", code allocated now, no times yet.
+  // The agency must be one that ReceivingAgencies(procedure's level) offers.
   DossierView Submit(const IntakeInput& input, const std::optional<std::string>& idempotency_key);
   // Reception accepts a submitted dossier: received now, due counted from now (from the next
   // working period outside working hours).
