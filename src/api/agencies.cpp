@@ -22,7 +22,7 @@ void RegisterAgencyRoutes(http::Router& router, const service::Services& service
 
   router.Add(verb::post, "/api/v1/agencies", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(
                    body, {"code", "name", "parent_code", "kind", "abbreviation", "working_hours"});
                service::access::NewAgency input;
@@ -39,7 +39,7 @@ void RegisterAgencyRoutes(http::Router& router, const service::Services& service
 
   router.Add(verb::patch, "/api/v1/agencies/{code}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(body, {"name", "kind", "abbreviation", "working_hours"});
                service::access::AgencyPatch patch{OptionalString(body, "name", 255),
                                                   OptionalString(body, "kind", 30),

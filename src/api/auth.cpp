@@ -38,7 +38,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::post, "/api/v1/auth/login",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                std::string username = RequiredString(body, "username", 64);
                std::string password = RequiredString(body, "password", 1024);
                std::string address = request.client_address();
@@ -75,7 +75,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
   router.Add(verb::post, "/api/v1/auth/password",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(body, {"current_password", "new_password"});
                std::string current = RequiredString(body, "current_password", 1024);
                std::string replacement = RequiredString(body, "new_password", 1024);
@@ -113,7 +113,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::post, "/api/v1/auth/tokens", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(body, {"name"});
                auto created = s.auth.CreateToken(caller, RequiredString(body, "name", 100));
                return http::JsonResponse(

@@ -38,7 +38,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
       verb::post, "/api/v1/users",
       http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
         auto caller = RequireCaller(request, s);
-        const auto& body = request.json();
+        const auto& body = JsonBody(request);
         RejectUnknownKeys(body, {"username", "full_name", "password", "agency_code", "roles"});
         service::access::NewUser input;
         input.username = RequiredString(body, "username", 64);
@@ -60,7 +60,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::patch, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(body, {"full_name", "roles", "active", "agency_code"});
                service::access::UserPatch patch;
                patch.full_name = OptionalString(body, "full_name", 255);
@@ -74,7 +74,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
   router.Add(verb::post, "/api/v1/users/{username}/password",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(body, {"password"});
                std::string password = RequiredString(body, "password", 1024);
                std::string username = request.param("username");

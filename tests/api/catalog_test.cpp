@@ -165,6 +165,30 @@ TEST_P(CatalogTest, InvalidDefinitionsAreRefusedFieldByFieldAndChangeNothing) {
       {"fee.amount", [](json::object& p) { p["fee"].as_object()["amount"] = "tám nghìn"; }},
       {"colour", [](json::object& p) { p["colour"] = "đỏ"; }},
       {"effective_from", [](json::object& p) { p["effective_from"] = "2020-13-01"; }},
+      // Counts and times that would wrap into a small int (2^32 + 1 read as 1) are refused.
+      {"components[0].original",
+       [](json::object& p) {
+         p["components"].as_array()[0].as_object()["original"] = 4294967297LL;
+       }},
+      {"components[1].copy",
+       [](json::object& p) { p["components"].as_array()[1].as_object()["copy"] = -1; }},
+      {"components[0].certified",
+       [](json::object& p) { p["components"].as_array()[0].as_object()["certified"] = 0.5; }},
+      {"steps[1].hours",
+       [](json::object& p) { p["steps"].as_array()[1].as_object()["hours"] = 4294967300LL; }},
+      {"time_limit",
+       [](json::object& p) {
+         p["time_limit"] = json::object{{"days", 4294967297LL}};
+       }},
+      // Control and bidirectional characters, in any string of the body.
+      {"name", [](json::object& p) { p["name"] = "Đăng ký khai sinh\xe2\x80\xae"; }},
+      {"steps[2].name",
+       [](json::object& p) {
+         constexpr char kWithNul[] = "Ký\0duyệt";
+         p["steps"].as_array()[2].as_object()["name"] =
+             json::string(std::string_view(kWithNul, sizeof kWithNul - 1));
+       }},
+      {"fee.unit", [](json::object& p) { p["fee"].as_object()["unit"] = "lần\x1b"; }},
   };
   for (auto& c : cases) {
     auto p = BirthRegistration();
