@@ -41,7 +41,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::post, "/api/v1/auth/login",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                std::string username = RequiredString(body, "username", 64);
                std::string password = RequiredString(body, "password", 1024);
                std::string address = request.client_address();
@@ -78,7 +78,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
   router.Add(verb::post, "/api/v1/auth/password",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(body, {"current_password", "new_password"});
                std::string current = RequiredString(body, "current_password", 1024);
                std::string replacement = RequiredString(body, "new_password", 1024);
@@ -116,7 +116,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::post, "/api/v1/auth/tokens", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(body, {"name"});
                auto created = s.auth.CreateToken(caller, RequiredString(body, "name", 100));
                return http::JsonResponse(
@@ -124,7 +124,8 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
                                        {"name", created.token.name},
                                        {"token", created.secret},
                                        {"prefix", created.token.prefix},
-                                       {"created_at", FormatInstant(created.token.created_at)}},
+                                       {"created_at", FormatInstant(created.token.created_at)},
+                                       {"expires_at", FormatInstant(created.token.expires_at)}},
                    status::created);
              }));
 
@@ -137,6 +138,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
                                    {"name", t.name},
                                    {"prefix", t.prefix},
                                    {"created_at", FormatInstant(t.created_at)},
+                                   {"expires_at", FormatInstant(t.expires_at)},
                                    {"last_used_at", nullptr}};
           if (t.last_used_at) item["last_used_at"] = FormatInstant(*t.last_used_at);
           items.push_back(std::move(item));

@@ -121,7 +121,7 @@ void RegisterCalendarRoutes(http::Router& router, const service::Services& servi
                auto caller = RequireCaller(request, s);
                core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
                const int year = YearParam(request);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(body, {"source", "days"});
                const std::optional<std::string> source =
                    OptionalString(body, "source", service::calendar::kMaxSourceLength);

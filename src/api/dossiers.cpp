@@ -17,6 +17,10 @@ using http::Request;
 
 namespace {
 
+// Copies of one component (originals, certified copies, copies): 0 to this many each, as the
+// catalog allows (core/catalog/procedure.cpp).
+constexpr int kMaxCopies = 20;
+
 boost::json::value Instant(const std::optional<std::int64_t>& ms) {
   if (!ms) return nullptr;
   return boost::json::value(FormatInstant(*ms));
@@ -46,18 +50,18 @@ service::dossier::IntakeInput ParseIntake(const boost::json::object& body, bool 
   if (components == body.end() || !components->value().is_array()) {
     throw FieldError("components", "cần danh sách thành phần hồ sơ.");
   }
-  for (const auto& item : components->value().as_array()) {
-    if (!item.is_object()) throw FieldError("components", "mỗi thành phần phải là một đối tượng.");
-    const auto& c = item.as_object();
-    auto count = [&c](const char* key) -> int {
-      auto it = c.find(key);
-      if (it == c.end()) return 0;
-      if (!it->value().is_int64()) throw FieldError("components", "số bản phải là số nguyên.");
-      return static_cast<int>(it->value().as_int64());
-    };
-    in.components.push_back(
-        {RequiredString(c, "name", 500), count("original"), count("certified"), count("copy")});
-    if (in.components.size() > 100) throw FieldError("components", "tối đa 100 thành phần.");
+  const auto& items = components->value().as_array();
+  if (items.size() > 100) throw FieldError("components", "tối đa 100 thành phần.");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].is_object()) {
+      throw FieldError("components", "mỗi thành phần phải là một đối tượng.");
+    }
+    const auto& c = items[i].as_object();
+    const std::string at = "components[" + std::to_string(i) + "].";
+    in.components.push_back({RequiredString(c, "name", 500),
+                             CountMember(c, "original", at + "original", kMaxCopies),
+                             CountMember(c, "certified", at + "certified", kMaxCopies),
+                             CountMember(c, "copy", at + "copy", kMaxCopies)});
   }
   return in;
 }
@@ -154,6 +158,11 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                co_return r;
              }));
 
+  // Credentials, role and dossier, from an upload's headers: a client that may not upload
+  // here is refused before it holds an upload slot or any spool space.
+  auto may_upload = [&s](Request& request) {
+    s.dossiers.CheckCanAddFile(RequireCaller(request, s), request.param("code"));
+  };
   router.Add(verb::post, "/api/v1/dossiers/{code}/files", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                auto parts = http::ParseMultipart(
@@ -181,7 +190,8 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                                          status::created);
              }),
              http::RouteOptions{.max_body_bytes = service::dossier::kMaxFileBytes + 64 * 1024,
-                                .spool_body = true});
+                                .spool_body = true,
+                                .before_body = may_upload});
 
   router.Add(
       verb::get, "/api/v1/dossiers/{code}/files/{sha256}",
@@ -198,7 +208,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
   router.Add(verb::post, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                core::access::RequireAnyRole(caller, {core::access::Role::kReception});
-               auto input = ParseIntake(request.json(), false);
+               auto input = ParseIntake(JsonBody(request), false);
                auto view = s.dossiers.Intake(caller, input, IdempotencyKey(request));
                return http::JsonResponse(DossierJson(view), status::created);
              }));
@@ -249,7 +259,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
   router.Add(
       verb::post, "/api/v1/dossiers/{code}/actions", http::SyncHandler([&s](Request& request) {
         auto caller = RequireCaller(request, s);
-        const auto& body = request.json();
+        const auto& body = JsonBody(request);
         std::string action = RequiredString(body, "action", 50);
         using core::dossier::Action;
         const auto parsed = core::dossier::ParseAction(action);
@@ -276,7 +286,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
       }));
 
   router.Add(verb::post, "/api/v1/public/submissions", http::SyncHandler([&s](Request& request) {
-               auto input = ParseIntake(request.json(), true);
+               auto input = ParseIntake(JsonBody(request), true);
                auto view = s.dossiers.Submit(input, IdempotencyKey(request));
                return http::JsonResponse(
                    boost::json::object{{"code", view.dossier.code},

@@ -7,11 +7,31 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/request.hpp"
 
 namespace egov::api {
+
+// The request's body as a JSON object (Request::json(): 415, 400 as documented there), after
+// one check of every string in it, at any depth: control characters (C0 including NUL, DEL,
+// C1) and the invisible bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E,
+// U+2066–U+2069) are refused with validation_failed naming the field
+// ("applicant.full_name", "steps[1].name"). Newline, carriage return and tab are allowed only
+// in multi-line fields (IsMultiLineField); passwords are not checked (never shown, only hashed).
+// Every handler reads its body through this.
+const boost::json::object& JsonBody(const http::Request& request);
+// Names of members whose text may span lines: note, reason, comment, content, instruction.
+bool IsMultiLineField(std::string_view key);
+// nullopt when `text` (valid UTF-8) has none of the characters JsonBody refuses; otherwise a
+// Vietnamese explanation naming the first one found ("U+202E").
+std::optional<std::string> ForbiddenCharacterProblem(std::string_view text, bool multi_line);
+
+// A count member (copies of a component): absent → 0; otherwise an integer from 0 to `max`,
+// else validation_failed naming `field` (never wrapped: 4294967297 is refused, not read as 1).
+int CountMember(const boost::json::object& body, const char* key, const std::string& field,
+                int max);
 
 // A string member; `max_chars` counts characters. Missing → error when required.
 std::string RequiredString(const boost::json::object& body, const char* key,

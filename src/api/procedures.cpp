@@ -100,8 +100,8 @@ void RegisterProcedureRoutes(http::Router& router, const service::Services& serv
 
   router.Add(verb::post, "/api/v1/procedures", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
-               auto procedure = service::catalog::ProcedureFromJson(request.json());
+               service::catalog::Catalog::RequireEditor(caller);
+               auto procedure = service::catalog::ProcedureFromJson(JsonBody(request));
                auto saved = s.catalog.Save(caller, std::move(procedure));
                return http::JsonResponse(service::catalog::ProcedureToApiJson(saved),
                                          status::created);
@@ -118,8 +118,8 @@ void RegisterProcedureRoutes(http::Router& router, const service::Services& serv
 
   router.Add(verb::post, "/api/v1/catalog/import", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
-               auto result = s.catalog.Import(caller, ParseList(request.json()));
+               service::catalog::Catalog::RequireEditor(caller);
+               auto result = s.catalog.Import(caller, ParseList(JsonBody(request)));
                return http::JsonResponse(boost::json::object{{"created", result.created},
                                                              {"versioned", result.versioned},
                                                              {"unchanged", result.unchanged}});

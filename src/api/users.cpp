@@ -38,7 +38,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
   router.Add(verb::post, "/api/v1/users",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
                auto caller = RequireCaller(request, s);
-               auto input = ReadBody<service::access::NewUser>(request.json());
+               auto input = ReadBody<service::access::NewUser>(JsonBody(request));
                auto work = [&s, caller, input] { return s.directory.CreateUser(caller, input); };
                auto user = co_await pool.Run(std::move(work));
                co_return http::JsonResponse(UserJson(user), status::created);
@@ -52,7 +52,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::patch, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               auto patch = ReadBody<service::access::UserPatch>(request.json());
+               auto patch = ReadBody<service::access::UserPatch>(JsonBody(request));
                auto user = s.directory.UpdateUser(caller, request.param("username"), patch);
                return http::JsonResponse(UserJson(user));
              }));
@@ -60,7 +60,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
   router.Add(verb::post, "/api/v1/users/{username}/password",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
                auto caller = RequireCaller(request, s);
-               const auto& body = request.json();
+               const auto& body = JsonBody(request);
                RejectUnknownKeys(body, {"password"});
                std::string password = RequiredString(body, "password", 1024);
                std::string username = request.param("username");

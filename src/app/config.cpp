@@ -9,6 +9,7 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 #include <thread>
 
@@ -32,7 +33,8 @@ void Read(const toml::table& table, std::string_view section, std::string_view k
     out = *v;
   } else {
     auto v = node->value<std::int64_t>();
-    if (!v || *v < 0) {
+    // Past the type's range a value would wrap (2^32 + 1 read as 1): refused like a negative.
+    if (!v || *v < 0 || static_cast<std::uint64_t>(*v) > std::numeric_limits<T>::max()) {
       throw std::runtime_error(
           fmt::format("{}: khóa {}.{} phải là một số nguyên không âm.", path, section, key));
     }
@@ -58,6 +60,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
         "shutdown_timeout_seconds", "max_connections", "max_concurrent_uploads"}},
       {"blocking", {"threads", "queue"}},
       {"storage", {"files_dir"}},
+      {"auth", {"token_lifetime_days"}},
       {"log", {"level"}},
   };
   for (const auto& [section, node] : table) {
@@ -91,6 +94,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
   Read(table, "blocking", "threads", c.blocking_threads, path);
   Read(table, "blocking", "queue", c.blocking_queue, path);
   Read(table, "log", "level", c.log_level, path);
+  Read(table, "auth", "token_lifetime_days", c.token_lifetime_days, path);
   Read(table, "storage", "files_dir", c.files_dir, path);
 }
 
@@ -139,6 +143,9 @@ void Validate(Config& c) {
   }
   if (c.blocking_threads < 1 || c.blocking_threads > 64) {
     fail("blocking.threads phải từ 1 đến 64.");
+  }
+  if (c.token_lifetime_days < 1 || c.token_lifetime_days > 3650) {
+    fail("auth.token_lifetime_days phải từ 1 đến 3650 ngày.");
   }
   if (c.db_pool_size == 0) c.db_pool_size = c.threads + c.blocking_threads + 2;
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error"};

@@ -36,6 +36,8 @@ struct Config {
   // [blocking] pool for slow CPU work (password hashing, rendering)
   unsigned blocking_threads = 2;
   unsigned blocking_queue = 256;
+  // [auth]
+  unsigned token_lifetime_days = 90;  // API tokens expire this long after their creation
   // [log]
   std::string log_level = "info";
   // Tests only (flag --test-clock-file, no TOML key): the server's time comes from this

@@ -92,6 +92,7 @@ int RunServe(Config config) {
   store::Database db(config.db_url, config.db_pool_size);
   store::Migrate(db);
   service::access::AccessSettings access_settings;
+  access_settings.token_lifetime_ms = std::int64_t{config.token_lifetime_days} * 24 * 3600 * 1000;
   service::access::Directory directory(db, clock, access_settings,
                                        service::access::ShippedCommonPasswords());
   service::access::Auth auth(db, clock, access_settings, directory);

@@ -87,6 +87,37 @@ std::size_t Router::LargestBodyLimit(std::size_t fallback) const {
   return largest;
 }
 
+std::optional<Error> Router::CheckBeforeBody(const BeastRequest& message,
+                                             const std::string& request_id,
+                                             const std::string& client_address) const {
+  const std::string_view target = message.target();
+  const auto segments = SplitPath(target.substr(0, target.find('?')));
+  for (const auto& r : routes_) {
+    if (r.method != message.method() || !Match(r, segments, nullptr)) continue;
+    if (!r.options.before_body) return std::nullopt;
+    Request head(BeastRequest(message.base()), request_id, client_address);
+    std::map<std::string, std::string> params;
+    if (!Match(r, segments, &params)) {  // a parameter that does not decode to UTF-8
+      return Error(ErrorCode::kNotFound, "Không tìm thấy địa chỉ được yêu cầu.");
+    }
+    head.set_params(std::move(params));
+    try {
+      r.options.before_body(head);
+      return std::nullopt;
+    } catch (const Error& e) {
+      if (!e.detail().empty()) {
+        spdlog::info("[{}] {}: {}", head.request_id(), ErrorCodeName(e.code()), e.detail());
+      }
+      return e;
+    } catch (const std::exception& e) {
+      spdlog::error("[{}] unhandled exception before the body: {}", head.request_id(), e.what());
+      return Error(ErrorCode::kInternal,
+                   "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.", e.what());
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<std::pair<std::string, std::string>> Router::Routes() const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& r : routes_) out.emplace_back(beast_http::to_string(r.method), r.pattern);

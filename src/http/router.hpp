@@ -6,9 +6,11 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "http/metrics.hpp"
 #include "http/rate_limiter.hpp"
 #include "http/request.hpp"
@@ -18,6 +20,9 @@ namespace egov::http {
 
 using Handler = std::function<boost::asio::awaitable<Response>(Request&)>;
 using SyncHandler = std::function<Response(Request&)>;
+// Judges a request from its headers and path parameters alone (the body is empty); throws
+// egov::Error to refuse it.
+using HeaderCheck = std::function<void(Request&)>;
 
 struct RouteOptions {
   // Counts against --public-rate-limit (requests per minute per client address).
@@ -26,6 +31,12 @@ struct RouteOptions {
   std::size_t max_body_bytes = 0;
   // Uploads: the body streams into an anonymous spool file instead of memory.
   bool spool_body = false;
+  // Run by the server once the headers have chosen this route and before it gives the body a
+  // spool slot or reads a byte of it (credentials, permissions, existence: whatever the
+  // headers and path can settle). An egov::Error it throws is answered at once and the
+  // connection closed with the body unread, so a client that may not upload holds nothing.
+  // The handler still makes its own checks: this one only refuses early.
+  HeaderCheck before_body;
 };
 
 class Router {
@@ -55,6 +66,12 @@ class Router {
   // Whether the route that (method, path) selects spools its body to a file.
   bool SpoolsBody(beast_http::verb method, std::string_view path) const;
   std::size_t LargestBodyLimit(std::size_t fallback) const;
+  // For a request whose body is still to come: runs the before_body check of the route that
+  // its headers select, on a Request made of a copy of the headers (path parameters set, body
+  // empty) under `request_id`. The refusal, or nullopt when the route has no check or the
+  // check passes. Never throws.
+  std::optional<Error> CheckBeforeBody(const BeastRequest& message, const std::string& request_id,
+                                       const std::string& client_address) const;
 
   // Patterns and methods, for the OpenAPI check in tests.
   std::vector<std::pair<std::string, std::string>> Routes() const;

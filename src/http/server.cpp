@@ -235,6 +235,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
 
     // A request refused before routing: answered, then the connection closes.
     std::optional<Error> refusal;
+    std::string refusal_id;  // set when the refusal came from a route's check
     if (ec == beast::http::error::header_limit) {
       refusal.emplace(ErrorCode::kPayloadTooLarge, "Phần đầu của yêu cầu quá lớn.");
     } else if (ec == beast::http::error::body_limit) {  // Content-Length above the limit
@@ -253,7 +254,11 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
                         "content-length above limit");
       } else {
         parser->body_limit(limit);
-        if (router_.SpoolsBody(parser->get().method(), parser->get().target())) {
+        // The route may refuse from the headers (an upload without credentials) before the
+        // body gets a spool slot or a byte of it is read.
+        refusal_id = NewRequestId();
+        refusal = router_.CheckBeforeBody(parser->get(), refusal_id, remote);
+        if (!refusal && router_.SpoolsBody(parser->get().method(), parser->get().target())) {
           SpoolBody(parser->get().body(), options_.spool_dir, open_uploads_,
                     options_.max_concurrent_uploads, refusal);
         }
@@ -286,7 +291,7 @@ asio::awaitable<void> Server::Serve(std::shared_ptr<Connection> c) {
     }
 
     if (refusal) {
-      const std::string id = NewRequestId();
+      const std::string id = refusal_id.empty() ? NewRequestId() : refusal_id;
       std::string error_code;
       const bool has_header = parser->is_header_done();
       const std::string method = has_header ? std::string(parser->get().method_string()) : "";

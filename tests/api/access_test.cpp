@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "egov_process.hpp"
@@ -173,6 +176,116 @@ TEST_P(AccessTest, BearerTokensAuthenticateAloneAndCanBeRevoked) {
       204u);
   EXPECT_EQ(c().Get("/api/v1/auth/me", bearer).status, 401u);
   EXPECT_EQ(c().Get("/api/v1/auth/me", {{"Authorization", "Bearer egov_nonsense"}}).status, 401u);
+}
+
+// Seconds since the epoch of an instant as the API writes it: "2026-02-25T10:00:00+07:00".
+std::int64_t EpochSeconds(const json::value& instant) {
+  std::string t(instant.as_string());
+  EXPECT_EQ(t.size(), 25u) << t;
+  EXPECT_EQ(t.substr(19), "+07:00") << t;
+  using namespace std::chrono;
+  const year_month_day date{year{std::stoi(t.substr(0, 4))},
+                            month{static_cast<unsigned>(std::stoi(t.substr(5, 2)))},
+                            day{static_cast<unsigned>(std::stoi(t.substr(8, 2)))}};
+  return sys_days{date}.time_since_epoch().count() * 86400LL + std::stoi(t.substr(11, 2)) * 3600 +
+         std::stoi(t.substr(14, 2)) * 60 + std::stoi(t.substr(17, 2)) - 7 * 3600;
+}
+
+TEST_P(AccessTest, TokensExpireAfterNinetyDaysAndAnExpiredOneIsRefused) {
+  auto s = Login(c(), "qt.binhson");
+  auto created =
+      c().Post("/api/v1/auth/tokens", R"({"name":"Kết nối"})", "application/json", s.Headers());
+  ASSERT_EQ(created.status, 201u) << created.body;
+  auto token = created.json().as_object();
+  EXPECT_EQ(EpochSeconds(token.at("expires_at")) - EpochSeconds(token.at("created_at")),
+            90LL * 86400);
+  std::map<std::string, std::string> bearer{
+      {"Authorization", "Bearer " + std::string(token.at("token").as_string())}};
+  ASSERT_EQ(c().Get("/api/v1/auth/me", bearer).status, 200u);
+  auto listed = c().Get("/api/v1/auth/tokens", s.Headers(false)).json();
+  ASSERT_EQ(listed.at("items").as_array().size(), 1u);
+  EXPECT_EQ(listed.at("items").at(0).at("expires_at"), token.at("expires_at"));
+  // Its time passes (set in the database: the clock of the server is the real one).
+  db_.Execute("UPDATE api_tokens SET expires_at = 1000 WHERE id = " +
+              std::to_string(token.at("id").as_int64()));
+  auto expired = c().Get("/api/v1/auth/me", bearer);
+  EXPECT_EQ(expired.status, 401u);
+  EXPECT_EQ(Code(expired), "unauthenticated");
+  EXPECT_EQ(c().Get("/api/v1/auth/tokens", s.Headers(false)).json().at("total"), 0);
+}
+
+TEST_P(AccessTest, TokenLifetimeIsConfigurable) {
+  std::string dir = MakeTempDir();
+  std::ofstream(dir + "/egov.toml") << "[auth]\ntoken_lifetime_days = 30\n";
+  EgovServer server(db_.url(), {"--config", dir + "/egov.toml"});
+  HttpClient client(server.host(), server.port());
+  auto s = Login(client, "qt.binhson");
+  auto created =
+      client.Post("/api/v1/auth/tokens", R"({"name":"Ngắn hạn"})", "application/json", s.Headers());
+  ASSERT_EQ(created.status, 201u) << created.body;
+  auto token = created.json();
+  EXPECT_EQ(EpochSeconds(token.at("expires_at")) - EpochSeconds(token.at("created_at")),
+            30LL * 86400);
+  std::filesystem::remove_all(dir);
+  for (const char* bad : {"0", "-1", "4294967297", "\"lâu\""}) {
+    std::ofstream(dir + ".toml") << "[auth]\ntoken_lifetime_days = " << bad << "\n";
+    auto refused = RunEgov({"serve", "--config", dir + ".toml", "--db", db_.url()});
+    EXPECT_EQ(refused.exit_code, 2) << bad;
+    EXPECT_NE(refused.err.find("auth.token_lifetime_days"), std::string::npos)
+        << bad << ": " << refused.err;
+  }
+  std::filesystem::remove(dir + ".toml");
+}
+
+TEST_P(AccessTest, OnlyASignedInSessionCreatesTokens) {
+  auto s = Login(c(), "qt.binhson");
+  auto created =
+      c().Post("/api/v1/auth/tokens", R"({"name":"Gốc"})", "application/json", s.Headers());
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::map<std::string, std::string> bearer{
+      {"Authorization", "Bearer " + std::string(created.json().at("token").as_string())}};
+  auto from_token =
+      c().Post("/api/v1/auth/tokens", R"({"name":"Con của khóa"})", "application/json", bearer);
+  EXPECT_EQ(from_token.status, 403u) << from_token.body;
+  EXPECT_EQ(Code(from_token), "forbidden");
+  auto list = c().Get("/api/v1/auth/tokens", bearer).json();
+  ASSERT_EQ(list.at("total"), 1);
+  EXPECT_EQ(list.at("items").at(0).at("name"), "Gốc");
+}
+
+TEST_P(AccessTest, PasswordChangeAndResetRevokeTheUsersTokens) {
+  auto make_token = [&](const Session& s) {
+    auto r =
+        c().Post("/api/v1/auth/tokens", R"({"name":"Máy chủ"})", "application/json", s.Headers());
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return std::map<std::string, std::string>{
+        {"Authorization", "Bearer " + std::string(r.json().at("token").as_string())}};
+  };
+  // The owner changes the password: every token of theirs stops working.
+  auto s = Login(c(), "tiepnhan");
+  auto first = make_token(s);
+  auto second = make_token(s);
+  ASSERT_EQ(c().Get("/api/v1/auth/me", first).status, 200u);
+  std::string replacement = "Một mật khẩu mới rất dài";
+  auto changed = c().Post(
+      "/api/v1/auth/password",
+      json::serialize(json::object{{"current_password", kPassword}, {"new_password", replacement}}),
+      "application/json", s.Headers());
+  ASSERT_EQ(changed.status, 204u) << changed.body;
+  EXPECT_EQ(c().Get("/api/v1/auth/me", first).status, 401u);
+  EXPECT_EQ(c().Get("/api/v1/auth/me", second).status, 401u);
+  EXPECT_EQ(c().Get("/api/v1/auth/tokens", s.Headers(false)).json().at("total"), 0);
+  // An administrator resets it: the tokens made since stop working too.
+  auto third = make_token(s);
+  ASSERT_EQ(c().Get("/api/v1/auth/me", third).status, 200u);
+  auto admin = Login(c(), "admin");
+  auto reset = c().Post("/api/v1/users/tiepnhan/password",
+                        json::serialize(json::object{{"password", "Mật khẩu do quản trị đặt"}}),
+                        "application/json", admin.Headers());
+  ASSERT_EQ(reset.status, 204u) << reset.body;
+  EXPECT_EQ(c().Get("/api/v1/auth/me", third).status, 401u);
+  auto again = Login(c(), "tiepnhan", "Mật khẩu do quản trị đặt");
+  EXPECT_EQ(c().Get("/api/v1/auth/tokens", again.Headers(false)).json().at("total"), 0);
 }
 
 TEST_P(AccessTest, WrongRoleIsForbiddenAndChangesNothing) {

@@ -165,6 +165,30 @@ TEST_P(CatalogTest, InvalidDefinitionsAreRefusedFieldByFieldAndChangeNothing) {
       {"fee.amount", [](json::object& p) { p["fee"].as_object()["amount"] = "tám nghìn"; }},
       {"colour", [](json::object& p) { p["colour"] = "đỏ"; }},
       {"effective_from", [](json::object& p) { p["effective_from"] = "2020-13-01"; }},
+      // Counts and times that would wrap into a small int (2^32 + 1 read as 1) are refused.
+      {"components[0].original",
+       [](json::object& p) {
+         p["components"].as_array()[0].as_object()["original"] = 4294967297LL;
+       }},
+      {"components[1].copy",
+       [](json::object& p) { p["components"].as_array()[1].as_object()["copy"] = -1; }},
+      {"components[0].certified",
+       [](json::object& p) { p["components"].as_array()[0].as_object()["certified"] = 0.5; }},
+      {"steps[1].hours",
+       [](json::object& p) { p["steps"].as_array()[1].as_object()["hours"] = 4294967300LL; }},
+      {"time_limit",
+       [](json::object& p) {
+         p["time_limit"] = json::object{{"days", 4294967297LL}};
+       }},
+      // Control and bidirectional characters, in any string of the body.
+      {"name", [](json::object& p) { p["name"] = "Đăng ký khai sinh\xe2\x80\xae"; }},
+      {"steps[2].name",
+       [](json::object& p) {
+         constexpr char kWithNul[] = "Ký\0duyệt";
+         p["steps"].as_array()[2].as_object()["name"] =
+             json::string(std::string_view(kWithNul, sizeof kWithNul - 1));
+       }},
+      {"fee.unit", [](json::object& p) { p["fee"].as_object()["unit"] = "lần\x1b"; }},
   };
   for (auto& c : cases) {
     auto p = BirthRegistration();
@@ -186,6 +210,57 @@ TEST_P(CatalogTest, OnlyAdminsWrite) {
   EXPECT_EQ(c_->Post("/api/v1/procedures", json::serialize(BirthRegistration())).status, 401u);
   EXPECT_EQ(c_->Get("/api/v1/catalog/export", officer).status, 403u);
   EXPECT_EQ(Search("").at("total").as_int64(), 0);
+}
+
+TEST_P(CatalogTest, OnlyAnAdministratorOfTheRootAgencyWrites) {
+  // A district and one of its communes, each with its own administrator: they administer
+  // their subtree, not the catalog that every agency of the installation uses.
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"agency", "add", "--db", db_.url(), "--code", "000.00.53.H48", "--name",
+            "UBND huyện Bình Sơn", "--parent", kProvince, "--kind", "district"},
+           {"agency", "add", "--db", db_.url(), "--code", "000.01.53.H48", "--name",
+            "UBND xã Bình Thạnh", "--parent", "000.00.53.H48", "--kind", "commune"},
+           {"user", "add", "--db", db_.url(), "--username", "quantri.huyen", "--full-name",
+            "Quản trị huyện", "--agency", "000.00.53.H48", "--role", "admin"},
+           {"user", "add", "--db", db_.url(), "--username", "quantri.xa", "--full-name",
+            "Quản trị xã", "--agency", "000.01.53.H48", "--role", "admin"}}) {
+    auto r = RunEgov(args, kPassword);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  ASSERT_EQ(Save(BirthRegistration(), admin_).status, 201u);
+  auto exported = c_->Get("/api/v1/catalog/export", admin_);
+  ASSERT_EQ(exported.status, 200u);
+  auto changed = exported.json().as_object();
+  changed["procedures"].as_array()[0].as_object()["name"] = "Tên do cấp dưới đổi";
+  changed["procedures"].as_array().push_back(LandProcedure());
+  auto changed_birth = BirthRegistration();
+  changed_birth["fee"].as_object()["amount"] = 1;
+  auto invalid = BirthRegistration();
+  invalid["code"] = "không hợp lệ";
+  for (const char* who : {"quantri.huyen", "quantri.xa"}) {
+    auto admin = Login(who);
+    auto save = Save(changed_birth, admin);
+    EXPECT_EQ(save.status, 403u) << who << " " << save.body;
+    EXPECT_EQ(save.json().at("error").at("code"), "forbidden") << save.body;
+    // Refused before its body is judged: the same answer for an invalid definition.
+    EXPECT_EQ(Save(invalid, admin).status, 403u) << who;
+    auto import =
+        c_->Post("/api/v1/catalog/import", json::serialize(changed), "application/json", admin);
+    EXPECT_EQ(import.status, 403u) << who << " " << import.body;
+    EXPECT_EQ(import.json().at("error").at("code"), "forbidden") << import.body;
+  }
+  // Nothing changed: one procedure, its first version, its first name and fee.
+  EXPECT_EQ(Search("").at("total").as_int64(), 1);
+  auto birth = c_->Get("/api/v1/procedures/1.001193").json();
+  EXPECT_EQ(birth.at("version"), 1);
+  EXPECT_EQ(birth.at("name"), "Thủ tục đăng ký khai sinh");
+  EXPECT_EQ(birth.at("fee").at("amount"), 8000);
+  // The root's administrator still writes.
+  auto root_import =
+      c_->Post("/api/v1/catalog/import", json::serialize(changed), "application/json", admin_);
+  ASSERT_EQ(root_import.status, 200u) << root_import.body;
+  EXPECT_EQ(root_import.json().at("created"), 1);
+  EXPECT_EQ(root_import.json().at("versioned"), 1);
 }
 
 TEST_P(CatalogTest, ExportThenImportRoundTripsAndIsAllOrNothing) {

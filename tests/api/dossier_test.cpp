@@ -4,11 +4,17 @@
 // and the citizen's public lookup.
 #include <gtest/gtest.h>
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <set>
+#include <thread>
 
 #include "egov_process.hpp"
 #include "http_client.hpp"
@@ -183,6 +189,172 @@ TEST_P(DossierTest, IdempotencyKeyReturnsTheFirstDossier) {
   EXPECT_EQ(Count(reception_), 1);
   auto third = Intake(Body(), {{"Idempotency-Key", "quay-1-def"}});
   EXPECT_NE(third.json().at("code"), first.json().at("code"));
+}
+
+TEST_P(DossierTest, IdempotencyKeyReplayedWithAnotherBodyIsRefused) {
+  auto first = Intake(Body(), {{"Idempotency-Key", "quay-2-abc"}});
+  ASSERT_EQ(first.status, 201u) << first.body;
+  // The same key, another applicant: not the first dossier, and no second one.
+  auto other = Body();
+  other["applicant"].as_object()["full_name"] = "Trần Văn Khác";
+  auto refused = Intake(other, {{"Idempotency-Key", "quay-2-abc"}});
+  EXPECT_EQ(refused.status, 422u) << refused.body;
+  EXPECT_EQ(refused.json().at("error").at("code"), "validation_failed");
+  EXPECT_TRUE(refused.json().at("error").at("details").as_object().contains("Idempotency-Key"))
+      << refused.body;
+  EXPECT_EQ(refused.body.find(std::string(first.json().at("code").as_string())), std::string::npos);
+  auto fewer = Body();
+  fewer["components"].as_array()[0].as_object()["copy"] = 1;
+  EXPECT_EQ(Intake(fewer, {{"Idempotency-Key", "quay-2-abc"}}).status, 422u);
+  EXPECT_EQ(Count(reception_), 1);
+  // The same request again, its members in another order: still the first dossier.
+  json::object reordered;
+  auto body = Body();
+  for (const char* key : {"components", "applicant", "channel", "procedure_code"}) {
+    reordered[key] = body[key];
+  }
+  auto again = Intake(reordered, {{"Idempotency-Key", "quay-2-abc"}});
+  ASSERT_EQ(again.status, 201u) << again.body;
+  EXPECT_EQ(again.json().at("code"), first.json().at("code"));
+  EXPECT_EQ(Count(reception_), 1);
+  // Online submissions too: same key, phone and agency, another address.
+  auto online = Body();
+  online["channel"] = "online";
+  online["agency_code"] = "000.21.99.H48";
+  const std::map<std::string, std::string> key{{"Idempotency-Key", "web-xyz"}};
+  auto submitted =
+      c_->Post("/api/v1/public/submissions", json::serialize(online), "application/json", key);
+  ASSERT_EQ(submitted.status, 201u) << submitted.body;
+  auto resent =
+      c_->Post("/api/v1/public/submissions", json::serialize(online), "application/json", key);
+  ASSERT_EQ(resent.status, 201u) << resent.body;
+  EXPECT_EQ(resent.json().at("code"), submitted.json().at("code"));
+  online["applicant"].as_object()["address"] = "Thôn 9, xã Trà Sơn";
+  auto changed =
+      c_->Post("/api/v1/public/submissions", json::serialize(online), "application/json", key);
+  EXPECT_EQ(changed.status, 422u) << changed.body;
+  EXPECT_TRUE(changed.json().at("error").at("details").as_object().contains("Idempotency-Key"));
+  EXPECT_EQ(c_->Get("/api/v1/dossiers?status=submitted", reception_).json().at("total"), 1);
+}
+
+TEST_P(DossierTest, OnlineSubmissionGoesOnlyWhereThePublicListOffersIt) {
+  auto submit = [&](const std::string& agency, const std::string& procedure = "1.001193") {
+    auto body = Body();
+    body["channel"] = "online";
+    body["agency_code"] = agency;
+    body["procedure_code"] = procedure;
+    return c_->Post("/api/v1/public/submissions", json::serialize(body));
+  };
+  // The province, the district itself and its land department are real agencies without a
+  // one-stop counter; the district's office has one, but the list offers it for district
+  // procedures only, not for this commune one.
+  auto offered = c_->Get("/api/v1/public/agencies?level=commune").json();
+  std::set<std::string> commune_codes;
+  for (const auto& a : offered.at("items").as_array())
+    commune_codes.emplace(a.at("code").as_string());
+  ASSERT_TRUE(commune_codes.contains("000.21.99.H48"));
+  for (const char* agency : {"000.00.00.H48", "000.00.99.H48", "000.02.99.H48", "000.01.99.H48"}) {
+    ASSERT_FALSE(commune_codes.contains(agency)) << agency;
+    auto r = submit(agency);
+    EXPECT_EQ(r.status, 422u) << agency << " " << r.body;
+    EXPECT_TRUE(r.json().at("error").at("details").as_object().contains("agency_code"))
+        << agency << " " << r.body;
+  }
+  auto unknown = submit("000.98.99.H48");
+  EXPECT_EQ(unknown.status, 422u);
+  EXPECT_TRUE(unknown.json().at("error").at("details").as_object().contains("agency_code"));
+  EXPECT_EQ(c_->Get("/api/v1/dossiers?status=submitted", Login("quantri")).json().at("total"), 0);
+  // Where the list offers it, the submission is taken.
+  auto ok = submit("000.21.99.H48");
+  EXPECT_EQ(ok.status, 201u) << ok.body;
+}
+
+TEST_P(DossierTest, ComponentCountsMustBeSmallWholeNumbers) {
+  // 4294967297 = 2^32 + 1 once wrapped to 1 copy; each bad count is refused by name.
+  for (const json::value& bad :
+       {json::value(4294967297LL), json::value(-1), json::value(21), json::value(1.5),
+        json::value("1"), json::value(18446744073709551615ULL)}) {
+    auto body = Body();
+    body["components"].as_array()[0].as_object()["original"] = bad;
+    auto r = Intake(body);
+    EXPECT_EQ(r.status, 422u) << json::serialize(bad) << " " << r.body;
+    if (r.status == 422u) {
+      EXPECT_TRUE(r.json().at("error").at("details").as_object().contains("components[0].original"))
+          << r.body;
+    }
+    auto online = body;
+    online["channel"] = "online";
+    online["agency_code"] = "000.21.99.H48";
+    EXPECT_EQ(c_->Post("/api/v1/public/submissions", json::serialize(online)).status, 422u)
+        << json::serialize(bad);
+  }
+  EXPECT_EQ(Count(Login("quantri")), 0);
+}
+
+TEST_P(DossierTest, ControlAndBidiCharactersAreRefusedAndNothingIsStored) {
+  struct Case {
+    const char* field;
+    std::string value;
+  };
+  constexpr char kWithNul[] = "Nguyễn\0Văn A";
+  const std::vector<Case> cases = {
+      {"full_name", std::string(kWithNul, sizeof kWithNul - 1)},
+      {"full_name", "Nguyễn \x1b[31mVăn A"},
+      {"full_name", "Nguyễn Văn A\x7f"},
+      {"full_name", "Nguyễn \xc2\x85Văn A"},  // U+0085, a C1 control
+      {"address",
+       "Thôn 1 \xe2\x80\xae"
+       "ab.exe"},                                    // U+202E right-to-left override
+      {"address", "Thôn 1 \xe2\x81\xa6xã Trà Sơn"},  // U+2066 left-to-right isolate
+      {"full_name", "Nguyễn\xe2\x80\x8f Văn A"},     // U+200F right-to-left mark
+      {"address", "Thôn 1\nxã Trà Sơn"},             // one-line field
+      {"full_name", "Nguyễn\tVăn A"},
+  };
+  for (const auto& c : cases) {
+    auto body = Body();
+    body["applicant"].as_object()[c.field] = c.value;
+    auto r = Intake(body);
+    EXPECT_EQ(r.status, 422u) << c.field << " " << r.body;
+    if (r.status == 422u) {
+      EXPECT_TRUE(r.json().at("error").at("details").as_object().contains(
+          std::string("applicant.") + c.field))
+          << r.body;
+    }
+    auto online = body;
+    online["channel"] = "online";
+    online["agency_code"] = "000.21.99.H48";
+    EXPECT_EQ(c_->Post("/api/v1/public/submissions", json::serialize(online)).status, 422u)
+        << c.field;
+  }
+  auto component = Body();
+  component["components"].as_array()[0].as_object()["name"] = "Tờ khai\x1b";
+  auto r = Intake(component);
+  EXPECT_EQ(r.status, 422u);
+  EXPECT_TRUE(r.json().at("error").at("details").as_object().contains("components[0].name"))
+      << r.body;
+  EXPECT_EQ(Count(Login("quantri")), 0);
+  // A reason may span lines; a control character in it is still refused.
+  auto online = Body();
+  online["channel"] = "online";
+  online["agency_code"] = "000.21.99.H48";
+  auto sub = c_->Post("/api/v1/public/submissions", json::serialize(online));
+  ASSERT_EQ(sub.status, 201u) << sub.body;
+  std::string code(sub.json().at("code").as_string());
+  auto ask = [&](const std::string& reason) {
+    return c_->Post("/api/v1/dossiers/" + code + "/actions",
+                    json::serialize(json::object{{"action", "request_supplement"},
+                                                 {"reason", reason},
+                                                 {"missing", json::array{"Giấy chứng sinh"}}}),
+                    "application/json", reception_);
+  };
+  auto bell = ask("Giấy mờ\a");
+  EXPECT_EQ(bell.status, 422u) << bell.body;
+  EXPECT_TRUE(bell.json().at("error").at("details").as_object().contains("reason")) << bell.body;
+  auto lines = ask("Giấy chứng sinh bị mờ.\nXin nộp lại bản rõ.");
+  ASSERT_EQ(lines.status, 200u) << lines.body;
+  std::string note(lines.json().at("events").as_array().back().at("note").as_string());
+  EXPECT_NE(note.find("Giấy chứng sinh bị mờ."), std::string::npos) << note;
+  EXPECT_NE(note.find("Xin nộp lại bản rõ."), std::string::npos) << note;
 }
 
 TEST_P(DossierTest, ConcurrentRepeatsOfOneIdempotencyKeyMakeOneDossier) {
@@ -480,6 +652,138 @@ TEST_P(DossierTest, ComponentFilesAreSniffedStoredByHashAndGuarded) {
   EXPECT_EQ(big.status, 413u);
   EXPECT_EQ(c_->Get("/api/v1/dossiers/" + code, reception_).json().at("files").as_array().size(),
             2u);
+}
+
+// An upload of which only the headers and the first 4 KiB of a 1 MB body are sent; the rest
+// never comes. Reads the answer, if the server gives one without the body, within 5 seconds.
+class HalfUpload {
+ public:
+  // With `continued`, the headers carry "Expect: 100-continue" and the body is sent only once
+  // the server has answered "100 Continue": the upload has then passed its checks and holds
+  // its slot (continued() says whether it came).
+  HalfUpload(const EgovServer& server, const std::string& code,
+             const std::map<std::string, std::string>& headers, bool continued = false)
+      : stream_(io_) {
+    stream_.connect({boost::asio::ip::make_address(server.host()), server.port()});
+    std::string head = "POST /api/v1/dossiers/" + code +
+                       "/files HTTP/1.1\r\nHost: " + server.host() + ":" +
+                       std::to_string(server.port()) +
+                       "\r\nContent-Type: multipart/form-data; boundary=B0undary\r\n"
+                       "Content-Length: 1000000\r\n";
+    for (const auto& [name, value] : headers) head += name + ": " + value + "\r\n";
+    if (continued) {
+      head += "Expect: 100-continue\r\n\r\n";
+      boost::asio::write(stream_.socket(), boost::asio::buffer(head));
+      std::string interim;
+      boost::beast::error_code ec;
+      stream_.expires_after(std::chrono::seconds(10));  // async: the stream's timeout applies
+      boost::asio::async_read_until(stream_, boost::asio::dynamic_buffer(interim), "\r\n\r\n",
+                                    [&ec](boost::beast::error_code e, std::size_t) { ec = e; });
+      io_.run();
+      stream_.expires_never();
+      continued_ = !ec && interim.starts_with("HTTP/1.1 100");
+      head.clear();
+    } else {
+      head += "\r\n";
+    }
+    head += "--B0undary\r\n" + std::string(4096, 'x');
+    boost::asio::write(stream_.socket(), boost::asio::buffer(head));
+  }
+  bool continued() const { return continued_; }
+  // The status of the answer; 0 when none came within 5 seconds (the server waits for the body).
+  unsigned Answer() {
+    namespace http = boost::beast::http;
+    http::response<http::string_body> res;
+    boost::beast::flat_buffer buffer;
+    boost::beast::error_code ec;
+    stream_.expires_after(std::chrono::seconds(5));  // async: the stream's timeout applies
+    http::async_read(stream_, buffer, res,
+                     [&ec](boost::beast::error_code e, std::size_t) { ec = e; });
+    io_.restart();
+    io_.run();
+    stream_.expires_never();
+    if (ec) return 0;
+    body_ = res.body();
+    return res.result_int();
+  }
+  const std::string& body() const { return body_; }
+
+ private:
+  boost::asio::io_context io_;
+  boost::beast::tcp_stream stream_;
+  std::string body_;
+  bool continued_ = false;
+};
+
+TEST_P(DossierTest, UploadsAreJudgedFromTheirHeadersBeforeTheirBodies) {
+  const std::string code(Intake(Body()).json().at("code").as_string());
+  const std::string component(components_.at(0).at("name").as_string());
+  const std::string pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+  // 40 anonymous clients start uploads and hold their connections: more than the 32 upload
+  // slots. Each is answered 401 from its headers, though its body never comes in full.
+  std::vector<std::unique_ptr<HalfUpload>> anonymous;
+  for (int i = 0; i < 40; ++i)
+    anonymous.push_back(
+        std::make_unique<HalfUpload>(*server_, code, std::map<std::string, std::string>{}));
+  auto officer =
+      c_->Post("/api/v1/dossiers/" + code + "/files", Multipart(component, "tờ khai.pdf", pdf),
+               "multipart/form-data; boundary=B0undary", reception_);
+  EXPECT_EQ(officer.status, 201u) << officer.body;
+  for (auto& upload : anonymous) {
+    ASSERT_EQ(upload->Answer(), 401u) << "refused before the body";
+    EXPECT_NE(upload->body().find("\"unauthenticated\""), std::string::npos) << upload->body();
+  }
+  // An officer of another agency learns only that there is no such dossier; an officer here
+  // without a role that uploads, that it is forbidden; a cookie without its CSRF token, too.
+  HalfUpload elsewhere(*server_, code, Login("tiepnhan"));
+  EXPECT_EQ(elsewhere.Answer(), 404u) << elsewhere.body();
+  HalfUpload viewer(*server_, code, Login("xem"));
+  EXPECT_EQ(viewer.Answer(), 403u) << viewer.body();
+  auto cookie_only = reception_;
+  cookie_only.erase("X-CSRF-Token");
+  HalfUpload no_csrf(*server_, code, cookie_only);
+  EXPECT_EQ(no_csrf.Answer(), 403u) << no_csrf.body();
+  HalfUpload missing(*server_, "000.21.99.H48-200101-0099", reception_);
+  EXPECT_EQ(missing.Answer(), 404u) << missing.body();
+  // Only the officer's file was stored.
+  auto view = c_->Get("/api/v1/dossiers/" + code, reception_).json();
+  EXPECT_EQ(view.at("files").as_array().size(), 1u);
+}
+
+TEST_P(DossierTest, ConcurrentUploadsAreBoundedAndTheSlotComesBack) {
+  // One upload at a time: an officer who has sent half of a large upload holds the slot;
+  // another officer's upload is refused with 503 before its body is read, while an anonymous
+  // one is refused 401 as ever (credentials come before slots); once the first officer goes
+  // away, uploads are taken again.
+  const std::string code(Intake(Body()).json().at("code").as_string());
+  const std::string component(components_.at(0).at("name").as_string());
+  const std::string pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+  std::string dir = MakeTempDir();
+  std::ofstream(dir + "/egov.toml") << "[server]\nmax_concurrent_uploads = 1\n";
+  EgovServer server(db_.url(), {"--config", dir + "/egov.toml", "--public-rate-limit", "0"});
+  auto holder = std::make_unique<HalfUpload>(server, code, reception_, true);
+  auto upload = [&] {
+    return HttpClient(server.host(), server.port())
+        .Post("/api/v1/dossiers/" + code + "/files", Multipart(component, "a.pdf", pdf),
+              "multipart/form-data; boundary=B0undary", reception_);
+  };
+  ASSERT_TRUE(holder->continued()) << "the holder passed its checks and holds the slot";
+  auto refused = upload();
+  EXPECT_EQ(refused.status, 503u) << refused.body;
+  EXPECT_NE(refused.body.find("\"unavailable\""), std::string::npos) << refused.body;
+  HalfUpload anonymous(server, code, {});
+  EXPECT_EQ(anonymous.Answer(), 401u) << anonymous.body();
+  holder.reset();
+  HttpResponse after;
+  for (int i = 0; i < 500; ++i) {
+    after = upload();
+    if (after.status != 503u) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(after.status, 201u) << after.body;
+  auto view = c_->Get("/api/v1/dossiers/" + code, reception_).json();
+  EXPECT_EQ(view.at("files").as_array().size(), 1u) << "only the last upload was stored";
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -300,44 +300,6 @@ TEST(Serve, BadConfigurationIsRefusedWithAClearMessage) {
   std::filesystem::remove_all(dir);
 }
 
-TEST_P(ServerTest, ConcurrentUploadsAreBoundedAndTheSlotComesBack) {
-  // One upload at a time: a client that has sent half of a large upload holds the slot;
-  // another upload is refused with 503 before its body is read; once the first client goes
-  // away, uploads are taken again (here: read whole, then refused for want of credentials).
-  std::string dir = MakeTempDir();
-  std::ofstream(dir + "/egov.toml") << "[server]\nmax_concurrent_uploads = 1\n";
-  EgovServer server(db_.url(), {"--config", dir + "/egov.toml"});
-  const std::string upload_head =
-      "POST /api/v1/dossiers/000.00.00.H48-261126-0001/files HTTP/1.1\r\nHost: x\r\n"
-      "Content-Type: multipart/form-data; boundary=B\r\n";
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::socket holder(io);
-  holder.connect({boost::asio::ip::make_address(server.host()), server.port()});
-  boost::asio::write(holder, boost::asio::buffer(upload_head + "Content-Length: 1000000\r\n\r\n" +
-                                                 std::string(4096, 'x')));
-  HttpClient client(server.host(), server.port());
-  const std::string small = "--B--\r\n";
-  const std::string second_upload =
-      upload_head + "Content-Length: " + std::to_string(small.size()) + "\r\n\r\n" + small;
-  HttpResponse busy;
-  for (int i = 0; i < 50; ++i) {  // until the server has read the holder's headers
-    busy = HttpClient(server.host(), server.port()).Raw(second_upload);
-    if (busy.status == 503u) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  ExpectEnvelope(busy, 503, "unavailable");
-  EXPECT_EQ(client.Get("/api/v1/health").status, 200u);  // other requests go on
-  holder.close();
-  HttpResponse after;
-  for (int i = 0; i < 50; ++i) {
-    after = HttpClient(server.host(), server.port()).Raw(second_upload);
-    if (after.status != 503u) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  ExpectEnvelope(after, 401, "unauthenticated");
-  std::filesystem::remove_all(dir);
-}
-
 TEST(Migrate, IsIdempotentFromTheCommandLine) {
   TestDatabase db("sqlite");
   auto first = RunEgov({"migrate", "--db", db.url()});

@@ -60,6 +60,12 @@ TestDatabase::TestDatabase(const std::string& engine) : engine_(engine) {
   url_ = base.substr(0, base.rfind('/') + 1) + pg_name_;
 }
 
+void TestDatabase::Execute(const std::string& statement) const {
+  store::Database db(url_, 1);
+  store::Session s(db);
+  s.sql() << statement;
+}
+
 TestDatabase::~TestDatabase() {
   try {
     if (!sqlite_dir_.empty()) std::filesystem::remove_all(sqlite_dir_);

@@ -22,6 +22,9 @@ class TestDatabase {
 
   const std::string& url() const { return url_; }
   const std::string& engine() const { return engine_; }
+  // Runs one SQL statement on the database directly (the same text on both engines), for
+  // states no API call can reach, e.g. a token that expired.
+  void Execute(const std::string& statement) const;
 
  private:
   std::string engine_;

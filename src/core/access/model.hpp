@@ -64,6 +64,7 @@ struct ApiToken {
   std::string name;
   std::string prefix;  // the first characters, to recognise a token in a list
   std::int64_t created_at = 0;
+  std::int64_t expires_at = 0;  // refused from then on
   std::optional<std::int64_t> last_used_at;
 };
 

@@ -38,6 +38,7 @@ struct Dossier {
   std::optional<std::int64_t> completed_at;
   std::string created_by;
   std::optional<std::string> idempotency_key;
+  std::optional<std::string> idempotency_hash;  // SHA-256 hex of the keyed request
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
 };

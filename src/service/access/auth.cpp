@@ -142,7 +142,7 @@ std::optional<Caller> Auth::AuthenticateToken(const std::string& token) {
   {
     store::Session s(db_);
     stored = store::access::FindLiveToken(s, security::Sha256Hex(token));
-    if (!stored) return std::nullopt;
+    if (!stored || stored->expires_at <= now) return std::nullopt;
     caller = CallerOf(s, stored->user_id);
     if (!caller) return std::nullopt;
   }
@@ -183,6 +183,8 @@ void Auth::ChangePassword(const Caller& caller, const std::string& current,
   store::WriteTransaction tx(db_);
   store::access::SetPasswordHash(tx.sql(), user->id, hash, now);
   store::access::RevokeSessionsOfUser(tx.sql(), user->id, caller.session_id, now);
+  // Whoever learnt the old password may have made tokens with it: they all end.
+  store::access::RevokeTokensOfUser(tx.sql(), user->id, now);
   audit::Append(tx, audit::Actor::Of(caller),
                 {"user.password_change", "user", user->username, "{}"}, now);
   tx.Commit();
@@ -206,6 +208,12 @@ void Auth::EndSession(const Caller& caller, std::int64_t session_id) {
 }
 
 NewToken Auth::CreateToken(const Caller& caller, const std::string& raw_name) {
+  // A token cannot beget tokens: a stolen one must not outlive its own revocation or expiry.
+  if (caller.session_id == 0) {
+    throw Error(ErrorCode::kForbidden,
+                "Chỉ tạo được khóa API khi đã đăng nhập bằng tài khoản, không tạo bằng một khóa "
+                "API khác.");
+  }
   std::string name = core::text::NormalizeSpaces(raw_name);
   if (name.empty()) throw FieldError("name", "cần đặt tên cho khóa API.");
   if (core::text::CodePointCount(name) > 100) {
@@ -218,8 +226,9 @@ NewToken Auth::CreateToken(const Caller& caller, const std::string& raw_name) {
   out.token.name = name;
   out.token.prefix = out.secret.substr(0, 12);
   out.token.created_at = now;
+  out.token.expires_at = now + settings_.token_lifetime_ms;
   store::WriteTransaction tx(db_);
-  if (store::access::ListTokens(tx.sql(), caller.user_id).size() >= 50) {
+  if (store::access::ListTokens(tx.sql(), caller.user_id, now).size() >= 50) {
     throw Error(ErrorCode::kConflict, "Mỗi người dùng có tối đa 50 khóa API. Hãy thu hồi khóa cũ.");
   }
   out.token.id = store::access::InsertToken(tx.sql(), out.token, security::Sha256Hex(out.secret));
@@ -233,7 +242,7 @@ NewToken Auth::CreateToken(const Caller& caller, const std::string& raw_name) {
 
 std::vector<core::access::ApiToken> Auth::Tokens(const Caller& caller) {
   store::Session s(db_);
-  return store::access::ListTokens(s.sql(), caller.user_id);
+  return store::access::ListTokens(s.sql(), caller.user_id, clock_.NowMillis());
 }
 
 void Auth::RevokeToken(const Caller& caller, std::int64_t token_id) {

@@ -46,12 +46,15 @@ class Auth {
   std::optional<core::access::Caller> AuthenticateToken(const std::string& token);
   void Logout(const core::access::Caller& caller);
 
-  // Slow (hashing): run on the blocking pool. Ends the caller's other sessions.
+  // Slow (hashing): run on the blocking pool. Ends the caller's other sessions and all of
+  // their API tokens.
   void ChangePassword(const core::access::Caller& caller, const std::string& current,
                       const std::string& replacement);
 
   std::vector<core::access::LoginSession> Sessions(const core::access::Caller& caller);
   void EndSession(const core::access::Caller& caller, std::int64_t session_id);
+  // Forbidden unless the caller signed in (a session): a token cannot create tokens. The
+  // token expires settings.token_lifetime_ms after its creation.
   NewToken CreateToken(const core::access::Caller& caller, const std::string& name);
   std::vector<core::access::ApiToken> Tokens(const core::access::Caller& caller);
   void RevokeToken(const core::access::Caller& caller, std::int64_t token_id);

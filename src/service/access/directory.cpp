@@ -384,6 +384,7 @@ void Directory::ResetPassword(const Caller& caller, const std::string& username,
   store::WriteTransaction tx(db_);
   store::access::SetPasswordHash(tx.sql(), user_id, hash, now);
   store::access::RevokeSessionsOfUser(tx.sql(), user_id, 0, now);
+  store::access::RevokeTokensOfUser(tx.sql(), user_id, now);
   audit::Append(tx, audit::Actor::Of(caller), {"user.password_reset", "user", username, "{}"}, now);
   tx.Commit();
 }

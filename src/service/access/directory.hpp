@@ -69,7 +69,7 @@ class Directory {
   core::access::User CreateUser(const core::access::Caller& caller, const NewUser& input);
   core::access::User UpdateUser(const core::access::Caller& caller, const std::string& username,
                                 const UserPatch& patch);
-  // Admin reset; ends the user's sessions. Slow (hashing).
+  // Admin reset; ends the user's sessions and API tokens. Slow (hashing).
   void ResetPassword(const core::access::Caller& caller, const std::string& username,
                      const std::string& password);
 

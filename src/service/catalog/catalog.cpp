@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "core/calendar/date.hpp"
 #include "core/error.hpp"
 #include "core/text/fold.hpp"
@@ -27,6 +29,17 @@ std::string SearchText(const Procedure& p) {
 }
 
 }  // namespace
+
+void Catalog::RequireEditor(const core::access::Caller& caller) {
+  core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
+  // The catalog serves every agency of the installation: like the shared calendar, only an
+  // administrator of the root agency (path "/id/") changes it, not a commune's or a district's.
+  if (std::count(caller.agency_path.begin(), caller.agency_path.end(), '/') != 2) {
+    throw Error(ErrorCode::kForbidden,
+                "Chỉ quản trị viên của cơ quan cấp cao nhất mới được sửa danh mục thủ tục hành "
+                "chính.");
+  }
+}
 
 Catalog::Catalog(store::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
@@ -113,7 +126,7 @@ void Catalog::Check(const Procedure& p, store::Session& session, const std::stri
 }
 
 Procedure Catalog::Save(const core::access::Caller& caller, Procedure p) {
-  core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
+  RequireEditor(caller);
   if (p.effective_from.empty()) p.effective_from = Today();
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
@@ -141,7 +154,7 @@ std::vector<Procedure> Catalog::Export(const core::access::Caller& caller) const
 }
 
 ImportResult Catalog::Import(const core::access::Caller& caller, std::vector<Procedure> list) {
-  core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
+  RequireEditor(caller);
   return DoImport(std::move(list), caller.username, caller.user_id, caller.agency_code);
 }
 

@@ -49,11 +49,15 @@ class Catalog {
   core::catalog::Procedure Definition(const std::string& code, std::optional<int> version) const;
   std::vector<store::catalog::FieldCount> Fields() const;
 
-  // Admin: validates and saves as a new version; returns it with its number.
+  // Throws forbidden unless the caller may change the catalog: an administrator of the root
+  // agency (CONTRACT.md, procedures). Save and Import check it; handlers call it first too,
+  // so that a refused caller learns nothing from the validation of its body.
+  static void RequireEditor(const core::access::Caller& caller);
+  // Root admin: validates and saves as a new version; returns it with its number.
   core::catalog::Procedure Save(const core::access::Caller& caller,
                                 core::catalog::Procedure procedure);
   std::vector<core::catalog::Procedure> Export(const core::access::Caller& caller) const;
-  // All or nothing: every definition is validated before anything is written.
+  // Root admin. All or nothing: every definition is validated before anything is written.
   ImportResult Import(const core::access::Caller& caller,
                       std::vector<core::catalog::Procedure> procedures);
   // For `egov demo` and the command line.

@@ -15,6 +15,11 @@ using core::catalog::TimeLimit;
 
 namespace {
 
+// Read bounds: counts as core::catalog::Validate allows them; times far above any allowed
+// limit (Validate then applies the real one), only so that no value wraps into an int.
+constexpr int kMaxCopies = 20;
+constexpr int kMaxTime = 1'000'000;
+
 class Reader {
  public:
   std::map<std::string, std::string> errors;
@@ -58,6 +63,16 @@ class Reader {
       return core::access::Role::kReception;
     }
     return *role;
+  }
+  // An integer in [lo, hi], refused (never wrapped into an int) outside it.
+  int Bounded(const boost::json::object& o, const char* key, const std::string& path, bool required,
+              int lo, int hi) {
+    const std::int64_t v = Int(o, key, path, required, lo);  // lo when missing or not an int
+    if (v < lo || v > hi) {
+      errors[path] = fmt::format("phải là một số nguyên từ {} đến {}.", lo, hi);
+      return lo;
+    }
+    return static_cast<int>(v);
   }
   const boost::json::object* Obj(const boost::json::object& o, const char* key,
                                  const std::string& path, bool required) {
@@ -121,10 +136,10 @@ Procedure ProcedureFromJson(const boost::json::object& json) {
       p.time_limit = {TimeLimit::Kind::kSameDay, 0};
     } else if (limit->contains("days")) {
       p.time_limit = {TimeLimit::Kind::kDays,
-                      static_cast<int>(r.Int(*limit, "days", "time_limit", true))};
+                      r.Bounded(*limit, "days", "time_limit", true, 0, kMaxTime)};
     } else {
       p.time_limit = {TimeLimit::Kind::kHours,
-                      static_cast<int>(r.Int(*limit, "hours", "time_limit", true))};
+                      r.Bounded(*limit, "hours", "time_limit", true, 0, kMaxTime)};
     }
   }
   if (const auto* fee = r.Obj(json, "fee", "fee", true)) {
@@ -143,9 +158,9 @@ Procedure ProcedureFromJson(const boost::json::object& json) {
       const auto& c = (*components)[i].as_object();
       r.Known(c, path, {"name", "original", "certified", "copy"});
       p.components.push_back({r.Str(c, "name", path + ".name", true),
-                              static_cast<int>(r.Int(c, "original", path + ".original", false)),
-                              static_cast<int>(r.Int(c, "certified", path + ".certified", false)),
-                              static_cast<int>(r.Int(c, "copy", path + ".copy", false))});
+                              r.Bounded(c, "original", path + ".original", false, 0, kMaxCopies),
+                              r.Bounded(c, "certified", path + ".certified", false, 0, kMaxCopies),
+                              r.Bounded(c, "copy", path + ".copy", false, 0, kMaxCopies)});
     }
   }
   if (const auto* steps = r.Arr(json, "steps", "steps")) {
@@ -160,7 +175,7 @@ Procedure ProcedureFromJson(const boost::json::object& json) {
       p.steps.push_back({r.Str(s, "name", path + ".name", true),
                          r.RoleOf(s, "role", path + ".role"),
                          r.Str(s, "agency_code", path + ".agency_code", false),
-                         static_cast<int>(r.Int(s, "hours", path + ".hours", true))});
+                         r.Bounded(s, "hours", path + ".hours", true, 0, kMaxTime)});
     }
   }
   if (!r.errors.empty()) {

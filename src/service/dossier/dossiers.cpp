@@ -102,6 +102,38 @@ std::string Yymmdd(std::int64_t now) {
 
 Error NotFound() { return Error(ErrorCode::kNotFound, "Không tìm thấy hồ sơ."); }
 
+// The SHA-256 of an intake request in a canonical form (its fields in a fixed order), so that
+// a resend matches whatever the order and spacing of its JSON.
+std::string RequestHash(const IntakeInput& in) {
+  const auto& a = in.applicant;
+  boost::json::array components;
+  for (const auto& c : in.components) {
+    components.push_back(
+        boost::json::array{boost::json::string_view(c.name), c.original, c.certified, c.copy});
+  }
+  boost::json::array canonical{
+      boost::json::string_view(in.procedure_code),
+      boost::json::string_view(in.channel ? Name(*in.channel) : std::string_view()),
+      boost::json::string_view(in.agency_code),
+      boost::json::array{boost::json::string_view(a.full_name),
+                         boost::json::string_view(a.id_number), boost::json::string_view(a.phone),
+                         boost::json::string_view(a.email), boost::json::string_view(a.address)},
+      std::move(components)};
+  return security::Sha256Hex(boost::json::serialize(canonical));
+}
+
+// The first dossier of an Idempotency-Key, unless the key now comes with another request:
+// answering that with the first dossier would hide that the second was never created.
+void CheckReplay(const store::dossier::KeyedDossier& first, const std::string& request_hash) {
+  if (first.request_hash && *first.request_hash != request_hash) {
+    throw Error(ErrorCode::kValidationFailed,
+                "Khóa Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.",
+                "idempotency key replayed with another body",
+                {{"Idempotency-Key",
+                  "đã dùng cho một hồ sơ có nội dung khác; hồ sơ mới cần một khóa mới."}});
+  }
+}
+
 }  // namespace
 
 Dossiers::Dossiers(store::Database& db, const core::Clock& clock,
@@ -139,10 +171,12 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   if (key && (key->empty() || key->size() > 200)) {
     throw FieldError("Idempotency-Key", "phải dài từ 1 đến 200 ký tự.");
   }
+  const std::string request_hash = key ? RequestHash(input) : std::string();
   if (key) {
     store::Session s(db_);
-    if (auto code = store::dossier::FindCodeByIdempotencyKey(s.sql(), created_by, *key)) {
-      return View(s, *store::dossier::FindByCode(s.sql(), *code));
+    if (auto first = store::dossier::FindByIdempotencyKey(s.sql(), created_by, *key)) {
+      CheckReplay(*first, request_hash);
+      return View(s, *store::dossier::FindByCode(s.sql(), first->code));
     }
   }
   if (input.procedure_code.empty()) throw FieldError("procedure_code", "cần chọn thủ tục.");
@@ -164,6 +198,7 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   d.receiving_agency_code = agency_code;
   d.created_by = created_by;
   d.idempotency_key = key;
+  if (key) d.idempotency_hash = request_hash;
   d.public_token = security::RandomToken(24);
   const auto now = clock_.NowMillis();
   d.submitted_at = d.created_at = d.updated_at = now;
@@ -196,9 +231,10 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   }
   if (raced) {
     store::Session s(db_);
-    auto code = store::dossier::FindCodeByIdempotencyKey(s.sql(), created_by, *key);
-    if (!code) throw Error(ErrorCode::kConflict, "Yêu cầu trùng lặp, vui lòng thử lại.");
-    return View(s, *store::dossier::FindByCode(s.sql(), *code));
+    auto first = store::dossier::FindByIdempotencyKey(s.sql(), created_by, *key);
+    if (!first) throw Error(ErrorCode::kConflict, "Yêu cầu trùng lặp, vui lòng thử lại.");
+    CheckReplay(*first, request_hash);
+    return View(s, *store::dossier::FindByCode(s.sql(), first->code));
   }
   // Answer from what was just written: reading it back would only cost round trips.
   d.receiving_agency_name = agency.name;
@@ -234,6 +270,23 @@ DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::
     agency = store::access::FindAgencyByCode(s.sql(), input.agency_code);
   }
   if (!agency) throw FieldError("agency_code", "không tìm thấy nơi tiếp nhận hồ sơ.");
+  // Only where the public list of receiving agencies offers this procedure: a citizen must not
+  // file at the province, a department or any agency without a one-stop counter for it. (An
+  // unknown procedure is refused by Create, naming procedure_code.)
+  std::string level;
+  try {
+    level = catalog_.Definition(input.procedure_code, std::nullopt).level;
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kNotFound) throw;
+  }
+  bool offered = false;
+  for (const auto& a : ReceivingAgencies(level)) offered = offered || a.code == agency->code;
+  if (!offered) {
+    throw FieldError("agency_code",
+                     "cơ quan " + agency->code +
+                         " không tiếp nhận hồ sơ trực tuyến của thủ tục này; hãy chọn một nơi "
+                         "trong danh sách nơi tiếp nhận.");
+  }
   // An online replay is recognised by key, agency and phone together, so a guessed or shared
   // key never returns another citizen's dossier (and its token).
   auto phone = core::dossier::NormalizePhone(input.applicant.phone);
@@ -370,6 +423,12 @@ store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
   f.per_page = q.per_page;
   store::Session s(db_);
   return store::dossier::List(s.sql(), f);
+}
+
+void Dossiers::CheckCanAddFile(const core::access::Caller& caller, const std::string& code) const {
+  core::access::RequireAnyRole(caller,
+                               {core::access::Role::kReception, core::access::Role::kSpecialist});
+  Get(caller, code);  // not_found unless the caller may see it
 }
 
 core::dossier::File Dossiers::AddFile(const core::access::Caller& caller, const std::string& code,

@@ -66,10 +66,12 @@ class Dossiers {
            catalog::Catalog& catalog, store::FileStore& files);
 
   // Reception at the caller's agency. A repeated `idempotency_key` of the same officer
-  // returns the first dossier instead of creating another.
+  // returns the first dossier instead of creating another; with another request (any field
+  // differs) it is validation_failed naming "Idempotency-Key", and nothing is created.
   DossierView Intake(const core::access::Caller& caller, const IntakeInput& input,
                      const std::optional<std::string>& idempotency_key);
   // A citizen's online submission: status "submitted", code allocated now, no times yet.
+  // The agency must be one that ReceivingAgencies(procedure's level) offers.
   DossierView Submit(const IntakeInput& input, const std::optional<std::string>& idempotency_key);
   // Reception accepts a submitted dossier: received now, due counted from now (from the next
   // working period outside working hours).
@@ -91,6 +93,10 @@ class Dossiers {
   // (commune → communes, district/province → the others; empty: all).
   std::vector<store::dossier::ReceivingAgency> ReceivingAgencies(const std::string& level) const;
 
+  // Throws unless the caller may add files to the dossier: forbidden without the reception or
+  // specialist role, not_found when the dossier is not visible to them. Cheap enough to run
+  // from an upload's headers, before its body is received.
+  void CheckCanAddFile(const core::access::Caller& caller, const std::string& code) const;
   // A component's file, by an officer who may see the dossier (reception or specialist).
   core::dossier::File AddFile(const core::access::Caller& caller, const std::string& code,
                               const std::string& component, const std::string& file_name,

@@ -53,11 +53,11 @@ struct SessionRow {
 };
 
 constexpr const char* kTokenColumns =
-    "SELECT id, user_id, name, prefix, created_at, last_used_at FROM api_tokens ";
+    "SELECT id, user_id, name, prefix, created_at, last_used_at, expires_at FROM api_tokens ";
 
 struct TokenRow {
   ApiToken t;
-  long long id = 0, user = 0, created = 0, used = 0;
+  long long id = 0, user = 0, created = 0, used = 0, expires = 0;
   soci::indicator used_ind = soci::i_null;
   void Bind(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -66,12 +66,14 @@ struct TokenRow {
     st.exchange(soci::into(t.prefix));
     st.exchange(soci::into(created));
     st.exchange(soci::into(used, used_ind));
+    st.exchange(soci::into(expires));
   }
   ApiToken Get() const {
     ApiToken out = t;
     out.id = id;
     out.user_id = user;
     out.created_at = created;
+    out.expires_at = expires;
     out.last_used_at = used_ind == soci::i_ok ? std::optional<std::int64_t>(used) : std::nullopt;
     return out;
   }
@@ -134,11 +136,11 @@ std::vector<LoginSession> ListSessions(soci::session& sql, std::int64_t user_id,
 }
 
 std::int64_t InsertToken(soci::session& sql, const ApiToken& t, const std::string& hash) {
-  long long id = 0, user = t.user_id, created = t.created_at;
-  sql << "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (:u, "
-         ":n, :h, :p, :at) RETURNING id",
+  long long id = 0, user = t.user_id, created = t.created_at, expires = t.expires_at;
+  sql << "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) "
+         "VALUES (:u, :n, :h, :p, :at, :expires) RETURNING id",
       soci::use(user, "u"), soci::use(t.name, "n"), soci::use(hash, "h"), soci::use(t.prefix, "p"),
-      soci::use(created, "at"), soci::into(id);
+      soci::use(created, "at"), soci::use(expires, "expires"), soci::into(id);
   return id;
 }
 
@@ -165,11 +167,13 @@ void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now) {
       soci::use(id, "id");
 }
 
-std::vector<ApiToken> ListTokens(soci::session& sql, std::int64_t user_id) {
-  long long user = user_id;
-  return QueryRows<TokenRow>(
-      sql, std::string(kTokenColumns) + "WHERE user_id = :u AND revoked_at IS NULL ORDER BY id",
-      soci::use(user, "u"));
+std::vector<ApiToken> ListTokens(soci::session& sql, std::int64_t user_id, std::int64_t now) {
+  long long user = user_id, at = now;
+  return QueryRows<TokenRow>(sql,
+                             std::string(kTokenColumns) +
+                                 "WHERE user_id = :u AND revoked_at IS NULL AND expires_at > :now "
+                                 "ORDER BY id",
+                             soci::use(user, "u"), soci::use(at, "now"));
 }
 
 bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id,

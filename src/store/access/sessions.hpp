@@ -32,11 +32,14 @@ std::vector<core::access::LoginSession> ListSessions(soci::session& sql, std::in
 
 std::int64_t InsertToken(soci::session& sql, const core::access::ApiToken& token,
                          const std::string& token_hash);
-// The token with this hash, unless revoked (prepared once per pooled connection).
+// The token with this hash, unless revoked (prepared once per pooled connection); expired
+// ones too: the caller compares expires_at with its clock.
 std::optional<core::access::ApiToken> FindLiveToken(Session& session,
                                                     const std::string& token_hash);
 void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now);
-std::vector<core::access::ApiToken> ListTokens(soci::session& sql, std::int64_t user_id);
+// The user's tokens that still work at `now` (neither revoked nor expired), oldest first.
+std::vector<core::access::ApiToken> ListTokens(soci::session& sql, std::int64_t user_id,
+                                               std::int64_t now);
 bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id, std::int64_t now);
 int RevokeTokensOfUser(soci::session& sql, std::int64_t user_id, std::int64_t now);
 

@@ -41,8 +41,8 @@ const std::string kSelectDossierList =
 constexpr const char* kSelectPublicByCode =
     "SELECT code, procedure_name, status, applicant, received_at, due_at FROM dossiers "
     "WHERE code = :code";
-constexpr const char* kSelectCodeByIdempotencyKey =
-    "SELECT code FROM dossiers WHERE created_by = :by AND idempotency_key = :key";
+constexpr const char* kSelectByIdempotencyKey =
+    "SELECT code, idempotency_hash FROM dossiers WHERE created_by = :by AND idempotency_key = :key";
 constexpr const char* kUpsertCounter =
     "INSERT INTO dossier_counters (agency_id, day, last) VALUES (:a, :d, 1) ON CONFLICT "
     "(agency_id, day) DO UPDATE SET last = dossier_counters.last + 1 RETURNING last";
@@ -50,9 +50,10 @@ constexpr const char* kInsertDossier =
     "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
     "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
     "components, current_step, step_due_at, submitted_at, received_at, due_at, created_by, "
-    "idempotency_key, created_at, updated_at) VALUES (:code, :token, :pcode, :pversion, :pname, "
-    ":status, :channel, :agency, :applicant, :folded, :components, :step, :step_due, "
-    ":submitted, :received, :due, :by, :key, :created, :updated) RETURNING id";
+    "idempotency_key, idempotency_hash, created_at, updated_at) VALUES (:code, :token, :pcode, "
+    ":pversion, :pname, :status, :channel, :agency, :applicant, :folded, :components, :step, "
+    ":step_due, :submitted, :received, :due, :by, :key, :key_hash, :created, :updated) "
+    "RETURNING id";
 constexpr const char* kUpdateDossierState =
     "UPDATE dossiers SET status = :status, current_step = :step, step_due_at = :step_due, "
     "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at "
@@ -157,23 +158,25 @@ struct CounterUpsert {
 };
 
 struct DossierInsert {
-  std::string code, token, pcode, pname, status, channel, applicant, folded, components, by, key;
+  std::string code, token, pcode, pname, status, channel, applicant, folded, components, by, key,
+      key_hash;
   int pversion = 0, step = 0;
   long long agency = 0, step_due = 0, submitted = 0, received = 0, due = 0, created = 0, id = 0;
   soci::indicator step_due_ind = soci::i_null, received_ind = soci::i_null, due_ind = soci::i_null,
-                  key_ind = soci::i_null;
+                  key_ind = soci::i_null, key_hash_ind = soci::i_null;
   soci::statement statement;
   explicit DossierInsert(soci::session& sql)
-      : statement(
-            (sql.prepare << kInsertDossier, soci::use(code, "code"), soci::use(token, "token"),
-             soci::use(pcode, "pcode"), soci::use(pversion, "pversion"), soci::use(pname, "pname"),
-             soci::use(status, "status"), soci::use(channel, "channel"),
-             soci::use(agency, "agency"), soci::use(applicant, "applicant"),
-             soci::use(folded, "folded"), soci::use(components, "components"),
-             soci::use(step, "step"), soci::use(step_due, step_due_ind, "step_due"),
-             soci::use(submitted, "submitted"), soci::use(received, received_ind, "received"),
-             soci::use(due, due_ind, "due"), soci::use(by, "by"), soci::use(key, key_ind, "key"),
-             soci::use(created, "created"), soci::use(created, "updated"), soci::into(id))) {}
+      : statement((sql.prepare << kInsertDossier, soci::use(code, "code"),
+                   soci::use(token, "token"), soci::use(pcode, "pcode"),
+                   soci::use(pversion, "pversion"), soci::use(pname, "pname"),
+                   soci::use(status, "status"), soci::use(channel, "channel"),
+                   soci::use(agency, "agency"), soci::use(applicant, "applicant"),
+                   soci::use(folded, "folded"), soci::use(components, "components"),
+                   soci::use(step, "step"), soci::use(step_due, step_due_ind, "step_due"),
+                   soci::use(submitted, "submitted"), soci::use(received, received_ind, "received"),
+                   soci::use(due, due_ind, "due"), soci::use(by, "by"),
+                   soci::use(key, key_ind, "key"), soci::use(key_hash, key_hash_ind, "key_hash"),
+                   soci::use(created, "created"), soci::use(created, "updated"), soci::into(id))) {}
 };
 
 struct EventInsert {
@@ -235,6 +238,7 @@ std::int64_t Insert(Session& tx, const Dossier& d, const std::string& applicant_
       SetNullable(q.due, q.due_ind, d.due_at);
       q.by = d.created_by;
       SetNullable(q.key, q.key_ind, d.idempotency_key);
+      SetNullable(q.key_hash, q.key_hash_ind, d.idempotency_hash);
       q.created = d.created_at;
       ExecuteReturning(q.statement);
       return static_cast<std::int64_t>(q.id);
@@ -284,15 +288,16 @@ std::optional<PublicRow> FindPublic(Session& session, const std::string& code) {
   });
 }
 
-std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
-                                                    const std::string& created_by,
-                                                    const std::string& key) {
-  std::string code;
-  soci::indicator ind = soci::i_null;
-  sql << kSelectCodeByIdempotencyKey, soci::use(created_by, "by"), soci::use(key, "key"),
-      soci::into(code, ind);
+std::optional<KeyedDossier> FindByIdempotencyKey(soci::session& sql, const std::string& created_by,
+                                                 const std::string& key) {
+  KeyedDossier out;
+  std::string hash;
+  soci::indicator ind = soci::i_null, hash_ind = soci::i_null;
+  sql << kSelectByIdempotencyKey, soci::use(created_by, "by"), soci::use(key, "key"),
+      soci::into(out.code, ind), soci::into(hash, hash_ind);
   if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
-  return code;
+  if (hash_ind == soci::i_ok) out.request_hash = hash;
+  return out;
 }
 
 void UpdateState(soci::session& tx, const Dossier& d, std::int64_t now) {

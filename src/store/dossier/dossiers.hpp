@@ -31,9 +31,14 @@ struct PublicRow {
 };
 std::optional<PublicRow> FindPublic(Session& session, const std::string& code);
 
-std::optional<std::string> FindCodeByIdempotencyKey(soci::session& sql,
-                                                    const std::string& created_by,
-                                                    const std::string& key);
+// The dossier that `created_by` made with an Idempotency-Key, and the hash of that request
+// (none for dossiers keyed before the hash was kept).
+struct KeyedDossier {
+  std::string code;
+  std::optional<std::string> request_hash;
+};
+std::optional<KeyedDossier> FindByIdempotencyKey(soci::session& sql, const std::string& created_by,
+                                                 const std::string& key);
 // Writes status, step, received, due and completion times.
 void UpdateState(soci::session& tx, const core::dossier::Dossier& dossier, std::int64_t now);
 

@@ -174,7 +174,7 @@ export interface paths {
         get: operations["listTokens"];
         put?: never;
         /**
-         * Create an API token; the secret is returned once
+         * Create an API token (only from a signed-in session: 403 for a bearer token); the secret is returned once
          * @description 409 past 50 tokens per user.
          */
         post: operations["createToken"];
@@ -346,7 +346,7 @@ export interface paths {
         /** Search the catalog (public): q matches code, name and field ignoring case, diacritics and đ */
         get: operations["searchProcedures"];
         put?: never;
-        /** Save a procedure (an administrator): a new procedure or a new version of its code */
+        /** Save a procedure (an administrator of the root agency; 403 for others): a new procedure or a new version of its code */
         post: operations["saveProcedure"];
         delete?: never;
         options?: never;
@@ -418,7 +418,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import procedures (admin); all or nothing; identical definitions are left unchanged
+         * Import procedures (an administrator of the root agency); all or nothing; identical definitions are left unchanged
          * @description 422 names each field at fault as procedures[i].<field>.
          */
         post: operations["importCatalog"];
@@ -440,7 +440,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a dossier at the counter (reception of the caller's agency)
-         * @description 409 when a concurrent request with the same Idempotency-Key is still being handled.
+         * @description 409 when a concurrent request with the same Idempotency-Key is still being handled. 422 (details name Idempotency-Key) when the key was already used with a different request.
          */
         post: operations["intakeDossier"];
         delete?: never;
@@ -740,9 +740,9 @@ export interface components {
             created_at: string;
             /**
              * Format: date-time
-             * @description expiry (ISO 8601, Vietnam time)
+             * @description expiry (ISO 8601, Vietnam time): [auth] token_lifetime_days after creation (default 90)
              */
-            expires_at?: string;
+            expires_at: string;
         };
         Token: {
             id: number;
@@ -760,9 +760,9 @@ export interface components {
             last_used_at: string | null;
             /**
              * Format: date-time
-             * @description expiry (ISO 8601, Vietnam time)
+             * @description expiry (ISO 8601, Vietnam time): [auth] token_lifetime_days after creation (default 90)
              */
-            expires_at?: string;
+            expires_at: string;
         };
         /** @description The caller's API tokens (never the secret), on one page */
         TokenList: {
