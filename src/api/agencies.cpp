@@ -4,6 +4,7 @@
 #include "api/access_bodies.hpp"
 #include "api/access_json.hpp"
 #include "api/auth_context.hpp"
+#include "api/json_util.hpp"
 #include "api/routes.hpp"
 
 namespace egov::api {
