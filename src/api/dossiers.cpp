@@ -145,7 +145,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                std::string base = s.public_base_url;
                std::string code = request.param("code");
                auto work = [&s, caller, code, base] {
-                 return service::dossier::ReceiptPdf(s.dossiers, s.db, caller, code, base);
+                 return s.forms.ReceiptPdf(caller, code, base);
                };
                std::string pdf = co_await pool.Run(std::move(work));
                http::Response r = http::TextResponse(std::move(pdf), "application/pdf");
