@@ -197,7 +197,6 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
 
   router.Add(verb::post, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               core::access::RequireAnyRole(caller, {core::access::Role::kReception});
                auto input = ParseIntake(request.json(), false);
                auto view = s.dossiers.Intake(caller, input, IdempotencyKey(request));
                return http::JsonResponse(DossierJson(view), status::created);
