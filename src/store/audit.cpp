@@ -3,16 +3,55 @@
 
 #include <soci/soci.h>
 
+#include "store/query.hpp"
+
 namespace egov::store {
 
-AuditHead ClaimAuditHead(soci::session& tx) {
+namespace {
+
+struct HeadRow {
   long long seq = 0;
   std::string hash;
-  soci::indicator hash_ind;
+  soci::indicator hash_ind = soci::i_null;
+  void Bind(Columns& c) {
+    c("seq", seq);
+    c("hash", hash, hash_ind);
+  }
+  AuditHead Get() const { return {seq, hash_ind == soci::i_ok ? hash : ""}; }
+};
+
+struct LogRow {
+  AuditRow row;
+  long long seq = 0, at = 0, actor_id = 0;
+  soci::indicator actor_ind = soci::i_null;
+  void Bind(Columns& c) {
+    c("seq", seq);
+    c("at", at);
+    c("actor_id", actor_id, actor_ind);
+    c("actor", row.actor);
+    c("agency_code", row.agency_code);
+    c("action", row.action);
+    c("entity", row.entity);
+    c("entity_id", row.entity_id);
+    c("details", row.details);
+    c("prev_hash", row.prev_hash);
+    c("hash", row.hash);
+  }
+  const AuditRow& Get() {
+    row.seq = seq;
+    row.at = at;
+    row.actor_id = actor_ind == soci::i_ok ? std::optional<std::int64_t>(actor_id) : std::nullopt;
+    return row;
+  }
+};
+
+}  // namespace
+
+AuditHead ClaimAuditHead(soci::session& tx) {
   // The UPDATE takes the row lock (PostgreSQL) inside the writer's transaction (SQLite).
-  tx << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash", soci::into(seq),
-      soci::into(hash, hash_ind);
-  return {seq, hash_ind == soci::i_ok ? hash : ""};
+  return QueryRow<HeadRow>(tx,
+                           "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+      .value_or(AuditHead{0, ""});
 }
 
 void InsertAuditRow(soci::session& tx, const AuditRow& r) {
@@ -30,32 +69,16 @@ void InsertAuditRow(soci::session& tx, const AuditRow& r) {
 }
 
 AuditHead ReadAuditHead(soci::session& sql) {
-  long long seq = 0;
-  std::string hash;
-  soci::indicator hash_ind;
-  sql << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq),
-      soci::into(hash, hash_ind);
-  return {seq, hash_ind == soci::i_ok ? hash : ""};
+  return QueryRow<HeadRow>(sql, "SELECT seq, hash FROM audit_head WHERE id = 1")
+      .value_or(AuditHead{0, ""});
 }
 
 void ForEachAuditRow(soci::session& sql, const std::function<bool(const AuditRow&)>& visit) {
-  AuditRow row;
-  long long seq = 0, at = 0, actor_id = 0;
-  soci::indicator actor_ind;
-  soci::statement st =
-      (sql.prepare << "SELECT seq, at, actor_id, actor, agency_code, action, entity, entity_id, "
-                      "details, prev_hash, hash FROM audit_log ORDER BY seq",
-       soci::into(seq), soci::into(at), soci::into(actor_id, actor_ind), soci::into(row.actor),
-       soci::into(row.agency_code), soci::into(row.action), soci::into(row.entity),
-       soci::into(row.entity_id), soci::into(row.details), soci::into(row.prev_hash),
-       soci::into(row.hash));
-  st.execute();
-  while (st.fetch()) {
-    row.seq = seq;
-    row.at = at;
-    row.actor_id = actor_ind == soci::i_ok ? std::optional<std::int64_t>(actor_id) : std::nullopt;
-    if (!visit(row)) break;
-  }
+  ForEachRow<LogRow>(
+      sql,
+      "SELECT seq, at, actor_id, actor, agency_code, action, entity, entity_id, details, "
+      "prev_hash, hash FROM audit_log ORDER BY seq",
+      visit);
 }
 
 }  // namespace egov::store

@@ -24,17 +24,17 @@ struct AgencyRow {
   long long id = 0, parent_id = 0, created_at = 0, updated_at = 0;
   soci::indicator parent_ind = soci::i_null;
 
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(a.code));
-    st.exchange(soci::into(parent_id, parent_ind));
-    st.exchange(soci::into(a.path));
-    st.exchange(soci::into(a.name));
-    st.exchange(soci::into(a.kind));
-    st.exchange(soci::into(a.abbreviation));
-    st.exchange(soci::into(a.working_hours));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(updated_at));
+  void Bind(Columns& c) {
+    c("id", id);
+    c("code", a.code);
+    c("parent_id", parent_id, parent_ind);
+    c("path", a.path);
+    c("name", a.name);
+    c("kind", a.kind);
+    c("abbreviation", a.abbreviation);
+    c("working_hours", a.working_hours);
+    c("created_at", created_at);
+    c("updated_at", updated_at);
   }
   Agency Get() const {
     Agency out = a;
@@ -116,7 +116,7 @@ namespace {
 struct WorkingHoursQuery {
   struct Row {
     std::string hours;
-    void Bind(soci::statement& st) { st.exchange(soci::into(hours)); }
+    void Bind(Columns& c) { c("working_hours", hours); }
     std::string Get() const { return hours; }
   };
   using Param = std::string;

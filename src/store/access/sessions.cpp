@@ -31,15 +31,15 @@ constexpr const char* kSessionColumns =
 struct SessionRow {
   LoginSession s;
   long long id = 0, user = 0, created = 0, seen = 0, expires = 0;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(user));
-    st.exchange(soci::into(s.csrf_token));
-    st.exchange(soci::into(created));
-    st.exchange(soci::into(seen));
-    st.exchange(soci::into(expires));
-    st.exchange(soci::into(s.client_address));
-    st.exchange(soci::into(s.user_agent));
+  void Bind(Columns& c) {
+    c("id", id);
+    c("user_id", user);
+    c("csrf_token", s.csrf_token);
+    c("created_at", created);
+    c("last_seen_at", seen);
+    c("expires_at", expires);
+    c("client_address", s.client_address);
+    c("user_agent", s.user_agent);
   }
   LoginSession Get() const {
     LoginSession out = s;
@@ -59,13 +59,13 @@ struct TokenRow {
   ApiToken t;
   long long id = 0, user = 0, created = 0, used = 0;
   soci::indicator used_ind = soci::i_null;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(user));
-    st.exchange(soci::into(t.name));
-    st.exchange(soci::into(t.prefix));
-    st.exchange(soci::into(created));
-    st.exchange(soci::into(used, used_ind));
+  void Bind(Columns& c) {
+    c("id", id);
+    c("user_id", user);
+    c("name", t.name);
+    c("prefix", t.prefix);
+    c("created_at", created);
+    c("last_used_at", used, used_ind);
   }
   ApiToken Get() const {
     ApiToken out = t;

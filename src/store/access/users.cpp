@@ -15,7 +15,8 @@ using core::access::User;
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT u.id, u.username, u.full_name, u.agency_id, a.code, a.name, a.path, u.active, "
+    "SELECT u.id, u.username, u.full_name, u.agency_id, a.code AS agency_code, "
+    "a.name AS agency_name, a.path AS agency_path, u.active, "
     "u.password_hash, u.created_at, u.updated_at, u.password_changed_at "
     "FROM users u JOIN agencies a ON a.id = u.agency_id ";
 
@@ -23,19 +24,19 @@ struct UserRow {
   User u;
   long long id = 0, agency_id = 0, created_at = 0, updated_at = 0, changed_at = 0;
   int active = 1;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(u.username));
-    st.exchange(soci::into(u.full_name));
-    st.exchange(soci::into(agency_id));
-    st.exchange(soci::into(u.agency_code));
-    st.exchange(soci::into(u.agency_name));
-    st.exchange(soci::into(u.agency_path));
-    st.exchange(soci::into(active));
-    st.exchange(soci::into(u.password_hash));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(updated_at));
-    st.exchange(soci::into(changed_at));
+  void Bind(Columns& c) {
+    c("id", id);
+    c("username", u.username);
+    c("full_name", u.full_name);
+    c("agency_id", agency_id);
+    c("agency_code", u.agency_code);
+    c("agency_name", u.agency_name);
+    c("agency_path", u.agency_path);
+    c("active", active);
+    c("password_hash", u.password_hash);
+    c("created_at", created_at);
+    c("updated_at", updated_at);
+    c("password_changed_at", changed_at);
   }
   User Get() const {
     User out = u;
@@ -49,13 +50,16 @@ struct UserRow {
   }
 };
 
+struct RoleRow {
+  std::string role;
+  void Bind(Columns& c) { c("role", role); }
+  std::string Get() const { return role; }
+};
+
 void LoadRoles(soci::session& sql, User& user) {
   long long id = user.id;
-  std::string role;
-  soci::statement st = (sql.prepare << "SELECT role FROM user_roles WHERE user_id = :id",
-                        soci::use(id, "id"), soci::into(role));
-  st.execute();
-  while (st.fetch()) {
+  for (const auto& role : QueryRows<RoleRow>(sql, "SELECT role FROM user_roles WHERE user_id = :id",
+                                             soci::use(id, "id"))) {
     if (auto r = core::access::ParseRole(role)) user.roles.insert(*r);
   }
 }
@@ -84,9 +88,9 @@ struct UserWithRoleRow {
   UserRow user;
   std::string role;
   soci::indicator role_ind = soci::i_null;
-  void Bind(soci::statement& st) {
-    user.Bind(st);
-    st.exchange(soci::into(role, role_ind));
+  void Bind(Columns& c) {
+    user.Bind(c);
+    c("role", role, role_ind);
   }
   std::pair<User, std::optional<std::string>> Get() const {
     return {user.Get(), role_ind == soci::i_ok ? std::optional<std::string>(role) : std::nullopt};

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/calendar/date.hpp"
+#include "store/query.hpp"
 
 namespace egov::store::calendar {
 
@@ -18,57 +19,56 @@ constexpr const char* kSelectYears =
     "SELECT year, source, updated_at, updated_by FROM calendar_years ";
 constexpr const char* kSelectDays = "SELECT date, year, name, kind FROM calendar_days ";
 
-template <class... Uses>
-std::vector<StoredSchedule> QueryYears(soci::session& sql, const std::string& where,
-                                       Uses&&... uses) {
+struct YearRow {
   int year = 0;
   std::string source, updated_by;
   long long updated_at = 0;
-  soci::statement st(sql);
-  st.exchange(soci::into(year));
-  st.exchange(soci::into(source));
-  st.exchange(soci::into(updated_at));
-  st.exchange(soci::into(updated_by));
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(std::string(kSelectYears) + where);
-  st.define_and_bind();
-  std::vector<StoredSchedule> out;
-  if (st.execute(true)) {
-    do {
-      StoredSchedule s;
-      s.schedule.year = year;
-      s.schedule.source = source;
-      s.updated_at = updated_at;
-      s.updated_by = updated_by;
-      out.push_back(std::move(s));
-    } while (st.fetch());
+  void Bind(Columns& c) {
+    c("year", year);
+    c("source", source);
+    c("updated_at", updated_at);
+    c("updated_by", updated_by);
   }
-  return out;
+  StoredSchedule Get() const {
+    StoredSchedule s;
+    s.schedule.year = year;
+    s.schedule.source = source;
+    s.updated_at = updated_at;
+    s.updated_by = updated_by;
+    return s;
+  }
+};
+
+struct DayRow {
+  std::string date, name, kind;
+  int year = 0;
+  void Bind(Columns& c) {
+    c("date", date);
+    c("year", year);
+    c("name", name);
+    c("kind", kind);
+  }
+  std::pair<int, cal::ScheduledDay> Get() const {
+    auto parsed_kind = cal::ParseDayKind(kind);
+    if (!parsed_kind) throw std::runtime_error("calendar_days: unknown kind " + kind);
+    return {year, {cal::ParseIsoDate(date), name, *parsed_kind}};
+  }
+};
+
+template <class... Uses>
+std::vector<StoredSchedule> QueryYears(soci::session& sql, const std::string& where,
+                                       Uses&&... uses) {
+  return QueryRows<YearRow>(sql, std::string(kSelectYears) + where, std::forward<Uses>(uses)...);
 }
 
 // Days keyed by year, each list sorted by date.
 template <class... Uses>
 std::map<int, std::vector<cal::ScheduledDay>> QueryDays(soci::session& sql,
                                                         const std::string& where, Uses&&... uses) {
-  std::string date, name, kind;
-  int year = 0;
-  soci::statement st(sql);
-  st.exchange(soci::into(date));
-  st.exchange(soci::into(year));
-  st.exchange(soci::into(name));
-  st.exchange(soci::into(kind));
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(std::string(kSelectDays) + where + " ORDER BY date");
-  st.define_and_bind();
   std::map<int, std::vector<cal::ScheduledDay>> out;
-  if (st.execute(true)) {
-    do {
-      auto parsed_kind = cal::ParseDayKind(kind);
-      if (!parsed_kind) throw std::runtime_error("calendar_days: unknown kind " + kind);
-      out[year].push_back({cal::ParseIsoDate(date), name, *parsed_kind});
-    } while (st.fetch());
+  for (auto& [year, day] : QueryRows<DayRow>(
+           sql, std::string(kSelectDays) + where + " ORDER BY date", std::forward<Uses>(uses)...)) {
+    out[year].push_back(std::move(day));
   }
   return out;
 }

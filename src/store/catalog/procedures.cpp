@@ -16,12 +16,12 @@ constexpr const char* kVersionColumns =
 struct VersionRow {
   StoredVersion v;
   long long created_at = 0;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(v.version));
-    st.exchange(soci::into(v.effective_from));
-    st.exchange(soci::into(v.definition));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(v.created_by));
+  void Bind(Columns& c) {
+    c("version", v.version);
+    c("effective_from", v.effective_from);
+    c("definition", v.definition);
+    c("created_at", created_at);
+    c("created_by", v.created_by);
   }
   StoredVersion Get() const {
     StoredVersion out = v;
@@ -39,16 +39,26 @@ std::vector<StoredVersion> QueryVersions(soci::session& sql, const std::string& 
 
 struct DefinitionRow {
   std::string definition;
-  void Bind(soci::statement& st) { st.exchange(soci::into(definition)); }
+  void Bind(Columns& c) { c("definition", definition); }
   std::string Get() const { return definition; }
+};
+
+struct ProcedureRow {
+  long long id = 0;
+  int latest_version = 0;
+  void Bind(Columns& c) {
+    c("id", id);
+    c("latest_version", latest_version);
+  }
+  ProcedureRow Get() const { return *this; }
 };
 
 struct FieldRow {
   std::string field;
   long long count = 0;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(field));
-    st.exchange(soci::into(count));
+  void Bind(Columns& c) {
+    c("field", field);
+    c("count", count);
   }
   FieldCount Get() const { return {field, count}; }
 };
@@ -76,14 +86,16 @@ namespace {
 struct InForceQuery {
   std::string code, today;
   int version = 0;
+  void Bind(Columns& c) { c("version", version); }
   soci::statement statement;
-  explicit InForceQuery(soci::session& sql)
-      : statement(
-            (sql.prepare << "SELECT v.version FROM procedure_versions v JOIN procedures p "
-                            "ON p.id = v.procedure_id WHERE p.code = :code ORDER BY "
-                            "CASE WHEN v.effective_from <= :today THEN -v.version ELSE 0 END, "
-                            "v.effective_from, v.version LIMIT 1",
-             soci::use(code, "code"), soci::use(today, "today"), soci::into(version))) {}
+  explicit InForceQuery(soci::session& sql) : statement(sql) {
+    PrepareRows(statement,
+                "SELECT v.version FROM procedure_versions v JOIN procedures p "
+                "ON p.id = v.procedure_id WHERE p.code = :code ORDER BY "
+                "CASE WHEN v.effective_from <= :today THEN -v.version ELSE 0 END, "
+                "v.effective_from, v.version LIMIT 1",
+                *this, soci::use(code, "code"), soci::use(today, "today"));
+  }
 };
 
 }  // namespace
@@ -116,12 +128,10 @@ int AppendVersion(soci::session& tx, const std::string& code, const std::string&
                   const std::string& search_folded, const std::string& effective_from,
                   const std::string& definition, std::int64_t now, const std::string& actor) {
   long long id = 0, at = now;
-  int latest = 0;
-  soci::indicator id_ind = soci::i_null;
-  tx << "SELECT id, latest_version FROM procedures WHERE code = :code", soci::use(code, "code"),
-      soci::into(id, id_ind), soci::into(latest);
+  auto existing = QueryRow<ProcedureRow>(
+      tx, "SELECT id, latest_version FROM procedures WHERE code = :code", soci::use(code, "code"));
   int version = 1;
-  if (id_ind != soci::i_ok) {
+  if (!existing) {
     tx << "INSERT INTO procedures (code, name, field, level, search_folded, latest_version, "
           "created_at, updated_at) VALUES (:code, :name, :field, :level, :folded, 1, :at, :at) "
           "RETURNING id",
@@ -129,7 +139,8 @@ int AppendVersion(soci::session& tx, const std::string& code, const std::string&
         soci::use(level, "level"), soci::use(search_folded, "folded"), soci::use(at, "at"),
         soci::into(id);
   } else {
-    version = latest + 1;
+    id = existing->id;
+    version = existing->latest_version + 1;
     tx << "UPDATE procedures SET name = :name, field = :field, level = :level, "
           "search_folded = :folded, latest_version = :version, updated_at = :at WHERE id = :id",
         soci::use(name, "name"), soci::use(field, "field"), soci::use(level, "level"),
@@ -166,7 +177,7 @@ ListResult ListLatest(soci::session& sql, const ListFilter& f) {
 
 std::vector<FieldCount> ListFields(soci::session& sql) {
   return QueryRows<FieldRow>(
-      sql, "SELECT field, COUNT(*) FROM procedures GROUP BY field ORDER BY field");
+      sql, "SELECT field, COUNT(*) AS count FROM procedures GROUP BY field ORDER BY field");
 }
 
 std::vector<std::string> ExportLatest(soci::session& sql) {

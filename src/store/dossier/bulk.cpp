@@ -4,6 +4,8 @@
 #include <soci/soci.h>
 #include <boost/json.hpp>
 
+#include "store/query.hpp"
+
 namespace egov::store::dossier {
 
 void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& batch,
@@ -71,36 +73,47 @@ void RaiseCounter(soci::session& tx, std::int64_t agency_id, const std::string& 
       soci::use(agency, "a"), soci::use(day, "d"), soci::use(value, "v");
 }
 
-std::vector<CounterRow> ReadCounters(soci::session& sql) {
+namespace {
+
+struct CounterColumns {
   long long agency = 0, last = 0;
   std::string day;
-  soci::statement st = (sql.prepare << "SELECT agency_id, day, last FROM dossier_counters",
-                        soci::into(agency), soci::into(day), soci::into(last));
-  std::vector<CounterRow> out;
-  if (st.execute(true)) {
-    do {
-      out.push_back({agency, day, last});
-    } while (st.fetch());
+  void Bind(Columns& c) {
+    c("agency_id", agency);
+    c("day", day);
+    c("last", last);
   }
-  return out;
+  CounterRow Get() const { return {agency, day, last}; }
+};
+
+struct ReceivingAgencyRow {
+  long long id = 0;
+  ReceivingAgency a{};
+  void Bind(Columns& c) {
+    c("id", id);
+    c("code", a.code);
+    c("name", a.name);
+    c("kind", a.kind);
+  }
+  ReceivingAgency Get() const {
+    ReceivingAgency out = a;
+    out.id = id;
+    return out;
+  }
+};
+
+}  // namespace
+
+std::vector<CounterRow> ReadCounters(soci::session& sql) {
+  return QueryRows<CounterColumns>(sql, "SELECT agency_id, day, last FROM dossier_counters");
 }
 
 std::vector<ReceivingAgency> ListReceivingAgencies(soci::session& sql) {
-  long long id = 0;
-  ReceivingAgency a{};
-  soci::statement st =
-      (sql.prepare << "SELECT DISTINCT a.id, a.code, a.name, a.kind FROM agencies a JOIN users u "
-                      "ON u.agency_id = a.id JOIN user_roles r ON r.user_id = u.id AND r.role = "
-                      "'reception' ORDER BY a.code",
-       soci::into(id), soci::into(a.code), soci::into(a.name), soci::into(a.kind));
-  std::vector<ReceivingAgency> out;
-  if (st.execute(true)) {
-    do {
-      a.id = id;
-      out.push_back(a);
-    } while (st.fetch());
-  }
-  return out;
+  return QueryRows<ReceivingAgencyRow>(
+      sql,
+      "SELECT DISTINCT a.id, a.code, a.name, a.kind FROM agencies a JOIN users u "
+      "ON u.agency_id = a.id JOIN user_roles r ON r.user_id = u.id AND r.role = "
+      "'reception' ORDER BY a.code");
 }
 
 }  // namespace egov::store::dossier
