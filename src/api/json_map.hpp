@@ -14,10 +14,10 @@
 // own name, also inside nested objects, as the hand-written readers did).
 #pragma once
 
+#include <array>
 #include <boost/describe/members.hpp>
 #include <boost/json.hpp>
 #include <boost/mp11/algorithm.hpp>
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -82,15 +82,15 @@ TEST(JsonMap, ReadsMembersAndKeepsDefaultsOfAbsentOnes) {
 }
 
 TEST(JsonMap, NamesTheMemberOfEveryFailure) {
-  EXPECT_EQ(FailingField(R"({})"), "code");                               // required
-  EXPECT_EQ(FailingField(R"({"code":null})"), "code");                    // null = absent
-  EXPECT_EQ(FailingField(R"({"code":5})"), "code");                       // type
-  EXPECT_EQ(FailingField(R"({"code":"Đắk Lắk"})"), "code");               // 7 > 5 characters
-  EXPECT_EQ(FailingField(R"({"code":"a","extra":1})"), "extra");          // unknown
-  EXPECT_EQ(FailingField(R"({"code":"a","active":"yes"})"), "active");    // bool
+  EXPECT_EQ(FailingField(R"({})"), "code");                                 // required
+  EXPECT_EQ(FailingField(R"({"code":null})"), "code");                      // null = absent
+  EXPECT_EQ(FailingField(R"({"code":5})"), "code");                         // type
+  EXPECT_EQ(FailingField(R"({"code":"Đắk Lắk"})"), "code");                 // 7 > 5 characters
+  EXPECT_EQ(FailingField(R"({"code":"a","extra":1})"), "extra");            // unknown
+  EXPECT_EQ(FailingField(R"({"code":"a","active":"yes"})"), "active");      // bool
   EXPECT_EQ(FailingField(R"({"code":"a","tags":["a","b","c"]})"), "tags");  // items
-  EXPECT_EQ(FailingField(R"({"code":"a","tags":["abcd"]})"), "tags");     // item length
-  EXPECT_EQ(FailingField(R"({"code":"a","tags":"a"})"), "tags");          // not an array
+  EXPECT_EQ(FailingField(R"({"code":"a","tags":["abcd"]})"), "tags");       // item length
+  EXPECT_EQ(FailingField(R"({"code":"a","tags":"a"})"), "tags");            // not an array
   EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"copies":1}]})"), "name");
   EXPECT_EQ(FailingField(R"({"code":"a","parts":[7]})"), "parts");
   EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":-1}]})"), "copies");

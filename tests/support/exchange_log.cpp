@@ -51,12 +51,9 @@ void RecordExchange(const Exchange& exchange) {
   for (const auto& [name, value] : exchange.headers) headers[name] = value;
   auto type = exchange.headers.find("content-type");
   const std::string content_type = type == exchange.headers.end() ? "" : type->second;
-  boost::json::object line{{"test", CurrentTest()},
-                           {"method", exchange.method},
-                           {"target", exchange.target},
-                           {"status", exchange.status},
-                           {"headers", std::move(headers)},
-                           {"body_bytes", exchange.body.size()}};
+  boost::json::object line{{"test", CurrentTest()},         {"method", exchange.method},
+                           {"target", exchange.target},     {"status", exchange.status},
+                           {"headers", std::move(headers)}, {"body_bytes", exchange.body.size()}};
   if (IsTextBody(content_type)) line["body"] = exchange.body;
   const std::string text = boost::json::serialize(line) + "\n";
   std::lock_guard lock(mutex);
