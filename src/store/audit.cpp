@@ -9,6 +9,20 @@ namespace egov::store {
 
 namespace {
 
+// The statements of this file, by what they do.
+// The UPDATE takes the row lock (PostgreSQL) inside the writer's transaction (SQLite).
+constexpr const char* kClaimHead =
+    "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash";
+constexpr const char* kInsertRow =
+    "INSERT INTO audit_log (seq, at, actor_id, actor, agency_code, action, entity, entity_id, "
+    "details, prev_hash, hash) VALUES (:seq, :at, :actor_id, :actor, :agency, :action, :entity, "
+    ":entity_id, :details, :prev, :hash)";
+constexpr const char* kMoveHead = "UPDATE audit_head SET hash = :hash WHERE id = 1";
+constexpr const char* kSelectHead = "SELECT seq, hash FROM audit_head WHERE id = 1";
+constexpr const char* kSelectRows =
+    "SELECT seq, at, actor_id, actor, agency_code, action, entity, entity_id, details, "
+    "prev_hash, hash FROM audit_log ORDER BY seq";
+
 struct HeadRow {
   long long seq = 0;
   std::string hash;
@@ -48,37 +62,26 @@ struct LogRow {
 }  // namespace
 
 AuditHead ClaimAuditHead(soci::session& tx) {
-  // The UPDATE takes the row lock (PostgreSQL) inside the writer's transaction (SQLite).
-  return QueryRow<HeadRow>(tx,
-                           "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
-      .value_or(AuditHead{0, ""});
+  return QueryRow<HeadRow>(tx, kClaimHead).value_or(AuditHead{0, ""});
 }
 
 void InsertAuditRow(soci::session& tx, const AuditRow& r) {
   long long seq = r.seq, at = r.at, actor_id = r.actor_id.value_or(0);
   soci::indicator actor_ind = r.actor_id ? soci::i_ok : soci::i_null;
-  tx << "INSERT INTO audit_log (seq, at, actor_id, actor, agency_code, action, entity, "
-        "entity_id, details, prev_hash, hash) VALUES (:seq, :at, :actor_id, :actor, :agency, "
-        ":action, :entity, :entity_id, :details, :prev, :hash)",
-      soci::use(seq, "seq"), soci::use(at, "at"), soci::use(actor_id, actor_ind, "actor_id"),
-      soci::use(r.actor, "actor"), soci::use(r.agency_code, "agency"),
-      soci::use(r.action, "action"), soci::use(r.entity, "entity"),
-      soci::use(r.entity_id, "entity_id"), soci::use(r.details, "details"),
-      soci::use(r.prev_hash, "prev"), soci::use(r.hash, "hash");
-  tx << "UPDATE audit_head SET hash = :hash WHERE id = 1", soci::use(r.hash, "hash");
+  tx << kInsertRow, soci::use(seq, "seq"), soci::use(at, "at"),
+      soci::use(actor_id, actor_ind, "actor_id"), soci::use(r.actor, "actor"),
+      soci::use(r.agency_code, "agency"), soci::use(r.action, "action"),
+      soci::use(r.entity, "entity"), soci::use(r.entity_id, "entity_id"),
+      soci::use(r.details, "details"), soci::use(r.prev_hash, "prev"), soci::use(r.hash, "hash");
+  tx << kMoveHead, soci::use(r.hash, "hash");
 }
 
 AuditHead ReadAuditHead(soci::session& sql) {
-  return QueryRow<HeadRow>(sql, "SELECT seq, hash FROM audit_head WHERE id = 1")
-      .value_or(AuditHead{0, ""});
+  return QueryRow<HeadRow>(sql, kSelectHead).value_or(AuditHead{0, ""});
 }
 
 void ForEachAuditRow(soci::session& sql, const std::function<bool(const AuditRow&)>& visit) {
-  ForEachRow<LogRow>(
-      sql,
-      "SELECT seq, at, actor_id, actor, agency_code, action, entity, entity_id, details, "
-      "prev_hash, hash FROM audit_log ORDER BY seq",
-      visit);
+  ForEachRow<LogRow>(sql, kSelectRows, visit);
 }
 
 }  // namespace egov::store
