@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "core/calendar/date.hpp"
+#include "core/dossier/states.hpp"
 #include "core/testing/fake_clock.hpp"
 #include "service/access/auth.hpp"
 #include "service/access/directory.hpp"
@@ -62,7 +63,7 @@ class IntakeTest : public ::testing::Test {
                     core::dossier::Channel channel = core::dossier::Channel::kDirect) {
     IntakeInput input;
     input.procedure_code = procedure_code;
-    input.channel = channel;
+    input.channel = core::dossier::ParseChannel(channel);
     input.applicant = {"Nguyễn Thị Ánh Tuyết", "051090001234", "0912345678", "",
                        "Thôn 1, xã Trà Sơn, huyện Trà Bồng"};
     input.components = catalog_.Definition(procedure_code, std::nullopt).components;
