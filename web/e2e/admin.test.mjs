@@ -159,3 +159,41 @@ test('an admin creates a user, who then signs in and sees their name', async (t)
     assert.equal(await page.getByRole('menu').getByRole('menuitem', { name: 'Người dùng' }).count(), 0);
   });
 });
+
+test('a new API token shows when it expires, in the message and in the list', async (t) => {
+  await withPage(ctx, t, async (page) => {
+    await page.goto('/can-bo/tai-khoan');
+    await page.waitForURL((url) => url.pathname === '/dang-nhap');
+    await signIn(page, ADMIN);
+    await page.waitForURL((url) => url.pathname === '/can-bo/tai-khoan');
+    await page.getByLabel('Tên khóa').fill('Đồng bộ báo cáo');
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/tokens' && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Tạo khóa' }).click(),
+    ]);
+    assert.equal(created.status(), 201, `token created: ${await created.text()}`);
+    /** @type {string} */
+    const expiresAt = (await created.json()).expires_at;
+    // ISO 8601 in Vietnam time: the date and the time shown are those written in it.
+    const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(expiresAt);
+    assert.ok(match && expiresAt.endsWith('+07:00'), `expires_at in Vietnam time: ${expiresAt}`);
+    const [, year, month, day, hour, minute] = match;
+    const date = `${day}/${month}/${year}`;
+    const time = `${hour}:${minute}`;
+    assert.ok(Date.parse(expiresAt) > Date.now(), 'a new token expires in the future');
+
+    const message = page.getByTestId('created-token-expires');
+    await message.waitFor();
+    const said = await message.innerText();
+    assert.ok(said.includes(date) && said.includes(time), `the message gives the expiry ${date} ${time}: ${said}`);
+
+    const table = page.locator('.ant-table');
+    await table.getByRole('columnheader', { name: 'Hết hạn' }).waitFor();
+    const row = table.getByRole('row', { name: /Đồng bộ báo cáo/ });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allInnerTexts();
+    const headers = await table.getByRole('columnheader').allInnerTexts();
+    const shown = cells[headers.findIndex((header) => header.trim() === 'Hết hạn')] ?? '';
+    assert.ok(shown.includes(date) && shown.includes(time), `the list gives the expiry ${date} ${time}: ${shown}`);
+  });
+});

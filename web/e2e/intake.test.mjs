@@ -10,6 +10,7 @@ import { apiCall, useEgov, withPage } from './harness.mjs';
 
 const BIRTH = { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' };
 const AGENCY = '000.21.99.H48'; // UBND xã Trà Sơn
+const DISTRICT_OFFICE = '000.01.99.H48'; // Văn phòng HĐND và UBND huyện Trà Bồng: a department
 const OFFICER = { username: 'tiepnhan.traso', password: 'demo' };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const CODE_PATTERN = new RegExp(`^${AGENCY.replace(/\./g, '\\.')}-\\d{6}-\\d{4}$`);
@@ -186,26 +187,65 @@ test('a citizen submits online from a phone; reception accepts it from the queue
       await page.getByLabel('Số điện thoại').fill(applicant.phone);
       await page.getByLabel('Địa chỉ').fill('Thôn 3, xã Trà Sơn, huyện Trà Bồng');
 
-      // The receiving agency: the one of the procedure's steps, chosen by default; another
-      // agency's code is checked before sending.
-      const stepAgency = page.getByRole('radio', { name: new RegExp(AGENCY.replace(/\./g, '\\.')) });
-      assert.ok(await stepAgency.isChecked(), `the step agency ${AGENCY} is chosen by default`);
-      await page.getByRole('radio', { name: /Cơ quan khác/ }).check();
-      await page.getByLabel('Mã cơ quan tiếp nhận').fill('tra son');
-      await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-      await page.getByText('Mã cơ quan gồm 4 nhóm, ví dụ 000.21.99.H48.').waitFor();
-      await page.getByLabel('Mã cơ quan tiếp nhận').fill('000.99.99.h48'); // well-formed, no such agency
+      // The receiving agencies: exactly those the public list offers for the procedure's level
+      // (the commune's one-stop counter for this commune-level procedure, not the district's
+      // office, which has a counter for district procedures), the first chosen by default.
+      const procedure = await apiCall(ctx, `/api/v1/procedures/${BIRTH.code}`);
+      assert.equal(procedure.status, 200);
+      assert.equal(procedure.body.level, 'commune');
+      const offered = await apiCall(ctx, `/api/v1/public/agencies?level=${procedure.body.level}`);
+      assert.equal(offered.status, 200);
+      /** @type {{code: string, name: string, kind: string}[]} */
+      const receiving = offered.body.items;
+      assert.equal(receiving[0]?.code, AGENCY, `${AGENCY} is the first receiving agency of the commune level`);
+      assert.ok(receiving.every((agency) => agency.kind === 'commune'), 'only communes receive commune-level procedures');
+      const district = await apiCall(ctx, '/api/v1/public/agencies?level=district');
+      assert.ok(
+        district.body.items.some((/** @type {{code: string}} */ agency) => agency.code === DISTRICT_OFFICE),
+        `${DISTRICT_OFFICE} receives district-level procedures`,
+      );
+      const choices = page.getByTestId('submit-agencies').locator('label.ant-radio-wrapper');
+      assert.deepEqual(
+        (await choices.allInnerTexts()).map((text) => text.trim()),
+        receiving.map((agency) => `${agency.name} (${agency.code})`),
+        'the page offers the public list, nothing else',
+      );
+      assert.equal(await page.getByText(/Cơ quan khác/).count(), 0, 'no typed agency code');
+      const radios = page.getByTestId('submit-agencies').getByRole('radio');
+      assert.ok(await radios.first().isChecked(), `the first receiving agency ${AGENCY} is chosen by default`);
+      assert.equal(await page.getByTestId('submit-agencies').getByRole('radio', { checked: true }).count(), 1);
 
       // Nothing declared yet: the components are asked for before anything is sent.
       await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
       await page.getByTestId('components-error').waitFor();
       await page.getByRole('button', { name: 'Chọn tất cả' }).click();
 
-      // The server's message about the agency goes on its field.
-      await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-      await page.getByText('Không tìm thấy nơi tiếp nhận hồ sơ.').waitFor();
-      await stepAgency.check();
-      await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+      // Should the server still refuse the agency (here: the request rewritten to the district's
+      // office), its message goes on the agency field.
+      const submissions = '**/api/v1/public/submissions';
+      await page.route(submissions, (route) =>
+        route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), agency_code: DISTRICT_OFFICE }) }),
+      );
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/public/submissions'),
+        page.getByRole('button', { name: 'Nộp hồ sơ' }).click(),
+      ]);
+      assert.equal(refused.status(), 422);
+      /** @type {string} */
+      const refusal = (await refused.json()).error.details.agency_code;
+      assert.match(refusal, new RegExp(DISTRICT_OFFICE.replace(/\./g, '\\.')));
+      const agencyField = page.locator('.ant-form-item', { has: page.getByTestId('submit-agencies') });
+      const shown = refusal.charAt(0).toLocaleUpperCase('vi') + refusal.slice(1); // as a sentence
+      await agencyField.locator('.ant-form-item-explain-error').getByText(shown, { exact: true }).waitFor();
+      await page.unroute(submissions);
+
+      // As offered, the submission goes through.
+      const [accepted] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/public/submissions'),
+        page.getByRole('button', { name: 'Nộp hồ sơ' }).click(),
+      ]);
+      assert.equal(accepted.status(), 201, `submitted: ${await accepted.text()}`);
+      assert.equal(accepted.request().postDataJSON().agency_code, AGENCY);
 
       const codeText = page.getByTestId('submit-code');
       await codeText.waitFor();

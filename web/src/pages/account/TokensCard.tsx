@@ -1,5 +1,6 @@
 // "Khóa API": the user's API tokens (GET/POST/DELETE /api/v1/auth/tokens). A new token is
-// shown once, in a copyable box with a warning; the server keeps only its hash.
+// shown once, in a copyable box with a warning and its expiry date; the server keeps only its
+// hash. A token expires ([auth] token_lifetime_days after creation): the list shows when.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -78,6 +79,10 @@ export function TokensCard() {
                 Hãy sao chép và cất giữ khóa này ngay: khóa chỉ hiển thị <strong>một lần</strong>, sau khi đóng
                 thông báo này sẽ không xem lại được.
               </span>
+              <span data-testid="created-token-expires">
+                Khóa có hiệu lực đến <strong>{formatDateTime(created.expires_at)}</strong>; sau thời điểm này
+                khóa hết hạn, cần tạo khóa mới.
+              </span>
               <Typography.Paragraph
                 className="egov-token-box"
                 style={{ marginBottom: 0 }}
@@ -112,6 +117,7 @@ export function TokensCard() {
             dataIndex: 'last_used_at',
             render: (value: string | null) => (value ? formatDateTime(value) : 'Chưa dùng'),
           },
+          { title: 'Hết hạn', dataIndex: 'expires_at', render: (value: string) => formatDateTime(value) },
           {
             title: 'Thao tác',
             key: 'actions',

@@ -1,21 +1,22 @@
 // "/nop-ho-so/:code" — online submission of a dossier for one procedure, no account
 // (POST /api/v1/public/submissions). Phone-first: one column, large targets. The citizen
 // gives the applicant's details (phone required), declares the components they will hand
-// in, and chooses the receiving agency: the agencies with a one-stop counter for the
-// procedure's level (GET /api/v1/public/agencies), then the agencies named in its steps, or
-// "Cơ quan khác" with its code typed in (checked against the pattern of QCVN 102:2016 agency
-// codes; the server checks it exists).
+// in, and chooses the receiving agency among those the public list offers for the procedure's
+// level (GET /api/v1/public/agencies?level=…: the agencies with a one-stop counter), the first
+// chosen by default. The server accepts no other agency (422 naming agency_code, shown on the
+// field); with no agency in the list the procedure cannot be submitted online now, and the
+// page says to apply at the counter instead of showing the form.
 // Then the dossier code, to keep, and a link to its lookup page.
 import { useRef, useState, type MouseEvent } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Radio, Result, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { errorMessage } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/client';
 import { submitOnline } from '../../api/endpoints';
-import { isNotFound, queries } from '../../api/queries';
+import { isNotFound, keys, queries } from '../../api/queries';
 import type { ApplicantInput, OnlineSubmission, OnlineSubmissionAnswer, Procedure, ReceivingAgency } from '../../api/types';
 import { ApplicantFields } from '../../components/dossier/ApplicantFields';
 import { APPLICANT_ERROR_FIELDS, cleanApplicant, newIdempotencyKey, showIntakeErrors } from '../../components/dossier/applicant';
@@ -33,41 +34,36 @@ import { feeText, timeLimitText } from '../catalog/procedureText';
 
 const { Title, Text, Paragraph } = Typography;
 
-/** The choice that reveals the typed agency code. */
-const OTHER = '__other__';
-/** QCVN 102:2016 agency codes: V1V2V3.Z1Z2.Y1Y2.MX1X2, e.g. 000.21.99.H48. */
-const AGENCY_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/;
-
 interface FormValues {
   applicant: ApplicantInput;
-  agency_choice: string;
-  agency_other?: string;
+  agency_code: string;
 }
+
+/** The receiving agencies offered for the procedure's level, or why they are not known. */
+type Receiving = { kind: 'list'; agencies: ReceivingAgency[] } | { kind: 'error'; message: string };
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'found'; procedure: Procedure; receiving: ReceivingAgency[] }
+  | { kind: 'found'; procedure: Procedure; receiving: Receiving }
   | { kind: 'error'; message: string; notFound: boolean };
-
-/** The agencies named in the steps, in order, once each, with the first step each one acts in. */
-function stepAgencies(procedure: Procedure): { code: string; step: string }[] {
-  const seen = new Map<string, string>();
-  for (const step of procedure.steps) {
-    if (step.agency_code && !seen.has(step.agency_code)) seen.set(step.agency_code, step.name);
-  }
-  return [...seen].map(([code, step]) => ({ code, step }));
-}
 
 export default function SubmitPage() {
   const code = (useParams<{ code: string }>().code ?? '').trim();
   const procedureQuery = useQuery(queries.procedure(code));
   const procedure = procedureQuery.data;
-  // Asked once the procedure's level is known; without it the step agencies and "Cơ quan khác" still work.
+  // Asked once the procedure's level is known: only these agencies accept its online submissions.
   const receivingQuery = useQuery({ ...queries.receivingAgencies(procedure?.level), enabled: procedure !== undefined });
   const state: State = procedureQuery.isError
     ? { kind: 'error', message: errorMessage(procedureQuery.error), notFound: isNotFound(procedureQuery.error) }
     : procedure && !receivingQuery.isPending
-      ? { kind: 'found', procedure, receiving: receivingQuery.data ?? [] }
+      ? {
+          kind: 'found',
+          procedure,
+          // A failed refetch keeps the list already shown.
+          receiving: receivingQuery.data
+            ? { kind: 'list', agencies: receivingQuery.data }
+            : { kind: 'error', message: errorMessage(receivingQuery.error) },
+        }
       : { kind: 'loading' };
   usePageTitle(state.kind === 'found' ? `Nộp hồ sơ: ${state.procedure.name}` : 'Nộp hồ sơ trực tuyến');
 
@@ -97,15 +93,11 @@ export default function SubmitPage() {
   );
 }
 
-function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving: ReceivingAgency[] }) {
+function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving: Receiving }) {
   const [form] = Form.useForm<FormValues>();
-  // One-stop counters first (by name), then the step agencies not among them (by code).
-  const agencies: { code: string; label: string; detail: string }[] = [
-    ...receiving.map((agency) => ({ code: agency.code, label: agency.name, detail: 'Bộ phận Một cửa' })),
-    ...stepAgencies(procedure)
-      .filter((step) => !receiving.some((agency) => agency.code === step.code))
-      .map((step) => ({ code: step.code, label: 'Mã cơ quan', detail: `nơi thực hiện bước “${step.step}”` })),
-  ];
+  const queryClient = useQueryClient();
+  // As the server lists them (by code); only these are accepted.
+  const agencies = receiving.kind === 'list' ? receiving.agencies : [];
   const [rows, setRows] = useState<ChecklistRow[]>(() => checklistFrom(procedure.components));
   const [componentsError, setComponentsError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -115,7 +107,6 @@ function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving:
     mutationFn: (body: OnlineSubmission) => submitOnline(body, idempotencyKey.current),
   });
   const submitting = submission.isPending;
-  const choice = Form.useWatch('agency_choice', form);
 
   if (procedure.online_level === 'none') {
     return (
@@ -127,6 +118,33 @@ function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving:
     );
   }
   if (done) return <Submitted answer={done} procedure={procedure} />;
+  if (receiving.kind === 'error') {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="submit-agencies-error"
+        message="Không tải được danh sách nơi tiếp nhận hồ sơ."
+        description={receiving.message}
+        action={
+          <Button size="small" onClick={() => void queryClient.invalidateQueries({ queryKey: keys.receivingAgencies(procedure.level) })}>
+            Thử lại
+          </Button>
+        }
+      />
+    );
+  }
+  if (agencies.length === 0) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="submit-no-agency"
+        message="Hiện chưa có cơ quan nào tiếp nhận hồ sơ trực tuyến của thủ tục này."
+        description="Bạn chưa thể nộp hồ sơ trực tuyến cho thủ tục này. Vui lòng nộp hồ sơ trực tiếp tại Bộ phận Một cửa của cơ quan có thẩm quyền."
+      />
+    );
+  }
 
   const finish = async (values: FormValues) => {
     if (submitting) return;
@@ -138,24 +156,22 @@ function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving:
       return;
     }
     setComponentsError(null);
-    const other = values.agency_choice === OTHER;
-    const agencyCode = other ? (values.agency_other ?? '').trim().toUpperCase() : values.agency_choice;
     try {
       const answer = await submission.mutateAsync({
         procedure_code: procedure.code,
         channel: 'online',
-        agency_code: agencyCode,
+        agency_code: values.agency_code,
         applicant: cleanApplicant(values.applicant),
         components: checkedComponents(rows),
       });
       setDone(answer);
       window.scrollTo({ top: 0 });
     } catch (error) {
-      const fields = {
-        ...APPLICANT_ERROR_FIELDS,
-        agency_code: [other ? 'agency_other' : 'agency_choice'],
-      };
-      showIntakeErrors(form, error, fields, setComponentsError, setFormError);
+      showIntakeErrors(form, error, { ...APPLICANT_ERROR_FIELDS, agency_code: ['agency_code'] }, setComponentsError, setFormError);
+      // The agency refused (no longer receiving?): ask the list again, so the choices are current.
+      if (error instanceof ApiError && error.details?.agency_code) {
+        void queryClient.invalidateQueries({ queryKey: keys.receivingAgencies(procedure.level) });
+      }
     }
   };
 
@@ -185,7 +201,7 @@ function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving:
         scrollToFirstError
         requiredMark="optional"
         disabled={submitting}
-        initialValues={{ agency_choice: agencies[0]?.code ?? OTHER }}
+        initialValues={{ agency_code: agencies[0]?.code }}
         aria-label="Nộp hồ sơ trực tuyến"
       >
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -209,34 +225,19 @@ function SubmitForm({ procedure, receiving }: { procedure: Procedure; receiving:
           </Card>
           <Card size="small" title="3. Nơi tiếp nhận hồ sơ">
             <Form.Item
-              name="agency_choice"
+              name="agency_code"
               label="Cơ quan tiếp nhận"
+              extra="Các cơ quan có Bộ phận Một cửa tiếp nhận hồ sơ trực tuyến của thủ tục này."
               rules={[{ required: true, message: 'Vui lòng chọn nơi tiếp nhận hồ sơ.' }]}
             >
-              <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+              <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="submit-agencies">
                 {agencies.map((agency) => (
                   <Radio key={agency.code} value={agency.code}>
-                    {agency.label} <Text strong>({agency.code})</Text>
-                    <Text type="secondary"> — {agency.detail}</Text>
+                    {agency.name} <Text type="secondary">({agency.code})</Text>
                   </Radio>
                 ))}
-                <Radio value={OTHER}>Cơ quan khác (nhập mã cơ quan)</Radio>
               </Radio.Group>
             </Form.Item>
-            {choice === OTHER && (
-              <Form.Item
-                name="agency_other"
-                label="Mã cơ quan tiếp nhận"
-                extra="Mã định danh của cơ quan, ví dụ 000.21.99.H48 (in trên giấy tờ, trang thông tin của cơ quan)."
-                normalize={(value: string | undefined) => value?.toUpperCase().replace(/\s+/g, '')}
-                rules={[
-                  { required: true, message: 'Vui lòng nhập mã cơ quan tiếp nhận.' },
-                  { pattern: AGENCY_CODE, message: 'Mã cơ quan gồm 4 nhóm, ví dụ 000.21.99.H48.' },
-                ]}
-              >
-                <Input autoComplete="off" maxLength={35} placeholder="000.21.99.H48" />
-              </Form.Item>
-            )}
           </Card>
           <Button type="primary" size="large" htmlType="submit" block icon={<SendOutlined aria-hidden />} loading={submitting}>
             Nộp hồ sơ
