@@ -192,6 +192,9 @@ void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now) {
   sql << kTouchToken, soci::use(at, "at"), soci::use(id, "id");
 }
 
+std::vector<ApiToken> ListTokens(soci::session& sql, std::int64_t user_id, std::int64_t now) {
+  long long user = user_id, at = now;
+  return QueryRows<TokenRow>(sql, kSelectTokensOfUser, soci::use(user, "u"), soci::use(at, "now"));
 }
 
 bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id,
