@@ -63,7 +63,7 @@ class IntakeTest : public ::testing::Test {
                     core::dossier::Channel channel = core::dossier::Channel::kDirect) {
     IntakeInput input;
     input.procedure_code = procedure_code;
-    input.channel = core::dossier::ParseChannel(channel);
+    input.channel = channel;
     input.applicant = {"Nguyễn Thị Ánh Tuyết", "051090001234", "0912345678", "",
                        "Thôn 1, xã Trà Sơn, huyện Trà Bồng"};
     input.components = catalog_.Definition(procedure_code, std::nullopt).components;
