@@ -10,7 +10,7 @@ void RegisterHealthRoutes(http::Router& router, const service::Services& service
   router.Add(
       boost::beast::http::verb::get, "/api/v1/health",
       http::SyncHandler([&services](http::Request&) {
-        auto health = service::system::CheckHealth(services.db);
+        auto health = services.health.Check();
         return http::JsonResponse(boost::json::object{{"status", "ok"},
                                                       {"database", health.database},
                                                       {"schema_version", health.schema_version}});

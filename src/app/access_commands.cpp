@@ -9,11 +9,10 @@
 #include <chrono>
 #include "app/commands.hpp"
 #include "app/system_clock.hpp"
+#include "app/wiring.hpp"
 #include "core/calendar/date.hpp"
 #include "core/error.hpp"
-#include "service/access/directory.hpp"
 #include "service/audit/audit.hpp"
-#include "service/calendar/calendar_service.hpp"
 #include "service/demo/demo.hpp"
 #include "service/dossier/seed.hpp"
 #include "service/security/crypto.hpp"
@@ -40,7 +39,7 @@ void PrintError(const Error& e) {
 }
 
 // What the administration commands work on: the database, migrated first, and the services
-// over it, wired as in `egov serve` (without the HTTP side).
+// over it, wired by ServiceGraph as in `egov serve` (without the HTTP side and the files).
 struct CommandWorld {
   struct Migrated {
     explicit Migrated(store::Database& db) { store::Migrate(db); }
@@ -48,17 +47,12 @@ struct CommandWorld {
   store::Database db;
   Migrated migrated;
   SystemClock clock;
-  service::access::AccessSettings settings;
-  service::access::Directory directory;
-  service::catalog::Catalog catalog;
-  service::calendar::CalendarService calendar;
+  ServiceGraph graph;
 
   explicit CommandWorld(const std::string& url, std::unordered_set<std::string> common = {})
       : db((Quiet(), url), 2),
         migrated(db),
-        directory(db, clock, settings, std::move(common)),
-        catalog(db, clock),
-        calendar(db, clock) {}
+        graph(db, clock, {.common_passwords = std::move(common)}) {}
 
  private:
   static void Quiet() {
@@ -85,7 +79,7 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     CommandWorld world(db_url, service::access::ShippedCommonPasswords());
     new_user.password = ReadPassword();
     try {
-      auto created = world.directory.CreateUserAsSystem(new_user, "cli");
+      auto created = world.graph.directory().CreateUserAsSystem(new_user, "cli");
       std::cout << boost::json::serialize(boost::json::object{{"username", created.username},
                                                               {"agency_code", created.agency_code}})
                 << std::endl;
@@ -108,7 +102,7 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
   agency_add->callback([&exit_code] {
     CommandWorld world(db_url);
     try {
-      auto created = world.directory.CreateAgencyAsSystem(new_agency, "cli");
+      auto created = world.graph.directory().CreateAgencyAsSystem(new_agency, "cli");
       std::cout << boost::json::serialize(
                        boost::json::object{{"code", created.code}, {"name", created.name}})
                 << std::endl;
@@ -136,8 +130,9 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
       return;
     }
     CommandWorld world(db_url);
-    auto result = service::demo::LoadDemo(world.db, world.directory, world.catalog, world.clock);
-    world.calendar.LoadShippedSchedules();  // the holidays
+    auto result = service::demo::LoadDemo(world.db, world.graph.directory(), world.graph.catalog(),
+                                          world.clock);
+    world.graph.calendar().LoadShippedSchedules();  // the holidays
     std::cout << boost::json::serialize(
                      boost::json::object{{"already_loaded", result.already_loaded},
                                          {"agencies_created", result.agencies_created},
@@ -163,10 +158,10 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
   seed_dossiers->add_option("--to", seed_to, "Ngày tiếp nhận muộn nhất (mặc định: hôm nay)");
   seed_dossiers->callback([&exit_code] {
     CommandWorld world(db_url);
-    world.calendar.LoadShippedSchedules();
-    service::demo::LoadDemo(world.db, world.directory, world.catalog, world.clock);
+    world.graph.calendar().LoadShippedSchedules();
+    service::demo::LoadDemo(world.db, world.graph.directory(), world.graph.catalog(), world.clock);
     auto& db = world.db;
-    auto& calendar = world.calendar;
+    auto& calendar = world.graph.calendar();
     auto& clock = world.clock;
     service::dossier::SeedOptions options;
     options.count = seed_count;

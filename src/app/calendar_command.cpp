@@ -12,6 +12,7 @@
 
 #include "app/commands.hpp"
 #include "app/system_clock.hpp"
+#include "app/wiring.hpp"
 #include "core/calendar/date.hpp"
 #include "core/calendar/lunar.hpp"
 #include "core/error.hpp"
@@ -90,12 +91,14 @@ struct Options {
 };
 
 // The database named by --db, migrated, with the shipped schedules loaded for years that
-// have none (as `egov serve` does at start), and its calendar service.
+// have none (as `egov serve` does at start), and the services over it (ServiceGraph).
 struct DatabaseCalendar {
-  explicit DatabaseCalendar(const std::string& url) : db(url, 1), calendar(db, clock) {
+  explicit DatabaseCalendar(const std::string& url) : db(url, 1), graph(db, clock, {}) {
     store::Migrate(db);
-    calendar.LoadShippedSchedules();
+    graph.calendar().LoadShippedSchedules();
   }
+  service::calendar::CalendarService& calendar() { return graph.calendar(); }
+
   // Before the first database command: logs to stderr (stdout is the JSON), crypto for audit.
   struct Prepared {
     Prepared() {
@@ -105,7 +108,7 @@ struct DatabaseCalendar {
   } prepared;
   store::Database db;
   SystemClock clock;
-  service::calendar::CalendarService calendar;
+  ServiceGraph graph;
 };
 
 }  // namespace
@@ -151,7 +154,7 @@ void AddCalendarCommand(CLI::App& root, int& exit_code, std::ostream& out, std::
       cal::YearSchedule schedule;
       if (!options->db.empty()) {
         DatabaseCalendar database(options->db);
-        schedule = database.calendar.Holidays(year).schedule;
+        schedule = database.calendar().Holidays(year).schedule;
       } else {
         const std::optional<cal::YearSchedule> official = service::calendar::ShippedSchedule(year);
         schedule = official ? *official : cal::StatutorySchedule(year);
@@ -194,8 +197,8 @@ void AddCalendarCommand(CLI::App& root, int& exit_code, std::ostream& out, std::
         DatabaseCalendar database(options->db);
         const cal::WorkingHours hours = options->agency.empty()
                                             ? cal::WorkingHours::Default()
-                                            : database.calendar.WorkingHoursOf(options->agency);
-        chosen_calendar.emplace(database.calendar.Calendar()->WithHours(hours));
+                                            : database.calendar().WorkingHoursOf(options->agency);
+        chosen_calendar.emplace(database.calendar().Calendar()->WithHours(hours));
       }
       const cal::WorkingCalendar& calendar = *chosen_calendar;
       cal::LocalDateTime due_at;

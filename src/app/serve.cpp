@@ -1,5 +1,6 @@
-// The composition root of `egov serve`: builds the object graph (database, services, router,
-// server) once, runs the io_context on N threads, and shuts down on SIGTERM/SIGINT.
+// The composition root of `egov serve`: builds the object graph (database, services through
+// ServiceGraph, router, server) once, runs the io_context on N threads, and shuts down on
+// SIGTERM/SIGINT.
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
@@ -15,6 +16,7 @@
 #include "app/commands.hpp"
 #include "app/system_clock.hpp"
 #include "app/test_clock.hpp"
+#include "app/wiring.hpp"
 #include "core/calendar/date.hpp"
 #include "http/blocking_pool.hpp"
 #include "http/rate_limiter.hpp"
@@ -24,7 +26,6 @@
 #include "service/security/crypto.hpp"
 #include "service/services.hpp"
 #include "store/database.hpp"
-#include "store/files/file_store.hpp"
 #include "store/migrations.hpp"
 
 namespace egov::app {
@@ -93,18 +94,15 @@ int RunServe(Config config) {
   store::Migrate(db);
   service::access::AccessSettings access_settings;
   access_settings.token_lifetime_ms = std::int64_t{config.token_lifetime_days} * 24 * 3600 * 1000;
-  service::access::Directory directory(db, clock, access_settings,
-                                       service::access::ShippedCommonPasswords());
-  service::access::Auth auth(db, clock, access_settings, directory);
-  service::calendar::CalendarService calendar(db, clock);
-  calendar.LoadShippedSchedules();
-  service::catalog::Catalog catalog(db, clock);
-  store::FileStore files(config.files_dir);
-  service::dossier::Dossiers dossiers(db, clock, calendar, catalog, files);
-  // Known before the first request: from the configuration, else set once listening below.
-  std::string public_base_url = config.public_base_url;
-  service::Services services{db,       clock,   directory, auth,
-                             calendar, catalog, dossiers,  public_base_url};
+  ServiceGraph graph(db, clock,
+                     {.access = access_settings,
+                      .files_dir = config.files_dir,
+                      .common_passwords = service::access::ShippedCommonPasswords(),
+                      // Known before the first request: from the configuration, else set once
+                      // listening below.
+                      .public_base_url = config.public_base_url});
+  graph.calendar().LoadShippedSchedules();
+  const service::Services& services = graph.services();
   http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);
 
   http::Metrics metrics;
@@ -150,7 +148,9 @@ int RunServe(Config config) {
     return 1;
   }
   std::string host = address.is_v6() ? "[" + options.host + "]" : options.host;
-  if (public_base_url.empty()) public_base_url = "http://" + host + ":" + std::to_string(port);
+  if (graph.public_base_url().empty()) {
+    graph.SetPublicBaseUrl("http://" + host + ":" + std::to_string(port));
+  }
   server.Start();
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -161,7 +161,8 @@ int RunServe(Config config) {
   });
 
   spdlog::info("egov serving {} on {}:{} with {} threads, web app from {}, public URL {}",
-               db.display_url(), host, port, config.threads, config.web_dir, public_base_url);
+               db.display_url(), host, port, config.threads, config.web_dir,
+               graph.public_base_url());
   std::cout << "listening on http://" << host << ":" << port << std::endl;
 
   std::vector<std::thread> threads;

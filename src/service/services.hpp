@@ -1,6 +1,7 @@
 // The use-case services the API layer calls, built once by the composition root
-// (src/app/serve.cpp) and shared by all request threads. Members are references to objects
-// that outlive every request.
+// (app::ServiceGraph, src/app/wiring.hpp) and shared by all request threads. Members are
+// references to objects that outlive every request. No database here: handlers reach it only
+// through a service.
 #pragma once
 
 #include <string>
@@ -11,18 +12,20 @@
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
 #include "service/dossier/dossiers.hpp"
-#include "store/database.hpp"
+#include "service/dossier/forms.hpp"
+#include "service/system/health.hpp"
 
 namespace egov::service {
 
 struct Services {
-  store::Database& db;
   const core::Clock& clock;
   access::Directory& directory;
   access::Auth& auth;
   calendar::CalendarService& calendar;
   catalog::Catalog& catalog;
   dossier::Dossiers& dossiers;
+  dossier::Forms& forms;
+  system::HealthProbe& health;
   // `[server] public_base_url`, normalised ("https://dichvucong.example.vn", no trailing
   // slash): the start of every absolute URL Egov returns (the receipt's QR), and its scheme
   // decides whether session cookies are Secure. Never taken from request headers. Set by the

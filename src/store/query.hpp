@@ -1,6 +1,16 @@
-// The one way the store reads rows: a Row type binds its columns (Row::Bind adds the
-// into-bindings to a statement) and builds a record (Row::Get); QueryRows prepares `text`
-// with those and the given use-bindings and collects every row.
+// The one way the store reads rows. A Row type names the result columns it reads
+// (`void Bind(Columns& c) { c("id", id); c("code", code); … }`) and builds a record
+// (`Get()`); Columns binds each member to the column of that name in the statement's SELECT
+// (or RETURNING) list, so a row never depends on the order of the columns. The names are
+// resolved once, when the statement is prepared, from the statement's text: reading a row
+// costs what positional binding costs, so the statements prepared once per pooled connection
+// (CachedQuery, Session::Cached) bind by name too.
+//
+// Why not soci::row or type_conversion<T> (which reads a soci::values, i.e. a soci::row):
+// SOCI 4.0 types a row's columns from SQLite's declared type, so an INTEGER column (every
+// instant: epoch milliseconds) is read as a 32-bit int and truncated, and an expression
+// (COUNT(*), MAX(…)) as text; it also copies every value once more and looks each name up
+// in a map on every row.
 #pragma once
 
 #include <soci/soci.h>
@@ -10,6 +20,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,6 +45,68 @@ E Named(const std::optional<E>& parsed, const char* column, const std::string& t
   return *parsed;
 }
 
+// The names of the result columns of `text`, in order: the top-level SELECT list (up to its
+// FROM), else the RETURNING list of an INSERT or UPDATE, else none. A column's name is its
+// alias (`… AS name`), else the column without its table (`a.code` → "code"); an expression
+// without an alias has the empty name and cannot be bound by name.
+std::vector<std::string> ResultColumns(std::string_view text);
+
+// Binds a row's members to the result columns of one statement by name (see the top of this
+// file). A name that is not a result column, or that two result columns share, or a member
+// bound twice, or a result column that no member reads, is a programming error:
+// std::logic_error when the statement is prepared, naming the statement.
+class Columns {
+ public:
+  explicit Columns(std::string_view text);
+
+  template <class T>
+  void operator()(std::string_view name, T& value) {
+    Add(name, {&value, nullptr, &Exchange<T>});
+  }
+  // A nullable column: `indicator` is soci::i_null when the column is NULL.
+  template <class T>
+  void operator()(std::string_view name, T& value, soci::indicator& indicator) {
+    Add(name, {&value, &indicator, &Exchange<T>});
+  }
+
+  // Adds the into-bindings to `st`, in the order of the result columns.
+  void Into(soci::statement& st) const;
+
+ private:
+  struct Binding {
+    void* value = nullptr;
+    soci::indicator* indicator = nullptr;
+    void (*exchange)(soci::statement&, void*, soci::indicator*) = nullptr;
+  };
+  template <class T>
+  static void Exchange(soci::statement& st, void* value, soci::indicator* indicator) {
+    if (indicator) {
+      st.exchange(soci::into(*static_cast<T*>(value), *indicator));
+    } else {
+      st.exchange(soci::into(*static_cast<T*>(value)));
+    }
+  }
+  void Add(std::string_view name, Binding binding);
+  [[noreturn]] void Fail(const std::string& what) const;
+
+  std::string_view text_;
+  std::vector<std::string> names_;
+  std::vector<Binding> bindings_;  // by result column
+};
+
+// Prepares `text` on `st`, a fresh statement: `row`'s members bound to the result columns
+// they name, and the given use-bindings.
+template <class Row, class... Uses>
+void PrepareRows(soci::statement& st, const std::string& text, Row& row, Uses&&... uses) {
+  Columns columns(text);
+  row.Bind(columns);
+  columns.Into(st);
+  (st.exchange(std::forward<Uses>(uses)), ...);
+  st.alloc();
+  st.prepare(text);
+  st.define_and_bind();
+}
+
 // Executes a prepared statement whose columns are bound into `row` and collects every row
 // (stepping the statement to its end).
 template <class Row>
@@ -47,16 +120,32 @@ auto CollectRows(soci::statement& st, Row& row) {
   return out;
 }
 
+// Every row of `text` with the given use-bindings, each built by Row::Get().
 template <class Row, class... Uses>
 auto QueryRows(soci::session& sql, const std::string& text, Uses&&... uses) {
   Row row;
   soci::statement st(sql);
-  row.Bind(st);
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(text);
-  st.define_and_bind();
+  PrepareRows(st, text, row, std::forward<Uses>(uses)...);
   return CollectRows(st, row);
+}
+
+// The first row of `text`, if any (the statement is still stepped to its end).
+template <class Row, class... Uses>
+auto QueryRow(soci::session& sql, const std::string& text, Uses&&... uses) {
+  auto rows = QueryRows<Row>(sql, text, std::forward<Uses>(uses)...);
+  return rows.empty() ? std::nullopt : std::optional(std::move(rows.front()));
+}
+
+// Calls `visit(row.Get())` for each row of `text` in order, until it returns false.
+template <class Row, class Visit, class... Uses>
+void ForEachRow(soci::session& sql, const std::string& text, Visit&& visit, Uses&&... uses) {
+  Row row;
+  soci::statement st(sql);
+  PrepareRows(st, text, row, std::forward<Uses>(uses)...);
+  if (!st.execute(true)) return;
+  do {
+    if (!visit(row.Get())) return;
+  } while (st.fetch());
 }
 
 // A query with one parameter, prepared once per pooled connection: keep it with
@@ -67,11 +156,7 @@ template <class Spec>
 class CachedQuery {
  public:
   explicit CachedQuery(soci::session& sql) : statement_(sql) {
-    row_.Bind(statement_);
-    statement_.exchange(soci::use(param_, Spec::kParam));
-    statement_.alloc();
-    statement_.prepare(Spec::Text());
-    statement_.define_and_bind();
+    PrepareRows(statement_, Spec::Text(), row_, soci::use(param_, Spec::kParam));
   }
   CachedQuery(const CachedQuery&) = delete;
   CachedQuery& operator=(const CachedQuery&) = delete;

@@ -431,9 +431,12 @@ TEST_P(DossierTest, BadInputIsRefusedAndLeavesNoTrace) {
 
 TEST_P(DossierTest, OnlyReceptionReceivesAndOtherAgenciesCannotSeeIt) {
   auto clerk = Login("vanthu");
-  EXPECT_EQ(c_->Post("/api/v1/dossiers", json::serialize(Body()), "application/json", clerk).status,
-            403u);
+  auto refused = c_->Post("/api/v1/dossiers", json::serialize(Body()), "application/json", clerk);
+  EXPECT_EQ(refused.status, 403u);
+  EXPECT_EQ(refused.json().at("error").at("code").as_string(), "forbidden");
+  EXPECT_EQ(Count(reception_), 0);  // and the refusal consumed no number: the next is 0001
   auto d = Intake(Body()).json();
+  EXPECT_TRUE(d.at("code").as_string().ends_with("-0001")) << d;
   std::string code(d.at("code").as_string());
   // The district's reception is an ancestor? No: VP is a sibling office of the commune.
   auto other = Login("tiepnhan");

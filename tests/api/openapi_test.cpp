@@ -8,8 +8,8 @@
 
 #include "api/routes.hpp"
 #include "app/system_clock.hpp"
+#include "app/wiring.hpp"
 #include "service/security/crypto.hpp"
-#include "store/files/file_store.hpp"
 #include "test_database.hpp"
 
 namespace egov::api {
@@ -22,15 +22,11 @@ TEST(OpenApi, DocumentsExactlyTheRegisteredRoutes) {
   app::SystemClock clock;
   service::access::AccessSettings settings;
   settings.hashing = {1, 8192};  // only constructed here, never used to log in
-  service::access::Directory directory(db, clock, settings, {});
-  service::access::Auth auth(db, clock, settings, directory);
-  service::calendar::CalendarService calendar(db, clock);
-  service::catalog::Catalog catalog(db, clock);
-  store::FileStore files(egov::testing::MakeTempDir());
-  service::dossier::Dossiers dossiers(db, clock, calendar, catalog, files);
-  const std::string public_base_url = "http://127.0.0.1:8080";
-  service::Services services{db,       clock,   directory, auth,
-                             calendar, catalog, dossiers,  public_base_url};
+  app::ServiceGraph graph(db, clock,
+                          {.access = settings,
+                           .files_dir = egov::testing::MakeTempDir(),
+                           .public_base_url = "http://127.0.0.1:8080"});
+  const service::Services& services = graph.services();
   http::Metrics metrics;
   http::Router router(metrics);
   http::BlockingPool pool(1, 1);

@@ -187,8 +187,8 @@ test('a new API token shows when it expires, in the message and in the list', as
     const said = await message.innerText();
     assert.ok(said.includes(date) && said.includes(time), `the message gives the expiry ${date} ${time}: ${said}`);
 
-    const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^Khóa API$/ }) });
-    const table = card.locator('.ant-table');
+    // The tokens' table (the sessions' table above it has a "Hết hạn" column too).
+    const table = page.locator('.ant-table').filter({ has: page.getByRole('row', { name: /Đồng bộ báo cáo/ }) });
     await table.getByRole('columnheader', { name: 'Hết hạn' }).waitFor();
     const row = table.getByRole('row', { name: /Đồng bộ báo cáo/ });
     await row.waitFor();

@@ -48,11 +48,9 @@ std::string Money(std::int64_t amount) {
   return out;
 }
 
-}  // namespace
-
-std::string ReceiptPdf(const Dossiers& dossiers, store::Database& db,
-                       const core::access::Caller& caller, const std::string& code,
-                       const std::string& lookup_base) {
+std::string RenderReceipt(const Dossiers& dossiers, store::Database& db,
+                          const core::access::Caller& caller, const std::string& code,
+                          const std::string& lookup_base) {
   auto view = dossiers.Get(caller, code);
   const auto& d = view.dossier;
   const auto& p = view.procedure;
@@ -117,6 +115,13 @@ std::string ReceiptPdf(const Dossiers& dossiers, store::Database& db,
                                 : "Không thu phí, lệ phí";
   r.lookup_url = lookup_base + "/tra-cuu/" + d.code + "?ma=" + d.public_token;
   return render::RenderReceiptPdf(r);
+}
+
+}  // namespace
+
+std::string Forms::ReceiptPdf(const core::access::Caller& caller, const std::string& code,
+                              const std::string& lookup_base) const {
+  return RenderReceipt(dossiers_, db_, caller, code, lookup_base);
 }
 
 }  // namespace egov::service::dossier

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "core/calendar/date.hpp"
+#include "core/dossier/states.hpp"
 #include "core/testing/fake_clock.hpp"
 #include "service/access/auth.hpp"
 #include "service/access/directory.hpp"

@@ -7,9 +7,9 @@
 
 namespace egov::service::system {
 
-Health CheckHealth(store::Database& db) {
+Health HealthProbe::Check() const {
   try {
-    return {db.dialect_name(), store::ProbeSchemaVersion(db)};
+    return {db_.dialect_name(), store::ProbeSchemaVersion(db_)};
   } catch (const store::Unavailable& e) {
     throw Error(ErrorCode::kUnavailable, "Cơ sở dữ liệu không phản hồi.", e.what());
   }

@@ -12,7 +12,16 @@ struct Health {
   int schema_version;
 };
 
-// Queries the database; throws egov::Error(kUnavailable) when it does not answer.
-Health CheckHealth(store::Database& db);
+// Probes the database the server runs on. Thread-safe; `db` must outlive it.
+class HealthProbe {
+ public:
+  explicit HealthProbe(store::Database& db) : db_(db) {}
+
+  // Queries the database; throws egov::Error(kUnavailable) when it does not answer.
+  Health Check() const;
+
+ private:
+  store::Database& db_;
+};
 
 }  // namespace egov::service::system

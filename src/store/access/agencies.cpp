@@ -15,26 +15,41 @@ using core::access::Agency;
 
 namespace {
 
-constexpr const char* kColumns =
+// The statements of this file, by what they do.
+constexpr const char* kSelectAgency =
     "SELECT id, code, parent_id, path, name, kind, abbreviation, working_hours, created_at, "
     "updated_at FROM agencies ";
+const std::string kSelectAgencyByCode = std::string(kSelectAgency) + "WHERE code = :code";
+const std::string kSelectAgencyById = std::string(kSelectAgency) + "WHERE id = :id";
+const std::string kSelectAgencySubtree =
+    std::string(kSelectAgency) + "WHERE path >= :b AND path < :e ORDER BY path";
+constexpr const char* kInsertAgency =
+    "INSERT INTO agencies (code, parent_id, path, name, name_folded, kind, abbreviation, "
+    "working_hours, created_at, updated_at) VALUES (:code, :parent, :path, :name, :folded, "
+    ":kind, :abbr, :hours, :at, :at) RETURNING id";
+constexpr const char* kUpdateAgencyPath = "UPDATE agencies SET path = :path WHERE id = :id";
+constexpr const char* kUpdateAgency =
+    "UPDATE agencies SET name = :name, name_folded = :folded, kind = :kind, "
+    "abbreviation = :abbr, working_hours = :hours, updated_at = :at WHERE id = :id";
+constexpr const char* kCountAgencies = "SELECT COUNT(*) FROM agencies";
+constexpr const char* kSelectWorkingHours = "SELECT working_hours FROM agencies WHERE code = :code";
 
 struct AgencyRow {
   Agency a;
   long long id = 0, parent_id = 0, created_at = 0, updated_at = 0;
   soci::indicator parent_ind = soci::i_null;
 
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(a.code));
-    st.exchange(soci::into(parent_id, parent_ind));
-    st.exchange(soci::into(a.path));
-    st.exchange(soci::into(a.name));
-    st.exchange(soci::into(a.kind));
-    st.exchange(soci::into(a.abbreviation));
-    st.exchange(soci::into(a.working_hours));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(updated_at));
+  void Bind(Columns& c) {
+    c("id", id);
+    c("code", a.code);
+    c("parent_id", parent_id, parent_ind);
+    c("path", a.path);
+    c("name", a.name);
+    c("kind", a.kind);
+    c("abbreviation", a.abbreviation);
+    c("working_hours", a.working_hours);
+    c("created_at", created_at);
+    c("updated_at", updated_at);
   }
   Agency Get() const {
     Agency out = a;
@@ -50,25 +65,22 @@ struct AgencyRow {
 }  // namespace
 
 std::optional<Agency> FindAgencyByCode(soci::session& sql, const std::string& code) {
-  auto rows = QueryRows<AgencyRow>(sql, std::string(kColumns) + "WHERE code = :code",
-                                   soci::use(code, "code"));
+  auto rows = QueryRows<AgencyRow>(sql, kSelectAgencyByCode, soci::use(code, "code"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 std::optional<Agency> FindAgencyById(soci::session& sql, std::int64_t id) {
   long long key = id;
-  auto rows =
-      QueryRows<AgencyRow>(sql, std::string(kColumns) + "WHERE id = :id", soci::use(key, "id"));
+  auto rows = QueryRows<AgencyRow>(sql, kSelectAgencyById, soci::use(key, "id"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 std::vector<Agency> ListAgencySubtree(soci::session& sql, const std::string& path) {
   auto [begin, end] = core::access::SubtreeRange(path);
-  return QueryRows<AgencyRow>(
-      sql, std::string(kColumns) + "WHERE path >= :b AND path < :e ORDER BY path",
-      soci::use(begin, "b"), soci::use(end, "e"));
+  return QueryRows<AgencyRow>(sql, kSelectAgencySubtree, soci::use(begin, "b"),
+                              soci::use(end, "e"));
 }
 
 Agency InsertAgency(soci::session& sql, Agency agency, const Agency* parent, std::int64_t now) {
@@ -79,19 +91,16 @@ Agency InsertAgency(soci::session& sql, Agency agency, const Agency* parent, std
   // A unique placeholder path until the id is known.
   std::string temp_path = "pending:" + agency.code;
   MappingUniqueViolation([&] {
-    sql << "INSERT INTO agencies (code, parent_id, path, name, name_folded, kind, abbreviation, "
-           "working_hours, created_at, updated_at) VALUES (:code, :parent, :path, :name, "
-           ":folded, :kind, :abbr, :hours, :at, :at) RETURNING id",
-        soci::use(agency.code, "code"), soci::use(parent_id, parent_ind, "parent"),
-        soci::use(temp_path, "path"), soci::use(agency.name, "name"), soci::use(folded, "folded"),
-        soci::use(agency.kind, "kind"), soci::use(agency.abbreviation, "abbr"),
-        soci::use(agency.working_hours, "hours"), soci::use(at, "at"), soci::into(id);
+    sql << kInsertAgency, soci::use(agency.code, "code"),
+        soci::use(parent_id, parent_ind, "parent"), soci::use(temp_path, "path"),
+        soci::use(agency.name, "name"), soci::use(folded, "folded"), soci::use(agency.kind, "kind"),
+        soci::use(agency.abbreviation, "abbr"), soci::use(agency.working_hours, "hours"),
+        soci::use(at, "at"), soci::into(id);
   });
   agency.id = id;
   agency.parent_id = parent ? std::optional<std::int64_t>(parent->id) : std::nullopt;
   agency.path = (parent ? parent->path : std::string("/")) + std::to_string(id) + "/";
-  sql << "UPDATE agencies SET path = :path WHERE id = :id", soci::use(agency.path, "path"),
-      soci::use(id, "id");
+  sql << kUpdateAgencyPath, soci::use(agency.path, "path"), soci::use(id, "id");
   agency.created_at = agency.updated_at = now;
   return agency;
 }
@@ -99,16 +108,14 @@ Agency InsertAgency(soci::session& sql, Agency agency, const Agency* parent, std
 void UpdateAgency(soci::session& sql, const Agency& agency, std::int64_t now) {
   long long id = agency.id, at = now;
   std::string folded = core::text::Fold(agency.name);
-  sql << "UPDATE agencies SET name = :name, name_folded = :folded, kind = :kind, "
-         "abbreviation = :abbr, working_hours = :hours, updated_at = :at WHERE id = :id",
-      soci::use(agency.name, "name"), soci::use(folded, "folded"), soci::use(agency.kind, "kind"),
-      soci::use(agency.abbreviation, "abbr"), soci::use(agency.working_hours, "hours"),
-      soci::use(at, "at"), soci::use(id, "id");
+  sql << kUpdateAgency, soci::use(agency.name, "name"), soci::use(folded, "folded"),
+      soci::use(agency.kind, "kind"), soci::use(agency.abbreviation, "abbr"),
+      soci::use(agency.working_hours, "hours"), soci::use(at, "at"), soci::use(id, "id");
 }
 
 std::int64_t CountAgencies(soci::session& sql) {
   long long n = 0;
-  sql << "SELECT COUNT(*) FROM agencies", soci::into(n);
+  sql << kCountAgencies, soci::into(n);
   return n;
 }
 
@@ -116,12 +123,12 @@ namespace {
 struct WorkingHoursQuery {
   struct Row {
     std::string hours;
-    void Bind(soci::statement& st) { st.exchange(soci::into(hours)); }
+    void Bind(Columns& c) { c("working_hours", hours); }
     std::string Get() const { return hours; }
   };
   using Param = std::string;
   static constexpr const char* kParam = "code";
-  static std::string Text() { return "SELECT working_hours FROM agencies WHERE code = :code"; }
+  static std::string Text() { return kSelectWorkingHours; }
 };
 }  // namespace
 

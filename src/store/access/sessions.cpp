@@ -10,13 +10,58 @@ namespace egov::store::access {
 using core::access::ApiToken;
 using core::access::LoginSession;
 
+namespace {
+
+// The statements of this file, by what they do.
+constexpr const char* kInsertSession =
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+    "expires_at, client_address, user_agent) VALUES (:h, :u, :c, :created, :seen, :expires, "
+    ":addr, :agent) RETURNING id";
+constexpr const char* kSelectSession =
+    "SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at, client_address, "
+    "user_agent FROM sessions ";
+const std::string kSelectLiveSession =
+    std::string(kSelectSession) + "WHERE token_hash = :h AND revoked_at IS NULL";
+const std::string kSelectSessionsOfUser =
+    std::string(kSelectSession) +
+    "WHERE user_id = :u AND revoked_at IS NULL AND expires_at > :now AND last_seen_at > :seen "
+    "ORDER BY id DESC";
+constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = :at WHERE id = :id";
+constexpr const char* kRevokeSession =
+    "UPDATE sessions SET revoked_at = :at WHERE id = :id AND user_id = :u AND revoked_at IS NULL";
+constexpr const char* kRevokeSessionsOfUser =
+    "UPDATE sessions SET revoked_at = :at WHERE user_id = :u AND id <> :keep AND "
+    "revoked_at IS NULL";
+constexpr const char* kInsertToken =
+    "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) VALUES "
+    "(:u, :n, :h, :p, :at, :expires) RETURNING id";
+constexpr const char* kSelectToken =
+    "SELECT id, user_id, name, prefix, created_at, last_used_at, expires_at FROM api_tokens ";
+const std::string kSelectLiveToken =
+    std::string(kSelectToken) + "WHERE token_hash = :h AND revoked_at IS NULL";
+const std::string kSelectTokensOfUser =
+    std::string(kSelectToken) +
+    "WHERE user_id = :u AND revoked_at IS NULL AND expires_at > :now ORDER BY id";
+constexpr const char* kTouchToken = "UPDATE api_tokens SET last_used_at = :at WHERE id = :id";
+constexpr const char* kRevokeToken =
+    "UPDATE api_tokens SET revoked_at = :at WHERE id = :id AND user_id = :u AND "
+    "revoked_at IS NULL";
+constexpr const char* kRevokeTokensOfUser =
+    "UPDATE api_tokens SET revoked_at = :at WHERE user_id = :u AND revoked_at IS NULL";
+constexpr const char* kInsertLoginFailure =
+    "INSERT INTO login_failures (username, client_address, at) VALUES (:u, :a, :at)";
+constexpr const char* kCountFailuresForUser =
+    "SELECT COUNT(*) FROM login_failures WHERE username = :u AND at > :since";
+constexpr const char* kCountFailuresFromAddress =
+    "SELECT COUNT(*) FROM login_failures WHERE client_address = :a AND at > :since";
+constexpr const char* kDeleteLoginFailuresBefore = "DELETE FROM login_failures WHERE at < :at";
+
+}  // namespace
+
 std::int64_t InsertSession(soci::session& sql, const LoginSession& s, const std::string& hash) {
   long long id = 0, user = s.user_id, created = s.created_at, seen = s.last_seen_at,
             expires = s.expires_at;
-  sql << "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
-         "expires_at, client_address, user_agent) VALUES (:h, :u, :c, :created, :seen, "
-         ":expires, :addr, :agent) RETURNING id",
-      soci::use(hash, "h"), soci::use(user, "u"), soci::use(s.csrf_token, "c"),
+  sql << kInsertSession, soci::use(hash, "h"), soci::use(user, "u"), soci::use(s.csrf_token, "c"),
       soci::use(created, "created"), soci::use(seen, "seen"), soci::use(expires, "expires"),
       soci::use(s.client_address, "addr"), soci::use(s.user_agent, "agent"), soci::into(id);
   return id;
@@ -24,22 +69,18 @@ std::int64_t InsertSession(soci::session& sql, const LoginSession& s, const std:
 
 namespace {
 
-constexpr const char* kSessionColumns =
-    "SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at, client_address, "
-    "user_agent FROM sessions ";
-
 struct SessionRow {
   LoginSession s;
   long long id = 0, user = 0, created = 0, seen = 0, expires = 0;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(user));
-    st.exchange(soci::into(s.csrf_token));
-    st.exchange(soci::into(created));
-    st.exchange(soci::into(seen));
-    st.exchange(soci::into(expires));
-    st.exchange(soci::into(s.client_address));
-    st.exchange(soci::into(s.user_agent));
+  void Bind(Columns& c) {
+    c("id", id);
+    c("user_id", user);
+    c("csrf_token", s.csrf_token);
+    c("created_at", created);
+    c("last_seen_at", seen);
+    c("expires_at", expires);
+    c("client_address", s.client_address);
+    c("user_agent", s.user_agent);
   }
   LoginSession Get() const {
     LoginSession out = s;
@@ -52,21 +93,18 @@ struct SessionRow {
   }
 };
 
-constexpr const char* kTokenColumns =
-    "SELECT id, user_id, name, prefix, created_at, last_used_at, expires_at FROM api_tokens ";
-
 struct TokenRow {
   ApiToken t;
   long long id = 0, user = 0, created = 0, used = 0, expires = 0;
   soci::indicator used_ind = soci::i_null;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(user));
-    st.exchange(soci::into(t.name));
-    st.exchange(soci::into(t.prefix));
-    st.exchange(soci::into(created));
-    st.exchange(soci::into(used, used_ind));
-    st.exchange(soci::into(expires));
+  void Bind(Columns& c) {
+    c("id", id);
+    c("user_id", user);
+    c("name", t.name);
+    c("prefix", t.prefix);
+    c("created_at", created);
+    c("last_used_at", used, used_ind);
+    c("expires_at", expires);
   }
   ApiToken Get() const {
     ApiToken out = t;
@@ -86,9 +124,7 @@ struct LiveSessionQuery {
   using Row = SessionRow;
   using Param = std::string;
   static constexpr const char* kParam = "h";
-  static std::string Text() {
-    return std::string(kSessionColumns) + "WHERE token_hash = :h AND revoked_at IS NULL";
-  }
+  static std::string Text() { return kSelectLiveSession; }
 };
 }  // namespace
 
@@ -100,16 +136,14 @@ std::optional<LoginSession> FindLiveSession(Session& session, const std::string&
 
 void TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now) {
   long long id = session_id, at = now;
-  sql << "UPDATE sessions SET last_seen_at = :at WHERE id = :id", soci::use(at, "at"),
-      soci::use(id, "id");
+  sql << kTouchSession, soci::use(at, "at"), soci::use(id, "id");
 }
 
 bool RevokeSession(soci::session& sql, std::int64_t user_id, std::int64_t session_id,
                    std::int64_t now) {
   long long id = session_id, user = user_id, at = now;
-  soci::statement st = (sql.prepare << "UPDATE sessions SET revoked_at = :at WHERE id = :id AND "
-                                       "user_id = :u AND revoked_at IS NULL",
-                        soci::use(at, "at"), soci::use(id, "id"), soci::use(user, "u"));
+  soci::statement st = (sql.prepare << kRevokeSession, soci::use(at, "at"), soci::use(id, "id"),
+                        soci::use(user, "u"));
   st.execute(true);
   return st.get_affected_rows() > 0;
 }
@@ -117,9 +151,8 @@ bool RevokeSession(soci::session& sql, std::int64_t user_id, std::int64_t sessio
 int RevokeSessionsOfUser(soci::session& sql, std::int64_t user_id, std::int64_t keep,
                          std::int64_t now) {
   long long user = user_id, kept = keep, at = now;
-  soci::statement st = (sql.prepare << "UPDATE sessions SET revoked_at = :at WHERE user_id = :u "
-                                       "AND id <> :keep AND revoked_at IS NULL",
-                        soci::use(at, "at"), soci::use(user, "u"), soci::use(kept, "keep"));
+  soci::statement st = (sql.prepare << kRevokeSessionsOfUser, soci::use(at, "at"),
+                        soci::use(user, "u"), soci::use(kept, "keep"));
   st.execute(true);
   return static_cast<int>(st.get_affected_rows());
 }
@@ -127,20 +160,15 @@ int RevokeSessionsOfUser(soci::session& sql, std::int64_t user_id, std::int64_t 
 std::vector<LoginSession> ListSessions(soci::session& sql, std::int64_t user_id, std::int64_t now,
                                        std::int64_t idle_ms) {
   long long user = user_id, at = now, seen_after = now - idle_ms;
-  return QueryRows<SessionRow>(
-      sql,
-      std::string(kSessionColumns) +
-          "WHERE user_id = :u AND revoked_at IS NULL AND expires_at > :now "
-          "AND last_seen_at > :seen ORDER BY id DESC",
-      soci::use(user, "u"), soci::use(at, "now"), soci::use(seen_after, "seen"));
+  return QueryRows<SessionRow>(sql, kSelectSessionsOfUser, soci::use(user, "u"),
+                               soci::use(at, "now"), soci::use(seen_after, "seen"));
 }
 
 std::int64_t InsertToken(soci::session& sql, const ApiToken& t, const std::string& hash) {
   long long id = 0, user = t.user_id, created = t.created_at, expires = t.expires_at;
-  sql << "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) "
-         "VALUES (:u, :n, :h, :p, :at, :expires) RETURNING id",
-      soci::use(user, "u"), soci::use(t.name, "n"), soci::use(hash, "h"), soci::use(t.prefix, "p"),
-      soci::use(created, "at"), soci::use(expires, "expires"), soci::into(id);
+  sql << kInsertToken, soci::use(user, "u"), soci::use(t.name, "n"), soci::use(hash, "h"),
+      soci::use(t.prefix, "p"), soci::use(created, "at"), soci::use(expires, "expires"),
+      soci::into(id);
   return id;
 }
 
@@ -149,9 +177,7 @@ struct LiveTokenQuery {
   using Row = TokenRow;
   using Param = std::string;
   static constexpr const char* kParam = "h";
-  static std::string Text() {
-    return std::string(kTokenColumns) + "WHERE token_hash = :h AND revoked_at IS NULL";
-  }
+  static std::string Text() { return kSelectLiveToken; }
 };
 }  // namespace
 
@@ -163,34 +189,27 @@ std::optional<ApiToken> FindLiveToken(Session& session, const std::string& hash)
 
 void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now) {
   long long id = token_id, at = now;
-  sql << "UPDATE api_tokens SET last_used_at = :at WHERE id = :id", soci::use(at, "at"),
-      soci::use(id, "id");
+  sql << kTouchToken, soci::use(at, "at"), soci::use(id, "id");
 }
 
 std::vector<ApiToken> ListTokens(soci::session& sql, std::int64_t user_id, std::int64_t now) {
   long long user = user_id, at = now;
-  return QueryRows<TokenRow>(sql,
-                             std::string(kTokenColumns) +
-                                 "WHERE user_id = :u AND revoked_at IS NULL AND expires_at > :now "
-                                 "ORDER BY id",
-                             soci::use(user, "u"), soci::use(at, "now"));
+  return QueryRows<TokenRow>(sql, kSelectTokensOfUser, soci::use(user, "u"), soci::use(at, "now"));
 }
 
 bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id,
                  std::int64_t now) {
   long long id = token_id, user = user_id, at = now;
-  soci::statement st = (sql.prepare << "UPDATE api_tokens SET revoked_at = :at WHERE id = :id "
-                                       "AND user_id = :u AND revoked_at IS NULL",
-                        soci::use(at, "at"), soci::use(id, "id"), soci::use(user, "u"));
+  soci::statement st =
+      (sql.prepare << kRevokeToken, soci::use(at, "at"), soci::use(id, "id"), soci::use(user, "u"));
   st.execute(true);
   return st.get_affected_rows() > 0;
 }
 
 int RevokeTokensOfUser(soci::session& sql, std::int64_t user_id, std::int64_t now) {
   long long user = user_id, at = now;
-  soci::statement st = (sql.prepare << "UPDATE api_tokens SET revoked_at = :at WHERE user_id = "
-                                       ":u AND revoked_at IS NULL",
-                        soci::use(at, "at"), soci::use(user, "u"));
+  soci::statement st =
+      (sql.prepare << kRevokeTokensOfUser, soci::use(at, "at"), soci::use(user, "u"));
   st.execute(true);
   return static_cast<int>(st.get_affected_rows());
 }
@@ -198,29 +217,28 @@ int RevokeTokensOfUser(soci::session& sql, std::int64_t user_id, std::int64_t no
 void RecordLoginFailure(soci::session& sql, const std::string& username,
                         const std::string& client_address, std::int64_t now) {
   long long at = now;
-  sql << "INSERT INTO login_failures (username, client_address, at) VALUES (:u, :a, :at)",
-      soci::use(username, "u"), soci::use(client_address, "a"), soci::use(at, "at");
+  sql << kInsertLoginFailure, soci::use(username, "u"), soci::use(client_address, "a"),
+      soci::use(at, "at");
 }
 
 std::int64_t CountFailuresForUser(soci::session& sql, const std::string& username,
                                   std::int64_t since) {
   long long n = 0, after = since;
-  sql << "SELECT COUNT(*) FROM login_failures WHERE username = :u AND at > :since",
-      soci::use(username, "u"), soci::use(after, "since"), soci::into(n);
+  sql << kCountFailuresForUser, soci::use(username, "u"), soci::use(after, "since"), soci::into(n);
   return n;
 }
 
 std::int64_t CountFailuresFromAddress(soci::session& sql, const std::string& client_address,
                                       std::int64_t since) {
   long long n = 0, after = since;
-  sql << "SELECT COUNT(*) FROM login_failures WHERE client_address = :a AND at > :since",
-      soci::use(client_address, "a"), soci::use(after, "since"), soci::into(n);
+  sql << kCountFailuresFromAddress, soci::use(client_address, "a"), soci::use(after, "since"),
+      soci::into(n);
   return n;
 }
 
 void PruneLoginFailures(soci::session& sql, std::int64_t before) {
   long long at = before;
-  sql << "DELETE FROM login_failures WHERE at < :at", soci::use(at, "at");
+  sql << kDeleteLoginFailuresBefore, soci::use(at, "at");
 }
 
 }  // namespace egov::store::access

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/calendar/date.hpp"
+#include "store/query.hpp"
 
 namespace egov::store::calendar {
 
@@ -14,61 +15,72 @@ namespace cal = core::calendar;
 
 namespace {
 
-constexpr const char* kSelectYears =
+// The statements of this file, by what they do.
+constexpr const char* kSelectYear =
     "SELECT year, source, updated_at, updated_by FROM calendar_years ";
-constexpr const char* kSelectDays = "SELECT date, year, name, kind FROM calendar_days ";
+const std::string kSelectYears = std::string(kSelectYear) + "ORDER BY year";
+const std::string kSelectYearByNumber = std::string(kSelectYear) + "WHERE year = :year";
+constexpr const char* kSelectDay = "SELECT date, year, name, kind FROM calendar_days ";
+const std::string kSelectDays = std::string(kSelectDay) + "ORDER BY date";
+const std::string kSelectDaysOfYear = std::string(kSelectDay) + "WHERE year = :year ORDER BY date";
+constexpr const char* kInsertDay =
+    "INSERT INTO calendar_days (date, year, name, kind) VALUES (:date, :year, :name, :kind)";
+constexpr const char* kInsertYearIfAbsent =
+    "INSERT INTO calendar_years (year, source, updated_at, updated_by) "
+    "VALUES (:year, :source, :at, :by) ON CONFLICT (year) DO NOTHING";
+constexpr const char* kDeleteDaysOfYear = "DELETE FROM calendar_days WHERE year = :year";
+constexpr const char* kUpsertYear =
+    "INSERT INTO calendar_years (year, source, updated_at, updated_by) "
+    "VALUES (:year, :source, :at, :by) ON CONFLICT (year) DO UPDATE SET "
+    "source = excluded.source, updated_at = excluded.updated_at, "
+    "updated_by = excluded.updated_by";
+constexpr const char* kSelectCalendarVersion = "SELECT version FROM calendar_state WHERE id = 1";
+constexpr const char* kBumpCalendarVersion =
+    "UPDATE calendar_state SET version = version + 1 WHERE id = 1 RETURNING version";
 
-template <class... Uses>
-std::vector<StoredSchedule> QueryYears(soci::session& sql, const std::string& where,
-                                       Uses&&... uses) {
+struct YearRow {
   int year = 0;
   std::string source, updated_by;
   long long updated_at = 0;
-  soci::statement st(sql);
-  st.exchange(soci::into(year));
-  st.exchange(soci::into(source));
-  st.exchange(soci::into(updated_at));
-  st.exchange(soci::into(updated_by));
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(std::string(kSelectYears) + where);
-  st.define_and_bind();
-  std::vector<StoredSchedule> out;
-  if (st.execute(true)) {
-    do {
-      StoredSchedule s;
-      s.schedule.year = year;
-      s.schedule.source = source;
-      s.updated_at = updated_at;
-      s.updated_by = updated_by;
-      out.push_back(std::move(s));
-    } while (st.fetch());
+  void Bind(Columns& c) {
+    c("year", year);
+    c("source", source);
+    c("updated_at", updated_at);
+    c("updated_by", updated_by);
   }
-  return out;
-}
+  StoredSchedule Get() const {
+    StoredSchedule s;
+    s.schedule.year = year;
+    s.schedule.source = source;
+    s.updated_at = updated_at;
+    s.updated_by = updated_by;
+    return s;
+  }
+};
+
+struct DayRow {
+  std::string date, name, kind;
+  int year = 0;
+  void Bind(Columns& c) {
+    c("date", date);
+    c("year", year);
+    c("name", name);
+    c("kind", kind);
+  }
+  std::pair<int, cal::ScheduledDay> Get() const {
+    auto parsed_kind = cal::ParseDayKind(kind);
+    if (!parsed_kind) throw std::runtime_error("calendar_days: unknown kind " + kind);
+    return {year, {cal::ParseIsoDate(date), name, *parsed_kind}};
+  }
+};
 
 // Days keyed by year, each list sorted by date.
 template <class... Uses>
-std::map<int, std::vector<cal::ScheduledDay>> QueryDays(soci::session& sql,
-                                                        const std::string& where, Uses&&... uses) {
-  std::string date, name, kind;
-  int year = 0;
-  soci::statement st(sql);
-  st.exchange(soci::into(date));
-  st.exchange(soci::into(year));
-  st.exchange(soci::into(name));
-  st.exchange(soci::into(kind));
-  (st.exchange(std::forward<Uses>(uses)), ...);
-  st.alloc();
-  st.prepare(std::string(kSelectDays) + where + " ORDER BY date");
-  st.define_and_bind();
+std::map<int, std::vector<cal::ScheduledDay>> QueryDays(soci::session& sql, const std::string& text,
+                                                        Uses&&... uses) {
   std::map<int, std::vector<cal::ScheduledDay>> out;
-  if (st.execute(true)) {
-    do {
-      auto parsed_kind = cal::ParseDayKind(kind);
-      if (!parsed_kind) throw std::runtime_error("calendar_days: unknown kind " + kind);
-      out[year].push_back({cal::ParseIsoDate(date), name, *parsed_kind});
-    } while (st.fetch());
+  for (auto& [year, day] : QueryRows<DayRow>(sql, text, std::forward<Uses>(uses)...)) {
+    out[year].push_back(std::move(day));
   }
   return out;
 }
@@ -76,10 +88,8 @@ std::map<int, std::vector<cal::ScheduledDay>> QueryDays(soci::session& sql,
 void InsertDays(soci::session& sql, const cal::YearSchedule& schedule) {
   std::string date, name, kind;
   int year = schedule.year;
-  soci::statement st = (sql.prepare << "INSERT INTO calendar_days (date, year, name, kind) "
-                                       "VALUES (:date, :year, :name, :kind)",
-                        soci::use(date, "date"), soci::use(year, "year"), soci::use(name, "name"),
-                        soci::use(kind, "kind"));
+  soci::statement st = (sql.prepare << kInsertDay, soci::use(date, "date"), soci::use(year, "year"),
+                        soci::use(name, "name"), soci::use(kind, "kind"));
   for (const cal::ScheduledDay& day : schedule.days) {
     date = cal::FormatIsoDate(day.date);
     name = day.name;
@@ -91,8 +101,8 @@ void InsertDays(soci::session& sql, const cal::YearSchedule& schedule) {
 }  // namespace
 
 std::vector<StoredSchedule> ListSchedules(soci::session& sql) {
-  auto years = QueryYears(sql, "ORDER BY year");
-  auto days = QueryDays(sql, "");
+  auto years = QueryRows<YearRow>(sql, kSelectYears);
+  auto days = QueryDays(sql, kSelectDays);
   for (StoredSchedule& s : years) {
     auto it = days.find(s.schedule.year);
     if (it != days.end()) s.schedule.days = std::move(it->second);
@@ -102,10 +112,10 @@ std::vector<StoredSchedule> ListSchedules(soci::session& sql) {
 
 std::optional<StoredSchedule> FindSchedule(soci::session& sql, int year) {
   int key = year;
-  auto years = QueryYears(sql, "WHERE year = :year", soci::use(key, "year"));
+  auto years = QueryRows<YearRow>(sql, kSelectYearByNumber, soci::use(key, "year"));
   if (years.empty()) return std::nullopt;
   int day_key = year;
-  auto days = QueryDays(sql, "WHERE year = :year", soci::use(day_key, "year"));
+  auto days = QueryDays(sql, kSelectDaysOfYear, soci::use(day_key, "year"));
   StoredSchedule out = std::move(years.front());
   auto it = days.find(year);
   if (it != days.end()) out.schedule.days = std::move(it->second);
@@ -118,10 +128,8 @@ bool InsertScheduleIfAbsent(soci::session& sql, const cal::YearSchedule& schedul
   std::string source = schedule.source, updated_by = by;
   long long at = now;
   soci::statement st =
-      (sql.prepare << "INSERT INTO calendar_years (year, source, updated_at, updated_by) "
-                      "VALUES (:year, :source, :at, :by) ON CONFLICT (year) DO NOTHING",
-       soci::use(year, "year"), soci::use(source, "source"), soci::use(at, "at"),
-       soci::use(updated_by, "by"));
+      (sql.prepare << kInsertYearIfAbsent, soci::use(year, "year"), soci::use(source, "source"),
+       soci::use(at, "at"), soci::use(updated_by, "by"));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
   InsertDays(sql, schedule);
@@ -133,26 +141,21 @@ void ReplaceSchedule(soci::session& sql, const cal::YearSchedule& schedule, std:
   int year = schedule.year;
   std::string source = schedule.source, updated_by = by;
   long long at = now;
-  sql << "DELETE FROM calendar_days WHERE year = :year", soci::use(year, "year");
-  sql << "INSERT INTO calendar_years (year, source, updated_at, updated_by) "
-         "VALUES (:year, :source, :at, :by) ON CONFLICT (year) DO UPDATE SET "
-         "source = excluded.source, updated_at = excluded.updated_at, "
-         "updated_by = excluded.updated_by",
-      soci::use(year, "year"), soci::use(source, "source"), soci::use(at, "at"),
+  sql << kDeleteDaysOfYear, soci::use(year, "year");
+  sql << kUpsertYear, soci::use(year, "year"), soci::use(source, "source"), soci::use(at, "at"),
       soci::use(updated_by, "by");
   InsertDays(sql, schedule);
 }
 
 std::int64_t CalendarVersion(soci::session& sql) {
   long long version = 0;
-  sql << "SELECT version FROM calendar_state WHERE id = 1", soci::into(version);
+  sql << kSelectCalendarVersion, soci::into(version);
   return version;
 }
 
 std::int64_t BumpCalendarVersion(soci::session& sql) {
   long long version = 0;
-  sql << "UPDATE calendar_state SET version = version + 1 WHERE id = 1 RETURNING version",
-      soci::into(version);
+  sql << kBumpCalendarVersion, soci::into(version);
   return version;
 }
 

@@ -9,19 +9,60 @@ namespace egov::store::catalog {
 
 namespace {
 
-constexpr const char* kVersionColumns =
+// The statements of this file, by what they do.
+constexpr const char* kSelectVersion =
     "SELECT v.version, v.effective_from, v.definition, v.created_at, v.created_by "
     "FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id ";
+const std::string kSelectVersionInForce =
+    std::string(kSelectVersion) +
+    "WHERE p.code = :code AND v.effective_from <= :today ORDER BY v.version DESC LIMIT 1";
+const std::string kSelectEarliestVersion =
+    std::string(kSelectVersion) +
+    "WHERE p.code = :code ORDER BY v.effective_from, v.version LIMIT 1";
+const std::string kSelectVersionByNumber =
+    std::string(kSelectVersion) + "WHERE p.code = :code AND v.version = :version";
+const std::string kSelectVersions =
+    std::string(kSelectVersion) + "WHERE p.code = :code ORDER BY v.version";
+// In force first (the highest version), else the earliest to come.
+constexpr const char* kSelectVersionNumberInForce =
+    "SELECT v.version FROM procedure_versions v JOIN procedures p ON p.id = v.procedure_id "
+    "WHERE p.code = :code ORDER BY CASE WHEN v.effective_from <= :today THEN -v.version ELSE 0 "
+    "END, v.effective_from, v.version LIMIT 1";
+constexpr const char* kSelectProcedureByCode =
+    "SELECT id, latest_version FROM procedures WHERE code = :code";
+constexpr const char* kInsertProcedure =
+    "INSERT INTO procedures (code, name, field, level, search_folded, latest_version, "
+    "created_at, updated_at) VALUES (:code, :name, :field, :level, :folded, 1, :at, :at) "
+    "RETURNING id";
+constexpr const char* kUpdateProcedure =
+    "UPDATE procedures SET name = :name, field = :field, level = :level, "
+    "search_folded = :folded, latest_version = :version, updated_at = :at WHERE id = :id";
+constexpr const char* kInsertVersion =
+    "INSERT INTO procedure_versions (procedure_id, version, effective_from, definition, "
+    "created_at, created_by) VALUES (:id, :version, :from, :definition, :at, :actor)";
+// The list's filter: each optional criterion.
+constexpr const char* kListWhere =
+    "WHERE p.search_folded LIKE :q ESCAPE '\\' AND (:field = '' OR p.field = :field) "
+    "AND (:level = '' OR p.level = :level) ";
+constexpr const char* kSelectLatestDefinition =
+    "SELECT v.definition FROM procedures p JOIN procedure_versions v ON "
+    "v.procedure_id = p.id AND v.version = p.latest_version ";
+const std::string kCountLatest = std::string("SELECT COUNT(*) FROM procedures p ") + kListWhere;
+const std::string kSelectLatestList = std::string(kSelectLatestDefinition) + kListWhere +
+                                      "ORDER BY p.code LIMIT :limit OFFSET :offset";
+const std::string kSelectAllLatest = std::string(kSelectLatestDefinition) + "ORDER BY p.code";
+constexpr const char* kSelectFieldCounts =
+    "SELECT field, COUNT(*) AS count FROM procedures GROUP BY field ORDER BY field";
 
 struct VersionRow {
   StoredVersion v;
   long long created_at = 0;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(v.version));
-    st.exchange(soci::into(v.effective_from));
-    st.exchange(soci::into(v.definition));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(v.created_by));
+  void Bind(Columns& c) {
+    c("version", v.version);
+    c("effective_from", v.effective_from);
+    c("definition", v.definition);
+    c("created_at", created_at);
+    c("created_by", v.created_by);
   }
   StoredVersion Get() const {
     StoredVersion out = v;
@@ -30,25 +71,28 @@ struct VersionRow {
   }
 };
 
-template <class... Uses>
-std::vector<StoredVersion> QueryVersions(soci::session& sql, const std::string& rest,
-                                         Uses&&... uses) {
-  return QueryRows<VersionRow>(sql, std::string(kVersionColumns) + rest,
-                               std::forward<Uses>(uses)...);
-}
-
 struct DefinitionRow {
   std::string definition;
-  void Bind(soci::statement& st) { st.exchange(soci::into(definition)); }
+  void Bind(Columns& c) { c("definition", definition); }
   std::string Get() const { return definition; }
+};
+
+struct ProcedureRow {
+  long long id = 0;
+  int latest_version = 0;
+  void Bind(Columns& c) {
+    c("id", id);
+    c("latest_version", latest_version);
+  }
+  ProcedureRow Get() const { return *this; }
 };
 
 struct FieldRow {
   std::string field;
   long long count = 0;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(field));
-    st.exchange(soci::into(count));
+  void Bind(Columns& c) {
+    c("field", field);
+    c("count", count);
   }
   FieldCount Get() const { return {field, count}; }
 };
@@ -57,13 +101,10 @@ struct FieldRow {
 
 std::optional<StoredVersion> FindInForce(soci::session& sql, const std::string& code,
                                          const std::string& today) {
-  auto rows = QueryVersions(sql,
-                            "WHERE p.code = :code AND v.effective_from <= :today "
-                            "ORDER BY v.version DESC LIMIT 1",
-                            soci::use(code, "code"), soci::use(today, "today"));
+  auto rows = QueryRows<VersionRow>(sql, kSelectVersionInForce, soci::use(code, "code"),
+                                    soci::use(today, "today"));
   if (rows.empty()) {
-    rows = QueryVersions(sql, "WHERE p.code = :code ORDER BY v.effective_from, v.version LIMIT 1",
-                         soci::use(code, "code"));
+    rows = QueryRows<VersionRow>(sql, kSelectEarliestVersion, soci::use(code, "code"));
   }
   if (rows.empty()) return std::nullopt;
   return rows.front();
@@ -71,19 +112,16 @@ std::optional<StoredVersion> FindInForce(soci::session& sql, const std::string& 
 
 namespace {
 
-// In force first (the highest version), else the earliest to come. Members are declared
-// before `statement`, which binds their addresses.
+// Members are declared before `statement`, which binds their addresses.
 struct InForceQuery {
   std::string code, today;
   int version = 0;
+  void Bind(Columns& c) { c("version", version); }
   soci::statement statement;
-  explicit InForceQuery(soci::session& sql)
-      : statement(
-            (sql.prepare << "SELECT v.version FROM procedure_versions v JOIN procedures p "
-                            "ON p.id = v.procedure_id WHERE p.code = :code ORDER BY "
-                            "CASE WHEN v.effective_from <= :today THEN -v.version ELSE 0 END, "
-                            "v.effective_from, v.version LIMIT 1",
-             soci::use(code, "code"), soci::use(today, "today"), soci::into(version))) {}
+  explicit InForceQuery(soci::session& sql) : statement(sql) {
+    PrepareRows(statement, kSelectVersionNumberInForce, *this, soci::use(code, "code"),
+                soci::use(today, "today"));
+  }
 };
 
 }  // namespace
@@ -101,14 +139,14 @@ std::optional<int> VersionInForce(Session& session, const std::string& code,
 }
 
 std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code, int version) {
-  auto rows = QueryVersions(sql, "WHERE p.code = :code AND v.version = :version",
-                            soci::use(code, "code"), soci::use(version, "version"));
+  auto rows = QueryRows<VersionRow>(sql, kSelectVersionByNumber, soci::use(code, "code"),
+                                    soci::use(version, "version"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 std::vector<StoredVersion> ListVersions(soci::session& sql, const std::string& code) {
-  return QueryVersions(sql, "WHERE p.code = :code ORDER BY v.version", soci::use(code, "code"));
+  return QueryRows<VersionRow>(sql, kSelectVersions, soci::use(code, "code"));
 }
 
 int AppendVersion(soci::session& tx, const std::string& code, const std::string& name,
@@ -116,64 +154,45 @@ int AppendVersion(soci::session& tx, const std::string& code, const std::string&
                   const std::string& search_folded, const std::string& effective_from,
                   const std::string& definition, std::int64_t now, const std::string& actor) {
   long long id = 0, at = now;
-  int latest = 0;
-  soci::indicator id_ind = soci::i_null;
-  tx << "SELECT id, latest_version FROM procedures WHERE code = :code", soci::use(code, "code"),
-      soci::into(id, id_ind), soci::into(latest);
+  auto existing = QueryRow<ProcedureRow>(tx, kSelectProcedureByCode, soci::use(code, "code"));
   int version = 1;
-  if (id_ind != soci::i_ok) {
-    tx << "INSERT INTO procedures (code, name, field, level, search_folded, latest_version, "
-          "created_at, updated_at) VALUES (:code, :name, :field, :level, :folded, 1, :at, :at) "
-          "RETURNING id",
-        soci::use(code, "code"), soci::use(name, "name"), soci::use(field, "field"),
-        soci::use(level, "level"), soci::use(search_folded, "folded"), soci::use(at, "at"),
-        soci::into(id);
+  if (!existing) {
+    tx << kInsertProcedure, soci::use(code, "code"), soci::use(name, "name"),
+        soci::use(field, "field"), soci::use(level, "level"), soci::use(search_folded, "folded"),
+        soci::use(at, "at"), soci::into(id);
   } else {
-    version = latest + 1;
-    tx << "UPDATE procedures SET name = :name, field = :field, level = :level, "
-          "search_folded = :folded, latest_version = :version, updated_at = :at WHERE id = :id",
-        soci::use(name, "name"), soci::use(field, "field"), soci::use(level, "level"),
-        soci::use(search_folded, "folded"), soci::use(version, "version"), soci::use(at, "at"),
-        soci::use(id, "id");
+    id = existing->id;
+    version = existing->latest_version + 1;
+    tx << kUpdateProcedure, soci::use(name, "name"), soci::use(field, "field"),
+        soci::use(level, "level"), soci::use(search_folded, "folded"),
+        soci::use(version, "version"), soci::use(at, "at"), soci::use(id, "id");
   }
-  tx << "INSERT INTO procedure_versions (procedure_id, version, effective_from, definition, "
-        "created_at, created_by) VALUES (:id, :version, :from, :definition, :at, :actor)",
-      soci::use(id, "id"), soci::use(version, "version"), soci::use(effective_from, "from"),
-      soci::use(definition, "definition"), soci::use(at, "at"), soci::use(actor, "actor");
+  tx << kInsertVersion, soci::use(id, "id"), soci::use(version, "version"),
+      soci::use(effective_from, "from"), soci::use(definition, "definition"), soci::use(at, "at"),
+      soci::use(actor, "actor");
   return version;
 }
 
 ListResult ListLatest(soci::session& sql, const ListFilter& f) {
   const std::string pattern = LikeContains(f.query_folded);
   long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
-  const std::string where =
-      "WHERE p.search_folded LIKE :q ESCAPE '\\' AND (:field = '' OR p.field = :field) "
-      "AND (:level = '' OR p.level = :level) ";
   ListResult result;
   long long total = 0;
-  sql << "SELECT COUNT(*) FROM procedures p " + where, soci::use(pattern, "q"),
-      soci::use(f.field, "field"), soci::use(f.level, "level"), soci::into(total);
+  sql << kCountLatest, soci::use(pattern, "q"), soci::use(f.field, "field"),
+      soci::use(f.level, "level"), soci::into(total);
   result.total = total;
   result.definitions = QueryRows<DefinitionRow>(
-      sql,
-      "SELECT v.definition FROM procedures p JOIN procedure_versions v ON "
-      "v.procedure_id = p.id AND v.version = p.latest_version " +
-          where + "ORDER BY p.code LIMIT :limit OFFSET :offset",
-      soci::use(pattern, "q"), soci::use(f.field, "field"), soci::use(f.level, "level"),
-      soci::use(limit, "limit"), soci::use(offset, "offset"));
+      sql, kSelectLatestList, soci::use(pattern, "q"), soci::use(f.field, "field"),
+      soci::use(f.level, "level"), soci::use(limit, "limit"), soci::use(offset, "offset"));
   return result;
 }
 
 std::vector<FieldCount> ListFields(soci::session& sql) {
-  return QueryRows<FieldRow>(
-      sql, "SELECT field, COUNT(*) FROM procedures GROUP BY field ORDER BY field");
+  return QueryRows<FieldRow>(sql, kSelectFieldCounts);
 }
 
 std::vector<std::string> ExportLatest(soci::session& sql) {
-  return QueryRows<DefinitionRow>(
-      sql,
-      "SELECT v.definition FROM procedures p JOIN procedure_versions v ON "
-      "v.procedure_id = p.id AND v.version = p.latest_version ORDER BY p.code");
+  return QueryRows<DefinitionRow>(sql, kSelectAllLatest);
 }
 
 }  // namespace egov::store::catalog

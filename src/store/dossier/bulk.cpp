@@ -4,7 +4,35 @@
 #include <soci/soci.h>
 #include <boost/json.hpp>
 
+#include "store/query.hpp"
+
 namespace egov::store::dossier {
+
+namespace {
+
+// The statements of this file, by what they do.
+constexpr const char* kInsertDossiers =
+    "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
+    "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
+    "components, current_step, step_due_at, submitted_at, received_at, due_at, "
+    "completed_at, created_by, created_at, updated_at) VALUES (:code, :token, :pcode, "
+    ":pversion, :pname, :status, :channel, :agency, :applicant, :folded, :components, "
+    ":step, :step_due, :submitted, :received, :due, :completed, :by, :submitted, :submitted)";
+constexpr const char* kInsertIntakeEvents =
+    "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
+    "to_step, note) SELECT id, :at, 'intake', :actor, :agency, NULL, 0, '' FROM dossiers "
+    "WHERE code = :code";
+constexpr const char* kRaiseCounter =
+    "INSERT INTO dossier_counters (agency_id, day, last) VALUES (:a, :d, :v) "
+    "ON CONFLICT (agency_id, day) DO UPDATE SET last = CASE WHEN dossier_counters.last > "
+    "excluded.last THEN dossier_counters.last ELSE excluded.last END";
+constexpr const char* kSelectCounters = "SELECT agency_id, day, last FROM dossier_counters";
+constexpr const char* kSelectReceivingAgencies =
+    "SELECT DISTINCT a.id, a.code, a.name, a.kind FROM agencies a JOIN users u "
+    "ON u.agency_id = a.id JOIN user_roles r ON r.user_id = u.id AND r.role = "
+    "'reception' ORDER BY a.code";
+
+}  // namespace
 
 void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& batch,
                 const std::vector<std::string>& applicant_folded) {
@@ -42,65 +70,60 @@ void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& ba
     by[i] = d.created_by;
     actor[i] = d.created_by;
   }
-  tx << "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
-        "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
-        "components, current_step, step_due_at, submitted_at, received_at, due_at, "
-        "completed_at, created_by, created_at, updated_at) VALUES (:code, :token, :pcode, "
-        ":pversion, :pname, :status, :channel, :agency, :applicant, :folded, :components, "
-        ":step, :step_due, :submitted, :received, :due, :completed, :by, :submitted, :submitted)",
-      soci::use(code, "code"), soci::use(token, "token"), soci::use(pcode, "pcode"),
-      soci::use(pversion, "pversion"), soci::use(pname, "pname"), soci::use(status, "status"),
-      soci::use(channel, "channel"), soci::use(agency, "agency"), soci::use(applicant, "applicant"),
-      soci::use(applicant_folded, "folded"), soci::use(components, "components"),
-      soci::use(step, "step"), soci::use(step_due, "step_due"), soci::use(submitted, "submitted"),
-      soci::use(received, "received"), soci::use(due, "due"),
+  tx << kInsertDossiers, soci::use(code, "code"), soci::use(token, "token"),
+      soci::use(pcode, "pcode"), soci::use(pversion, "pversion"), soci::use(pname, "pname"),
+      soci::use(status, "status"), soci::use(channel, "channel"), soci::use(agency, "agency"),
+      soci::use(applicant, "applicant"), soci::use(applicant_folded, "folded"),
+      soci::use(components, "components"), soci::use(step, "step"), soci::use(step_due, "step_due"),
+      soci::use(submitted, "submitted"), soci::use(received, "received"), soci::use(due, "due"),
       soci::use(completed, completed_ind, "completed"), soci::use(by, "by");
-  tx << "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
-        "to_step, note) SELECT id, :at, 'intake', :actor, :agency, NULL, 0, '' FROM dossiers "
-        "WHERE code = :code",
-      soci::use(received, "at"), soci::use(actor, "actor"), soci::use(agency_code, "agency"),
-      soci::use(code, "code");
+  tx << kInsertIntakeEvents, soci::use(received, "at"), soci::use(actor, "actor"),
+      soci::use(agency_code, "agency"), soci::use(code, "code");
 }
 
 void RaiseCounter(soci::session& tx, std::int64_t agency_id, const std::string& day,
                   std::int64_t last) {
   long long agency = agency_id, value = last;
-  tx << "INSERT INTO dossier_counters (agency_id, day, last) VALUES (:a, :d, :v) "
-        "ON CONFLICT (agency_id, day) DO UPDATE SET last = CASE WHEN dossier_counters.last > "
-        "excluded.last THEN dossier_counters.last ELSE excluded.last END",
-      soci::use(agency, "a"), soci::use(day, "d"), soci::use(value, "v");
+  tx << kRaiseCounter, soci::use(agency, "a"), soci::use(day, "d"), soci::use(value, "v");
 }
 
-std::vector<CounterRow> ReadCounters(soci::session& sql) {
+namespace {
+
+struct CounterColumns {
   long long agency = 0, last = 0;
   std::string day;
-  soci::statement st = (sql.prepare << "SELECT agency_id, day, last FROM dossier_counters",
-                        soci::into(agency), soci::into(day), soci::into(last));
-  std::vector<CounterRow> out;
-  if (st.execute(true)) {
-    do {
-      out.push_back({agency, day, last});
-    } while (st.fetch());
+  void Bind(Columns& c) {
+    c("agency_id", agency);
+    c("day", day);
+    c("last", last);
   }
-  return out;
+  CounterRow Get() const { return {agency, day, last}; }
+};
+
+struct ReceivingAgencyRow {
+  long long id = 0;
+  ReceivingAgency a{};
+  void Bind(Columns& c) {
+    c("id", id);
+    c("code", a.code);
+    c("name", a.name);
+    c("kind", a.kind);
+  }
+  ReceivingAgency Get() const {
+    ReceivingAgency out = a;
+    out.id = id;
+    return out;
+  }
+};
+
+}  // namespace
+
+std::vector<CounterRow> ReadCounters(soci::session& sql) {
+  return QueryRows<CounterColumns>(sql, kSelectCounters);
 }
 
 std::vector<ReceivingAgency> ListReceivingAgencies(soci::session& sql) {
-  long long id = 0;
-  ReceivingAgency a{};
-  soci::statement st =
-      (sql.prepare << "SELECT DISTINCT a.id, a.code, a.name, a.kind FROM agencies a JOIN users u "
-                      "ON u.agency_id = a.id JOIN user_roles r ON r.user_id = u.id AND r.role = "
-                      "'reception' ORDER BY a.code",
-       soci::into(id), soci::into(a.code), soci::into(a.name), soci::into(a.kind));
-  std::vector<ReceivingAgency> out;
-  if (st.execute(true)) {
-    do {
-      a.id = id;
-      out.push_back(a);
-    } while (st.fetch());
-  }
-  return out;
+  return QueryRows<ReceivingAgencyRow>(sql, kSelectReceivingAgencies);
 }
 
 }  // namespace egov::store::dossier

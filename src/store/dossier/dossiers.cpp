@@ -20,7 +20,8 @@ namespace {
 // The statements of this file, by what they do.
 constexpr const char* kSelectDossier =
     "SELECT d.id, d.code, d.public_token, d.procedure_code, d.procedure_version, "
-    "d.procedure_name, d.status, d.channel, d.receiving_agency_id, a.code, a.name, a.path, "
+    "d.procedure_name, d.status, d.channel, d.receiving_agency_id, a.code AS agency_code, "
+    "a.name AS agency_name, a.path AS agency_path, "
     "d.applicant, d.components, d.current_step, d.step_due_at, d.submitted_at, d.received_at, "
     "d.due_at, d.completed_at, d.created_by, d.created_at, d.updated_at "
     "FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id ";
@@ -79,30 +80,30 @@ struct Row {
   std::string applicant, status, channel;
   soci::indicator step_due_ind, received_ind, due_ind, completed_ind;
 
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(d.code));
-    st.exchange(soci::into(d.public_token));
-    st.exchange(soci::into(d.procedure_code));
-    st.exchange(soci::into(version));
-    st.exchange(soci::into(d.procedure_name));
-    st.exchange(soci::into(status));
-    st.exchange(soci::into(channel));
-    st.exchange(soci::into(agency_id));
-    st.exchange(soci::into(d.receiving_agency_code));
-    st.exchange(soci::into(d.receiving_agency_name));
-    st.exchange(soci::into(d.receiving_agency_path));
-    st.exchange(soci::into(applicant));
-    st.exchange(soci::into(d.components_json));
-    st.exchange(soci::into(step));
-    st.exchange(soci::into(step_due, step_due_ind));
-    st.exchange(soci::into(submitted));
-    st.exchange(soci::into(received, received_ind));
-    st.exchange(soci::into(due, due_ind));
-    st.exchange(soci::into(completed, completed_ind));
-    st.exchange(soci::into(d.created_by));
-    st.exchange(soci::into(created));
-    st.exchange(soci::into(updated));
+  void Bind(Columns& c) {
+    c("id", id);
+    c("code", d.code);
+    c("public_token", d.public_token);
+    c("procedure_code", d.procedure_code);
+    c("procedure_version", version);
+    c("procedure_name", d.procedure_name);
+    c("status", status);
+    c("channel", channel);
+    c("receiving_agency_id", agency_id);
+    c("agency_code", d.receiving_agency_code);
+    c("agency_name", d.receiving_agency_name);
+    c("agency_path", d.receiving_agency_path);
+    c("applicant", applicant);
+    c("components", d.components_json);
+    c("current_step", step);
+    c("step_due_at", step_due, step_due_ind);
+    c("submitted_at", submitted);
+    c("received_at", received, received_ind);
+    c("due_at", due, due_ind);
+    c("completed_at", completed, completed_ind);
+    c("created_by", d.created_by);
+    c("created_at", created);
+    c("updated_at", updated);
   }
   static std::optional<std::int64_t> Opt(long long v, soci::indicator ind) {
     return ind == soci::i_ok ? std::optional<std::int64_t>(v) : std::nullopt;
@@ -262,12 +263,18 @@ struct PublicLookup {
   std::string status;
   long long received = 0, due = 0;
   soci::indicator received_ind = soci::i_null, due_ind = soci::i_null;
+  void Bind(Columns& c) {
+    c("code", row.code);
+    c("procedure_name", row.procedure_name);
+    c("status", status);
+    c("applicant", row.applicant_json);
+    c("received_at", received, received_ind);
+    c("due_at", due, due_ind);
+  }
   soci::statement statement;
-  explicit PublicLookup(soci::session& sql)
-      : statement((sql.prepare << kSelectPublicByCode, soci::use(code, "code"),
-                   soci::into(row.code), soci::into(row.procedure_name), soci::into(status),
-                   soci::into(row.applicant_json), soci::into(received, received_ind),
-                   soci::into(due, due_ind))) {}
+  explicit PublicLookup(soci::session& sql) : statement(sql) {
+    PrepareRows(statement, kSelectPublicByCode, *this, soci::use(code, "code"));
+  }
 };
 
 }  // namespace
@@ -336,14 +343,14 @@ struct EventRow {
   long long at = 0;
   int from = 0, to = 0;
   soci::indicator from_ind = soci::i_null, to_ind = soci::i_null;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(at));
-    st.exchange(soci::into(action));
-    st.exchange(soci::into(e.actor));
-    st.exchange(soci::into(e.agency_code));
-    st.exchange(soci::into(from, from_ind));
-    st.exchange(soci::into(to, to_ind));
-    st.exchange(soci::into(e.note));
+  void Bind(Columns& c) {
+    c("at", at);
+    c("action", action);
+    c("actor", e.actor);
+    c("agency_code", e.agency_code);
+    c("from_step", from, from_ind);
+    c("to_step", to, to_ind);
+    c("note", e.note);
   }
   Event Get() const {
     Event out = e;
@@ -358,14 +365,14 @@ struct EventRow {
 struct FileRow {
   core::dossier::File f;
   long long size = 0, at = 0;
-  void Bind(soci::statement& st) {
-    st.exchange(soci::into(f.sha256));
-    st.exchange(soci::into(f.component));
-    st.exchange(soci::into(f.mime_type));
-    st.exchange(soci::into(size));
-    st.exchange(soci::into(f.file_name));
-    st.exchange(soci::into(at));
-    st.exchange(soci::into(f.uploaded_by));
+  void Bind(Columns& c) {
+    c("sha256", f.sha256);
+    c("component", f.component);
+    c("mime_type", f.mime_type);
+    c("size", size);
+    c("file_name", f.file_name);
+    c("uploaded_at", at);
+    c("uploaded_by", f.uploaded_by);
   }
   core::dossier::File Get() const {
     core::dossier::File out = f;

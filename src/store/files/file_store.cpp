@@ -13,9 +13,7 @@
 
 namespace egov::store {
 
-FileStore::FileStore(std::filesystem::path root) : root_(std::move(root)) {
-  std::filesystem::create_directories(root_);
-}
+FileStore::FileStore(std::filesystem::path root) : root_(std::move(root)) {}
 
 std::filesystem::path FileStore::PathOf(const std::string& sha256) const {
   if (sha256.size() != 64 || sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {

@@ -12,6 +12,8 @@ namespace egov::store {
 
 class FileStore {
  public:
+  // Touches no disk: `root` and the folders under it are created by the first Put, so a
+  // command that stores no file leaves none behind.
   explicit FileStore(std::filesystem::path root);
 
   // Stores `bytes` under `sha256` (lower-case hex, computed by the caller) unless present.

@@ -1,0 +1,80 @@
+// The service graph: the one place that builds the use-case services over a database and a
+// clock, for `egov serve`, the administration commands (demo, seed, user/agency add,
+// calendar --db) and the tests that need the API's services (tests/api/openapi_test.cpp).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+#include "core/clock.hpp"
+#include "service/access/auth.hpp"
+#include "service/access/directory.hpp"
+#include "service/access/settings.hpp"
+#include "service/calendar/calendar_service.hpp"
+#include "service/catalog/catalog.hpp"
+#include "service/dossier/dossiers.hpp"
+#include "service/dossier/forms.hpp"
+#include "service/services.hpp"
+#include "service/system/health.hpp"
+#include "store/database.hpp"
+#include "store/files/file_store.hpp"
+
+namespace egov::app {
+
+// What the services need besides the database and the clock.
+struct ServiceOptions {
+  service::access::AccessSettings access;
+  // Uploaded files (content-addressed); created by the first upload.
+  std::filesystem::path files_dir;
+  // Passwords refused as too common (service::access::ShippedCommonPasswords() in
+  // production; empty where no password is chosen).
+  std::unordered_set<std::string> common_passwords;
+  // `[server] public_base_url`, normalised; may be set later by SetPublicBaseUrl.
+  std::string public_base_url;
+};
+
+// Owns the services, built in dependency order over `db` and `clock`, which must outlive it.
+// Building it touches neither the database nor the disk. Not copyable or movable: the
+// services refer to each other and to the options held here.
+class ServiceGraph {
+ public:
+  ServiceGraph(store::Database& db, const core::Clock& clock, ServiceOptions options);
+  ServiceGraph(const ServiceGraph&) = delete;
+  ServiceGraph& operator=(const ServiceGraph&) = delete;
+
+  store::Database& db() { return db_; }
+  const core::Clock& clock() const { return clock_; }
+  service::access::Directory& directory() { return directory_; }
+  service::calendar::CalendarService& calendar() { return calendar_; }
+  service::catalog::Catalog& catalog() { return catalog_; }
+  service::dossier::Dossiers& dossiers() { return dossiers_; }
+
+  // The base URL the services see, for a server that learns its address only once it is
+  // listening. Call before the first request (Services refers to this string).
+  void SetPublicBaseUrl(std::string url) { options_.public_base_url = std::move(url); }
+  const std::string& public_base_url() const { return options_.public_base_url; }
+
+  // What the API layer calls. The first call builds the authentication service, whose
+  // constructor hashes a dummy password (Argon2id, ~0.1 s, 64 MiB), so the commands that
+  // never sign anyone in do not pay for it. Not thread-safe: the composition root calls it
+  // before it serves.
+  const service::Services& services();
+
+ private:
+  store::Database& db_;
+  const core::Clock& clock_;
+  ServiceOptions options_;
+  service::access::Directory directory_;
+  service::calendar::CalendarService calendar_;
+  service::catalog::Catalog catalog_;
+  store::FileStore files_;
+  service::dossier::Dossiers dossiers_;
+  service::dossier::Forms forms_;
+  service::system::HealthProbe health_;
+  std::optional<service::access::Auth> auth_;
+  std::optional<service::Services> services_;
+};
+
+}  // namespace egov::app
