@@ -61,27 +61,27 @@ struct LogRow {
 
 }  // namespace
 
-AuditHead ClaimAuditHead(soci::session& tx) {
-  return QueryRow<HeadRow>(tx, kClaimHead).value_or(AuditHead{0, ""});
+AuditHead ClaimAuditHead(WriteTransaction& tx) {
+  return QueryRow<HeadRow>(tx.sql(), kClaimHead).value_or(AuditHead{0, ""});
 }
 
-void InsertAuditRow(soci::session& tx, const AuditRow& r) {
+void InsertAuditRow(WriteTransaction& tx, const AuditRow& r) {
   long long seq = r.seq, at = r.at, actor_id = r.actor_id.value_or(0);
   soci::indicator actor_ind = r.actor_id ? soci::i_ok : soci::i_null;
-  tx << kInsertRow, soci::use(seq, "seq"), soci::use(at, "at"),
+  tx.sql() << kInsertRow, soci::use(seq, "seq"), soci::use(at, "at"),
       soci::use(actor_id, actor_ind, "actor_id"), soci::use(r.actor, "actor"),
       soci::use(r.agency_code, "agency"), soci::use(r.action, "action"),
       soci::use(r.entity, "entity"), soci::use(r.entity_id, "entity_id"),
       soci::use(r.details, "details"), soci::use(r.prev_hash, "prev"), soci::use(r.hash, "hash");
-  tx << kMoveHead, soci::use(r.hash, "hash");
+  tx.sql() << kMoveHead, soci::use(r.hash, "hash");
 }
 
-AuditHead ReadAuditHead(soci::session& sql) {
-  return QueryRow<HeadRow>(sql, kSelectHead).value_or(AuditHead{0, ""});
+AuditHead ReadAuditHead(Session& session) {
+  return QueryRow<HeadRow>(session.sql(), kSelectHead).value_or(AuditHead{0, ""});
 }
 
-void ForEachAuditRow(soci::session& sql, const std::function<bool(const AuditRow&)>& visit) {
-  ForEachRow<LogRow>(sql, kSelectRows, visit);
+void ForEachAuditRow(Session& session, const std::function<bool(const AuditRow&)>& visit) {
+  ForEachRow<LogRow>(session.sql(), kSelectRows, visit);
 }
 
 }  // namespace egov::store

@@ -2,7 +2,8 @@
 // computed by the service (service/audit); this layer stores and streams rows.
 #pragma once
 
-#include <soci/session.h>
+#include "store/database.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -31,12 +32,12 @@ struct AuditHead {
 
 // Locks the head row for this transaction and returns the next sequence number and the
 // previous hash. Two transactions never get the same sequence number.
-AuditHead ClaimAuditHead(soci::session& tx);
+AuditHead ClaimAuditHead(WriteTransaction& tx);
 // Inserts the row and moves the head to it.
-void InsertAuditRow(soci::session& tx, const AuditRow& row);
+void InsertAuditRow(WriteTransaction& tx, const AuditRow& row);
 // The head as stored.
-AuditHead ReadAuditHead(soci::session& sql);
+AuditHead ReadAuditHead(Session& session);
 // Calls `visit` for every row in sequence order; stops early when it returns false.
-void ForEachAuditRow(soci::session& sql, const std::function<bool(const AuditRow&)>& visit);
+void ForEachAuditRow(Session& session, const std::function<bool(const AuditRow&)>& visit);
 
 }  // namespace egov::store

@@ -18,15 +18,15 @@ class CatalogStoreTest : public ::testing::TestWithParam<std::string> {
   }
   void Append(const std::string& code, const std::string& effective_from) {
     WriteTransaction tx(*db_);
-    catalog::AppendVersion(tx.sql(), code, "Thủ tục " + code, "Hộ tịch", "commune", code,
-                           effective_from, "{}", 0, "test");
+    catalog::AppendVersion(tx, code, "Thủ tục " + code, "Hộ tịch", "commune", code, effective_from,
+                           "{}", 0, "test");
     tx.Commit();
   }
   // Both ways of asking must agree.
   std::optional<int> InForce(const std::string& code, const std::string& today) {
     Session s(*db_);
     auto cached = catalog::VersionInForce(s, code, today);
-    auto full = catalog::FindInForce(s.sql(), code, today);
+    auto full = catalog::FindInForce(s, code, today);
     EXPECT_EQ(cached.has_value(), full.has_value()) << code << " " << today;
     if (cached && full) {
       EXPECT_EQ(*cached, full->version) << code << " " << today;

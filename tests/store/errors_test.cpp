@@ -29,9 +29,10 @@ class StoreErrorsTest : public ::testing::TestWithParam<std::string> {
 INSTANTIATE_TEST_SUITE_P(Engines, StoreErrorsTest, ::testing::ValuesIn(egov::testing::Engines()),
                          [](const auto& info) { return info.param; });
 
-void InsertSetting(soci::session& sql, const std::string& key) {
+void InsertSetting(WriteTransaction& tx, const std::string& key) {
   MappingUniqueViolation([&] {
-    sql << "INSERT INTO settings (key, value, updated_at) VALUES (:k, 'v', 1)", soci::use(key, "k");
+    tx.sql() << "INSERT INTO settings (key, value, updated_at) VALUES (:k, 'v', 1)",
+        soci::use(key, "k");
   });
 }
 
@@ -46,9 +47,9 @@ core::access::Agency NewAgency(const std::string& code) {
 
 TEST_P(StoreErrorsTest, ADuplicatePrimaryKeyIsAUniqueViolation) {
   WriteTransaction tx(db_);
-  InsertSetting(tx.sql(), "a");
+  InsertSetting(tx, "a");
   try {
-    InsertSetting(tx.sql(), "a");
+    InsertSetting(tx, "a");
     FAIL() << "a second row with the same key was inserted";
   } catch (const UniqueViolation& e) {
     // SQLite names the column, PostgreSQL the constraint (settings_pkey).
@@ -60,9 +61,9 @@ TEST_P(StoreErrorsTest, ADuplicatePrimaryKeyIsAUniqueViolation) {
 
 TEST_P(StoreErrorsTest, ADuplicateUniqueColumnThrowsFromTheRepository) {
   WriteTransaction tx(db_);
-  access::InsertAgency(tx.sql(), NewAgency("000.00.00.H48"), nullptr, 1);
+  access::InsertAgency(tx, NewAgency("000.00.00.H48"), nullptr, 1);
   try {
-    access::InsertAgency(tx.sql(), NewAgency("000.00.00.H48"), nullptr, 2);
+    access::InsertAgency(tx, NewAgency("000.00.00.H48"), nullptr, 2);
     FAIL() << "a second agency with the same code was inserted";
   } catch (const UniqueViolation& e) {
     EXPECT_NE(e.constraint().find("code"), std::string::npos) << e.constraint();
@@ -72,16 +73,16 @@ TEST_P(StoreErrorsTest, ADuplicateUniqueColumnThrowsFromTheRepository) {
 
 TEST_P(StoreErrorsTest, ADuplicateUsernameIsAUniqueViolation) {
   WriteTransaction tx(db_);
-  auto agency = access::InsertAgency(tx.sql(), NewAgency("000.00.00.H48"), nullptr, 1);
+  auto agency = access::InsertAgency(tx, NewAgency("000.00.00.H48"), nullptr, 1);
   core::access::User u;
   u.username = "tiepnhan";
   u.full_name = "Nguyễn Văn A";
   u.agency_id = agency.id;
   u.password_hash = "x";
   u.roles = {core::access::Role::kReception};
-  access::InsertUser(tx.sql(), u, 1);
+  access::InsertUser(tx, u, 1);
   u.full_name = "Trần Thị B";
-  EXPECT_THROW(access::InsertUser(tx.sql(), u, 2), UniqueViolation);
+  EXPECT_THROW(access::InsertUser(tx, u, 2), UniqueViolation);
 }
 
 TEST_P(StoreErrorsTest, OtherFailuresAreNotUniqueViolations) {
@@ -116,8 +117,8 @@ TEST_P(StoreErrorsTest, OtherFailuresAreNotUniqueViolations) {
 TEST_P(StoreErrorsTest, TheTransactionRollsBackAfterAUniqueViolation) {
   {
     WriteTransaction tx(db_);
-    InsertSetting(tx.sql(), "a");
-    EXPECT_THROW(InsertSetting(tx.sql(), "a"), UniqueViolation);
+    InsertSetting(tx, "a");
+    EXPECT_THROW(InsertSetting(tx, "a"), UniqueViolation);
   }
   Session s(db_);
   int rows = -1;

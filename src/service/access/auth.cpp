@@ -68,19 +68,19 @@ LoginResult Auth::Login(const std::string& raw_username, const std::string& pass
   std::optional<core::access::User> user;
   {
     store::Session s(db_);
-    if (store::access::CountFailuresForUser(s.sql(), username, since) >=
+    if (store::access::CountFailuresForUser(s, username, since) >=
             settings_.max_failures_per_account ||
-        store::access::CountFailuresFromAddress(s.sql(), client_address, since) >=
+        store::access::CountFailuresFromAddress(s, client_address, since) >=
             settings_.max_failures_per_address) {
       throw TooManyFailures();
     }
-    user = store::access::FindUserByUsername(s.sql(), username);
+    user = store::access::FindUserByUsername(s, username);
   }
   const bool verified =
       security::VerifyPassword(password, user ? user->password_hash : dummy_hash_);
   if (!user || !verified || !user->active) {
     store::WriteTransaction tx(db_);
-    store::access::RecordLoginFailure(tx.sql(), username, client_address, now);
+    store::access::RecordLoginFailure(tx, username, client_address, now);
     tx.Commit();
     throw WrongCredentials();
   }
@@ -98,8 +98,8 @@ LoginResult Auth::Login(const std::string& raw_username, const std::string& pass
   session.client_address = client_address;
   session.user_agent = user_agent.substr(0, 300);
   store::WriteTransaction tx(db_);
-  store::access::InsertSession(tx.sql(), session, security::Sha256Hex(result.session_token));
-  store::access::PruneLoginFailures(tx.sql(), since);
+  store::access::InsertSession(tx, session, security::Sha256Hex(result.session_token));
+  store::access::PruneLoginFailures(tx, since);
   tx.Commit();
   return result;
 }
@@ -127,7 +127,7 @@ std::optional<SessionAuth> Auth::AuthenticateSession(const std::string& token) {
   }
   if (now - session->last_seen_at >= settings_.touch_interval_ms) {
     store::WriteTransaction tx(db_);
-    store::access::TouchSession(tx.sql(), session->id, now);
+    store::access::TouchSession(tx, session->id, now);
     tx.Commit();
   }
   caller->session_id = session->id;
@@ -148,7 +148,7 @@ std::optional<Caller> Auth::AuthenticateToken(const std::string& token) {
   }
   if (!stored->last_used_at || now - *stored->last_used_at >= settings_.touch_interval_ms) {
     store::WriteTransaction tx(db_);
-    store::access::TouchToken(tx.sql(), stored->id, now);
+    store::access::TouchToken(tx, stored->id, now);
     tx.Commit();
   }
   caller->token_id = stored->id;
@@ -158,7 +158,7 @@ std::optional<Caller> Auth::AuthenticateToken(const std::string& token) {
 void Auth::Logout(const Caller& caller) {
   if (!caller.session_id) return;  // a token is revoked, not logged out
   store::WriteTransaction tx(db_);
-  store::access::RevokeSession(tx.sql(), caller.user_id, caller.session_id, clock_.NowMillis());
+  store::access::RevokeSession(tx, caller.user_id, caller.session_id, clock_.NowMillis());
   tx.Commit();
 }
 
@@ -167,7 +167,7 @@ void Auth::ChangePassword(const Caller& caller, const std::string& current,
   std::optional<core::access::User> user;
   {
     store::Session s(db_);
-    user = store::access::FindUserById(s.sql(), caller.user_id);
+    user = store::access::FindUserById(s, caller.user_id);
   }
   if (!user || !security::VerifyPassword(current, user->password_hash)) {
     throw FieldError("current_password", "mật khẩu hiện tại không đúng.");
@@ -181,10 +181,10 @@ void Auth::ChangePassword(const Caller& caller, const std::string& current,
   std::string hash = security::HashPassword(replacement, settings_.hashing);
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  store::access::SetPasswordHash(tx.sql(), user->id, hash, now);
-  store::access::RevokeSessionsOfUser(tx.sql(), user->id, caller.session_id, now);
+  store::access::SetPasswordHash(tx, user->id, hash, now);
+  store::access::RevokeSessionsOfUser(tx, user->id, caller.session_id, now);
   // Whoever learnt the old password may have made tokens with it: they all end.
-  store::access::RevokeTokensOfUser(tx.sql(), user->id, now);
+  store::access::RevokeTokensOfUser(tx, user->id, now);
   audit::Append(tx, audit::Actor::Of(caller),
                 {"user.password_change", "user", user->username, "{}"}, now);
   tx.Commit();
@@ -192,14 +192,14 @@ void Auth::ChangePassword(const Caller& caller, const std::string& current,
 
 std::vector<core::access::LoginSession> Auth::Sessions(const Caller& caller) {
   store::Session s(db_);
-  return store::access::ListSessions(s.sql(), caller.user_id, clock_.NowMillis(),
+  return store::access::ListSessions(s, caller.user_id, clock_.NowMillis(),
                                      settings_.session_idle_ms);
 }
 
 void Auth::EndSession(const Caller& caller, std::int64_t session_id) {
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  if (!store::access::RevokeSession(tx.sql(), caller.user_id, session_id, now)) {
+  if (!store::access::RevokeSession(tx, caller.user_id, session_id, now)) {
     throw Error(ErrorCode::kNotFound, "Không tìm thấy phiên đăng nhập.");
   }
   audit::Append(tx, audit::Actor::Of(caller),
@@ -228,10 +228,10 @@ NewToken Auth::CreateToken(const Caller& caller, const std::string& raw_name) {
   out.token.created_at = now;
   out.token.expires_at = now + settings_.token_lifetime_ms;
   store::WriteTransaction tx(db_);
-  if (store::access::ListTokens(tx.sql(), caller.user_id, now).size() >= 50) {
+  if (store::access::ListTokens(tx.session(), caller.user_id, now).size() >= 50) {
     throw Error(ErrorCode::kConflict, "Mỗi người dùng có tối đa 50 khóa API. Hãy thu hồi khóa cũ.");
   }
-  out.token.id = store::access::InsertToken(tx.sql(), out.token, security::Sha256Hex(out.secret));
+  out.token.id = store::access::InsertToken(tx, out.token, security::Sha256Hex(out.secret));
   audit::Append(tx, audit::Actor::Of(caller),
                 {"token.create", "token", std::to_string(out.token.id),
                  boost::json::serialize(boost::json::object{{"name", name}})},
@@ -242,13 +242,13 @@ NewToken Auth::CreateToken(const Caller& caller, const std::string& raw_name) {
 
 std::vector<core::access::ApiToken> Auth::Tokens(const Caller& caller) {
   store::Session s(db_);
-  return store::access::ListTokens(s.sql(), caller.user_id, clock_.NowMillis());
+  return store::access::ListTokens(s, caller.user_id, clock_.NowMillis());
 }
 
 void Auth::RevokeToken(const Caller& caller, std::int64_t token_id) {
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  if (!store::access::RevokeToken(tx.sql(), caller.user_id, token_id, now)) {
+  if (!store::access::RevokeToken(tx, caller.user_id, token_id, now)) {
     throw Error(ErrorCode::kNotFound, "Không tìm thấy khóa API.");
   }
   audit::Append(tx, audit::Actor::Of(caller),

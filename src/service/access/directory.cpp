@@ -103,7 +103,7 @@ std::optional<std::string> Directory::PasswordProblem(const std::string& passwor
 
 AgencyNode Directory::AgencyTree(const Caller& caller) const {
   store::Session s(db_);
-  auto rows = store::access::ListAgencySubtree(s.sql(), caller.agency_path);
+  auto rows = store::access::ListAgencySubtree(s, caller.agency_path);
   if (rows.empty()) throw Error(ErrorCode::kNotFound, "Không tìm thấy đơn vị của bạn.");
   // Rows come parents first (ordered by path): attach each to its parent by id.
   std::map<std::int64_t, std::vector<Agency>> children;
@@ -143,18 +143,18 @@ Agency Directory::DoCreateAgency(const NewAgency& input, const audit::Actor& act
   store::WriteTransaction tx(db_);
   std::optional<Agency> parent;
   if (!input.parent_code.empty()) {
-    parent = store::access::FindAgencyByCode(tx.sql(), input.parent_code);
+    parent = store::access::FindAgencyByCode(tx.session(), input.parent_code);
     if (!parent) throw FieldError("parent_code", "không tìm thấy đơn vị cấp trên.");
     if (caller && !caller->Sees(parent->path)) throw OutsideSubtree();
     if (auto problem = core::access::AgencyNestingProblem(parent->code, a.code)) {
       throw FieldError("code", *problem);
     }
   }
-  if (store::access::FindAgencyByCode(tx.sql(), a.code)) {
+  if (store::access::FindAgencyByCode(tx.session(), a.code)) {
     throw Error(ErrorCode::kConflict, "Mã định danh " + a.code + " đã được dùng cho đơn vị khác.");
   }
   try {
-    a = store::access::InsertAgency(tx.sql(), a, parent ? &*parent : nullptr, now);
+    a = store::access::InsertAgency(tx, a, parent ? &*parent : nullptr, now);
   } catch (const store::UniqueViolation& e) {
     throw Error(ErrorCode::kConflict, "Mã định danh " + a.code + " đã được dùng.", e.what());
   }
@@ -184,7 +184,7 @@ Agency Directory::UpdateAgency(const Caller& caller, const std::string& code,
   core::access::RequireAnyRole(caller, {Role::kAdmin});
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  auto found = store::access::FindAgencyByCode(tx.sql(), code);
+  auto found = store::access::FindAgencyByCode(tx.session(), code);
   if (!found || !caller.Sees(found->path)) {
     throw Error(ErrorCode::kNotFound, "Không tìm thấy đơn vị.");
   }
@@ -211,7 +211,7 @@ Agency Directory::UpdateAgency(const Caller& caller, const std::string& code,
     a.working_hours = *patch.working_hours;
     changes["working_hours"] = a.working_hours;
   }
-  store::access::UpdateAgency(tx.sql(), a, now);
+  store::access::UpdateAgency(tx, a, now);
   audit::Append(tx, audit::Actor::Of(caller),
                 {"agency.update", "agency", a.code, boost::json::serialize(changes)}, now);
   tx.Commit();
@@ -239,19 +239,19 @@ store::access::UserPage Directory::ListUsers(const Caller& caller, const UserQue
     throw FieldError("active", "phải là true hoặc false.");
   store::Session s(db_);
   if (!q.agency_code.empty()) {
-    auto agency = store::access::FindAgencyByCode(s.sql(), q.agency_code);
+    auto agency = store::access::FindAgencyByCode(s, q.agency_code);
     if (!agency || !caller.Sees(agency->path)) {
       throw FieldError("agency", "không tìm thấy đơn vị trong phạm vi của bạn.");
     }
     filter.agency_path = agency->path;
   }
-  return store::access::ListUsers(s.sql(), filter);
+  return store::access::ListUsers(s, filter);
 }
 
 User Directory::GetUser(const Caller& caller, const std::string& username) {
   core::access::RequireAnyRole(caller, {Role::kAdmin, Role::kLeader});
   store::Session s(db_);
-  auto user = store::access::FindUserByUsername(s.sql(), username);
+  auto user = store::access::FindUserByUsername(s, username);
   if (!user || !caller.Sees(user->agency_path)) throw NotFoundUser();
   return *user;
 }
@@ -276,24 +276,24 @@ User Directory::DoCreateUser(const NewUser& input, const audit::Actor& actor, co
   {
     // Check what can be checked before the slow hash, so bad input fails fast.
     store::Session s(db_);
-    auto agency = store::access::FindAgencyByCode(s.sql(), input.agency_code);
+    auto agency = store::access::FindAgencyByCode(s, input.agency_code);
     if (!agency) throw FieldError("agency_code", "không tìm thấy đơn vị.");
     if (caller && !caller->Sees(agency->path)) throw OutsideSubtree();
-    if (store::access::FindUserByUsername(s.sql(), u.username)) {
+    if (store::access::FindUserByUsername(s, u.username)) {
       throw Error(ErrorCode::kConflict, "Tên đăng nhập " + u.username + " đã được dùng.");
     }
   }
   u.password_hash = security::HashPassword(input.password, settings_.hashing);
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  auto agency = store::access::FindAgencyByCode(tx.sql(), input.agency_code);
+  auto agency = store::access::FindAgencyByCode(tx.session(), input.agency_code);
   if (!agency) throw FieldError("agency_code", "không tìm thấy đơn vị.");
   u.agency_id = agency->id;
   u.agency_code = agency->code;
   u.agency_name = agency->name;
   u.agency_path = agency->path;
   try {
-    u.id = store::access::InsertUser(tx.sql(), u, now);
+    u.id = store::access::InsertUser(tx, u, now);
   } catch (const store::UniqueViolation& e) {
     throw Error(ErrorCode::kConflict, "Tên đăng nhập " + u.username + " đã được dùng.", e.what());
   }
@@ -324,7 +324,7 @@ User Directory::UpdateUser(const Caller& caller, const std::string& username,
   core::access::RequireAnyRole(caller, {Role::kAdmin});
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  auto found = store::access::FindUserByUsername(tx.sql(), username);
+  auto found = store::access::FindUserByUsername(tx.session(), username);
   if (!found || !caller.Sees(found->agency_path)) throw NotFoundUser();
   User u = *found;
   boost::json::object changes;
@@ -341,7 +341,7 @@ User Directory::UpdateUser(const Caller& caller, const std::string& username,
     changes["active"] = u.active;
   }
   if (patch.agency_code) {
-    auto agency = store::access::FindAgencyByCode(tx.sql(), *patch.agency_code);
+    auto agency = store::access::FindAgencyByCode(tx.session(), *patch.agency_code);
     if (!agency) throw FieldError("agency_code", "không tìm thấy đơn vị.");
     if (!caller.Sees(agency->path)) throw OutsideSubtree();
     u.agency_id = agency->id;
@@ -354,10 +354,10 @@ User Directory::UpdateUser(const Caller& caller, const std::string& username,
     throw Error(ErrorCode::kConflict,
                 "Bạn không thể tự khóa tài khoản hoặc bỏ quyền quản trị của chính mình.");
   }
-  store::access::UpdateUser(tx.sql(), u, now);
+  store::access::UpdateUser(tx, u, now);
   if (!u.active) {
-    store::access::RevokeSessionsOfUser(tx.sql(), u.id, 0, now);
-    store::access::RevokeTokensOfUser(tx.sql(), u.id, now);
+    store::access::RevokeSessionsOfUser(tx, u.id, 0, now);
+    store::access::RevokeTokensOfUser(tx, u.id, now);
   }
   audit::Append(tx, audit::Actor::Of(caller),
                 {"user.update", "user", u.username, boost::json::serialize(changes)}, now);
@@ -372,7 +372,7 @@ void Directory::ResetPassword(const Caller& caller, const std::string& username,
   std::int64_t user_id;
   {
     store::Session s(db_);
-    auto user = store::access::FindUserByUsername(s.sql(), username);
+    auto user = store::access::FindUserByUsername(s, username);
     if (!user || !caller.Sees(user->agency_path)) throw NotFoundUser();
     if (auto problem = PasswordProblem(password, user->username)) {
       throw FieldError("password", *problem);
@@ -382,9 +382,9 @@ void Directory::ResetPassword(const Caller& caller, const std::string& username,
   std::string hash = security::HashPassword(password, settings_.hashing);
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  store::access::SetPasswordHash(tx.sql(), user_id, hash, now);
-  store::access::RevokeSessionsOfUser(tx.sql(), user_id, 0, now);
-  store::access::RevokeTokensOfUser(tx.sql(), user_id, now);
+  store::access::SetPasswordHash(tx, user_id, hash, now);
+  store::access::RevokeSessionsOfUser(tx, user_id, 0, now);
+  store::access::RevokeTokensOfUser(tx, user_id, now);
   audit::Append(tx, audit::Actor::Of(caller), {"user.password_reset", "user", username, "{}"}, now);
   tx.Commit();
 }

@@ -40,7 +40,7 @@ Actor Actor::Of(const core::access::Caller& caller) {
 
 void Append(store::WriteTransaction& tx, const Actor& actor, const Event& event,
             std::int64_t now_ms) {
-  store::AuditHead head = store::ClaimAuditHead(tx.sql());
+  store::AuditHead head = store::ClaimAuditHead(tx);
   store::AuditRow row{head.seq,
                       now_ms,
                       actor.user_id,
@@ -53,7 +53,7 @@ void Append(store::WriteTransaction& tx, const Actor& actor, const Event& event,
                       head.hash,
                       ""};
   row.hash = security::Sha256Hex(Canonical(row));
-  store::InsertAuditRow(tx.sql(), row);
+  store::InsertAuditRow(tx, row);
 }
 
 VerifyResult Verify(store::Database& db) {
@@ -61,7 +61,7 @@ VerifyResult Verify(store::Database& db) {
   VerifyResult result;
   std::string prev_hash;
   std::int64_t expected_seq = 1;
-  store::ForEachAuditRow(s.sql(), [&](const store::AuditRow& row) {
+  store::ForEachAuditRow(s, [&](const store::AuditRow& row) {
     auto fail = [&](std::string problem) {
       result.ok = false;
       result.first_bad_seq = row.seq;
@@ -88,7 +88,7 @@ VerifyResult Verify(store::Database& db) {
     return true;
   });
   if (!result.ok) return result;
-  store::AuditHead head = store::ReadAuditHead(s.sql());
+  store::AuditHead head = store::ReadAuditHead(s);
   if (head.seq != result.rows || head.hash != prev_hash) {
     result.ok = false;
     result.first_bad_seq = result.rows + 1;

@@ -70,7 +70,7 @@ std::vector<int> CalendarService::LoadShippedSchedules() {
   std::set<int> present;
   {
     store::Session s(db_);
-    for (const auto& stored : store::calendar::ListSchedules(s.sql())) {
+    for (const auto& stored : store::calendar::ListSchedules(s)) {
       present.insert(stored.schedule.year);
     }
   }
@@ -82,12 +82,12 @@ std::vector<int> CalendarService::LoadShippedSchedules() {
   std::vector<int> loaded;
   store::WriteTransaction tx(db_);
   for (const auto& schedule : shipped) {
-    if (store::calendar::InsertScheduleIfAbsent(tx.sql(), schedule, now, kShippedBy)) {
+    if (store::calendar::InsertScheduleIfAbsent(tx, schedule, now, kShippedBy)) {
       loaded.push_back(schedule.year);
     }
   }
   if (!loaded.empty()) {
-    store::calendar::BumpCalendarVersion(tx.sql());
+    store::calendar::BumpCalendarVersion(tx);
     json::array years;
     for (int y : loaded) years.emplace_back(y);
     audit::Append(tx, audit::Actor::System("egov"),
@@ -105,7 +105,7 @@ HolidaySchedule CalendarService::Holidays(int year) const {
   std::optional<store::calendar::StoredSchedule> stored;
   {
     store::Session s(db_);
-    stored = store::calendar::FindSchedule(s.sql(), year);
+    stored = store::calendar::FindSchedule(s, year);
   }
   if (!stored) return {cal::StatutorySchedule(year), false, 0, ""};
   return {std::move(stored->schedule), true, stored->updated_at, std::move(stored->updated_by)};
@@ -198,14 +198,14 @@ HolidaySchedule CalendarService::PutHolidays(const core::access::Caller& caller,
 
   const std::int64_t now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  const auto previous = store::calendar::FindSchedule(tx.sql(), year);
+  const auto previous = store::calendar::FindSchedule(tx.session(), year);
   schedule.source = clean_source ? *clean_source
                     : previous   ? previous->schedule.source
                                  : "Lịch do quản trị viên " + caller.username + " nhập";
   // The core's own checks, after ours: a safety net that states the same rules.
   schedule = cal::ValidateYearSchedule(std::move(schedule));
-  store::calendar::ReplaceSchedule(tx.sql(), schedule, now, caller.username);
-  const std::int64_t version = store::calendar::BumpCalendarVersion(tx.sql());
+  store::calendar::ReplaceSchedule(tx, schedule, now, caller.username);
+  const std::int64_t version = store::calendar::BumpCalendarVersion(tx);
   json::object details{
       {"year", year},
       {"source", schedule.source},
@@ -235,8 +235,8 @@ std::shared_ptr<const cal::WorkingCalendar> CalendarService::Calendar() const {
   std::vector<store::calendar::StoredSchedule> stored;
   {
     store::Session s(db_);
-    version = store::calendar::CalendarVersion(s.sql());
-    if (!current || current->version != version) stored = store::calendar::ListSchedules(s.sql());
+    version = store::calendar::CalendarVersion(s);
+    if (!current || current->version != version) stored = store::calendar::ListSchedules(s);
   }
   if (!current || current->version != version) {
     std::vector<cal::YearSchedule> official;

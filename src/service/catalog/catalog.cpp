@@ -61,11 +61,11 @@ SearchResult Catalog::Search(const SearchQuery& q) const {
     // The field filter ignores case, diacritics and đ like the search ("dat dai" is
     // "Đất đai"): it names the stored field whose folded form matches.
     const std::string wanted = core::text::Fold(core::text::NormalizeSpaces(filter.field));
-    for (const auto& f : store::catalog::ListFields(s.sql())) {
+    for (const auto& f : store::catalog::ListFields(s)) {
       if (core::text::Fold(f.field) == wanted) filter.field = f.field;
     }
   }
-  auto rows = store::catalog::ListLatest(s.sql(), filter);
+  auto rows = store::catalog::ListLatest(s, filter);
   SearchResult out;
   out.total = rows.total;
   for (const auto& definition : rows.definitions) {
@@ -76,10 +76,10 @@ SearchResult Catalog::Search(const SearchQuery& q) const {
 
 ProcedureView Catalog::Get(const std::string& code, std::optional<int> version) const {
   store::Session s(db_);
-  auto stored = version ? store::catalog::FindVersion(s.sql(), code, *version)
-                        : store::catalog::FindInForce(s.sql(), code, Today());
+  auto stored = version ? store::catalog::FindVersion(s, code, *version)
+                        : store::catalog::FindInForce(s, code, Today());
   if (!stored) throw Error(ErrorCode::kNotFound, "Không tìm thấy thủ tục hành chính.");
-  ProcedureView view{Parse(*stored), store::catalog::ListVersions(s.sql(), code)};
+  ProcedureView view{Parse(*stored), store::catalog::ListVersions(s, code)};
   for (auto& v : view.versions) v.definition.clear();
   return view;
 }
@@ -101,7 +101,7 @@ std::shared_ptr<const Procedure> Catalog::CachedVersion(store::Session& session,
     std::lock_guard lock(definitions_mutex_);
     if (auto it = definitions_.find(key); it != definitions_.end()) return it->second;
   }
-  auto stored = store::catalog::FindVersion(session.sql(), code, version);
+  auto stored = store::catalog::FindVersion(session, code, version);
   if (!stored) return nullptr;
   auto parsed = std::make_shared<const Procedure>(Parse(*stored));
   std::lock_guard lock(definitions_mutex_);
@@ -112,12 +112,12 @@ std::shared_ptr<const Procedure> Catalog::CachedVersion(store::Session& session,
 
 std::vector<store::catalog::FieldCount> Catalog::Fields() const {
   store::Session s(db_);
-  return store::catalog::ListFields(s.sql());
+  return store::catalog::ListFields(s);
 }
 
 void Catalog::Check(const Procedure& p, store::Session& session, const std::string& prefix) const {
   auto errors = core::catalog::Validate(p, [&session](const std::string& code) {
-    return store::access::FindAgencyByCode(session.sql(), code).has_value();
+    return store::access::FindAgencyByCode(session, code).has_value();
   });
   if (errors.empty()) return;
   std::map<std::string, std::string> fields;
@@ -132,7 +132,7 @@ Procedure Catalog::Save(const core::access::Caller& caller, Procedure p) {
   store::WriteTransaction tx(db_);
   Check(p, tx.session(), "");
   p.version = store::catalog::AppendVersion(
-      tx.sql(), p.code, p.name, p.field, p.level, SearchText(p), p.effective_from,
+      tx, p.code, p.name, p.field, p.level, SearchText(p), p.effective_from,
       boost::json::serialize(ProcedureToJson(p)), now, caller.username);
   audit::Append(tx, audit::Actor::Of(caller),
                 {"procedure.save", "procedure", p.code,
@@ -147,7 +147,7 @@ std::vector<Procedure> Catalog::Export(const core::access::Caller& caller) const
   core::access::RequireAnyRole(caller, {core::access::Role::kAdmin});
   store::Session s(db_);
   std::vector<Procedure> out;
-  for (const auto& d : store::catalog::ExportLatest(s.sql())) {
+  for (const auto& d : store::catalog::ExportLatest(s)) {
     out.push_back(ProcedureFromJson(boost::json::parse(d).as_object()));
   }
   return out;
@@ -179,15 +179,14 @@ ImportResult Catalog::DoImport(std::vector<Procedure> list, const std::string& a
   }
   for (auto& p : list) {
     const std::string definition = boost::json::serialize(ProcedureToJson(p));
-    auto versions = store::catalog::ListVersions(tx.sql(), p.code);
+    auto versions = store::catalog::ListVersions(tx.session(), p.code);
     if (!versions.empty() && versions.back().definition == definition) {
       ++result.unchanged;
       continue;
     }
     (versions.empty() ? result.created : result.versioned)++;
-    p.version =
-        store::catalog::AppendVersion(tx.sql(), p.code, p.name, p.field, p.level, SearchText(p),
-                                      p.effective_from, definition, now, actor);
+    p.version = store::catalog::AppendVersion(tx, p.code, p.name, p.field, p.level, SearchText(p),
+                                              p.effective_from, definition, now, actor);
   }
   audit::Append(tx, {actor_id, actor, actor_agency},
                 {"catalog.import", "catalog", "",

@@ -69,7 +69,7 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::
   for (const auto& a : Document().at("agencies").as_array()) {
     {
       store::Session s(db);
-      if (store::access::FindAgencyByCode(s.sql(), Str(a, "code"))) continue;
+      if (store::access::FindAgencyByCode(s, Str(a, "code"))) continue;
     }
     access::NewAgency agency;
     agency.code = Str(a, "code");
@@ -83,7 +83,7 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::
   for (const auto& account : DemoAccounts()) {
     {
       store::Session s(db);
-      if (store::access::FindUserByUsername(s.sql(), account.username)) continue;
+      if (store::access::FindUserByUsername(s, account.username)) continue;
     }
     access::NewUser user{account.username, account.full_name, DemoPassword(), account.agency_code,
                          account.roles};

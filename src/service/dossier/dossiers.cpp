@@ -174,9 +174,9 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   const std::string request_hash = key ? RequestHash(input) : std::string();
   if (key) {
     store::Session s(db_);
-    if (auto first = store::dossier::FindByIdempotencyKey(s.sql(), created_by, *key)) {
+    if (auto first = store::dossier::FindByIdempotencyKey(s, created_by, *key)) {
       CheckReplay(*first, request_hash);
-      return View(s, *store::dossier::FindByCode(s.sql(), first->code));
+      return View(s, *store::dossier::FindByCode(s, first->code));
     }
   }
   if (input.procedure_code.empty()) throw FieldError("procedure_code", "cần chọn thủ tục.");
@@ -214,11 +214,11 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   {
     store::WriteTransaction tx(db_);
     d.code = core::dossier::FormatDossierCode(
-        agency_code, Yymmdd(now), store::dossier::NextNumber(tx.session(), agency_id, Yymmdd(now)));
+        agency_code, Yymmdd(now), store::dossier::NextNumber(tx, agency_id, Yymmdd(now)));
     try {
-      d.id = store::dossier::Insert(tx.session(), d, folded);
+      d.id = store::dossier::Insert(tx, d, folded);
       store::dossier::InsertEvent(
-          tx.session(), d.id,
+          tx, d.id,
           {now, submitted ? Action::kSubmit : Action::kIntake, actor, agency_code, std::nullopt,
            submitted ? std::nullopt : std::optional<int>(0), ""});
       tx.Commit();
@@ -231,10 +231,10 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   }
   if (raced) {
     store::Session s(db_);
-    auto first = store::dossier::FindByIdempotencyKey(s.sql(), created_by, *key);
+    auto first = store::dossier::FindByIdempotencyKey(s, created_by, *key);
     if (!first) throw Error(ErrorCode::kConflict, "Yêu cầu trùng lặp, vui lòng thử lại.");
     CheckReplay(*first, request_hash);
-    return View(s, *store::dossier::FindByCode(s.sql(), first->code));
+    return View(s, *store::dossier::FindByCode(s, first->code));
   }
   // Answer from what was just written: reading it back would only cost round trips.
   d.receiving_agency_name = agency.name;
@@ -267,7 +267,7 @@ DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::
   std::optional<core::access::Agency> agency;
   {
     store::Session s(db_);
-    agency = store::access::FindAgencyByCode(s.sql(), input.agency_code);
+    agency = store::access::FindAgencyByCode(s, input.agency_code);
   }
   if (!agency) throw FieldError("agency_code", "không tìm thấy nơi tiếp nhận hồ sơ.");
   // Only where the public list of receiving agencies offers this procedure: a citizen must not
@@ -302,7 +302,7 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
   core::access::RequireAnyRole(caller, {core::access::Role::kReception});
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  auto d = store::dossier::FindByCode(tx.sql(), code);
+  auto d = store::dossier::FindByCode(tx.session(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
   if (d->status != Status::kSubmitted) {
     throw Error(ErrorCode::kConflict,
@@ -311,13 +311,12 @@ DossierView Dossiers::Accept(const core::access::Caller& caller, const std::stri
   auto p = catalog_.Definition(d->procedure_code, d->procedure_version);
   d->status = Status::kProcessing;
   Schedule(*d, p, now);
-  store::dossier::UpdateState(tx.sql(), *d, now);
+  store::dossier::UpdateState(tx, *d, now);
   store::dossier::InsertEvent(
-      tx.session(), d->id,
-      {now, Action::kAccept, caller.username, caller.agency_code, std::nullopt, 0, ""});
+      tx, d->id, {now, Action::kAccept, caller.username, caller.agency_code, std::nullopt, 0, ""});
   tx.Commit();
   store::Session s(db_);
-  return View(s, *store::dossier::FindByCode(s.sql(), code));
+  return View(s, *store::dossier::FindByCode(s, code));
 }
 
 DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Caller& caller,
@@ -335,26 +334,26 @@ DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Call
   }
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  auto d = store::dossier::FindByCode(tx.sql(), code);
+  auto d = store::dossier::FindByCode(tx.session(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
   if (d->status != Status::kSubmitted) {
     throw Error(ErrorCode::kConflict,
                 "Chỉ yêu cầu bổ sung được với hồ sơ nộp trực tuyến đang chờ tiếp nhận.");
   }
-  for (const auto& e : store::dossier::ListEvents(tx.sql(), d->id)) {
+  for (const auto& e : store::dossier::ListEvents(tx.session(), d->id)) {
     if (e.action == Action::kRequestSupplement) {
       throw Error(ErrorCode::kConflict,
                   "Hồ sơ này đã được yêu cầu bổ sung một lần; chỉ được hướng dẫn bổ sung một lần.");
     }
   }
   d->status = Status::kSupplementRequested;
-  store::dossier::UpdateState(tx.sql(), *d, now);
-  store::dossier::InsertEvent(tx.session(), d->id,
+  store::dossier::UpdateState(tx, *d, now);
+  store::dossier::InsertEvent(tx, d->id,
                               {now, Action::kRequestSupplement, caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, note});
   tx.Commit();
   store::Session s(db_);
-  return View(s, *store::dossier::FindByCode(s.sql(), code));
+  return View(s, *store::dossier::FindByCode(s, code));
 }
 
 DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Caller& caller,
@@ -362,38 +361,38 @@ DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Call
   core::access::RequireAnyRole(caller, {core::access::Role::kReception});
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
-  auto d = store::dossier::FindByCode(tx.sql(), code);
+  auto d = store::dossier::FindByCode(tx.session(), code);
   if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
   if (d->status != Status::kSupplementRequested || d->received_at) {
     throw Error(ErrorCode::kConflict, "Hồ sơ không ở trạng thái chờ bổ sung trước khi tiếp nhận.");
   }
   d->status = Status::kSubmitted;
-  store::dossier::UpdateState(tx.sql(), *d, now);
-  store::dossier::InsertEvent(tx.session(), d->id,
+  store::dossier::UpdateState(tx, *d, now);
+  store::dossier::InsertEvent(tx, d->id,
                               {now, Action::kReceiveSupplement, caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, ""});
   tx.Commit();
   store::Session s(db_);
-  return View(s, *store::dossier::FindByCode(s.sql(), code));
+  return View(s, *store::dossier::FindByCode(s, code));
 }
 
 DossierView Dossiers::View(store::Session& session, const Dossier& d) const {
   DossierView v{d, catalog_.Definition(d.procedure_code, d.procedure_version),
-                store::dossier::ListEvents(session.sql(), d.id),
-                store::dossier::ListFiles(session.sql(), d.id)};
+                store::dossier::ListEvents(session, d.id),
+                store::dossier::ListFiles(session, d.id)};
   return v;
 }
 
 DossierView Dossiers::Get(const core::access::Caller& caller, const std::string& code) const {
   store::Session s(db_);
-  auto d = store::dossier::FindByCode(s.sql(), code);
+  auto d = store::dossier::FindByCode(s, code);
   if (!d) throw NotFound();
   auto view = View(s, *d);
   bool visible = caller.Sees(d->receiving_agency_path);
   // Liên thông: an agency named in the dossier's process sees it too.
   for (const auto& step : view.procedure.steps) {
     if (visible || step.agency_code.empty()) continue;
-    auto agency = store::access::FindAgencyByCode(s.sql(), step.agency_code);
+    auto agency = store::access::FindAgencyByCode(s, step.agency_code);
     visible = agency && caller.Sees(agency->path);
   }
   if (!visible) throw NotFound();
@@ -422,7 +421,7 @@ store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
   f.page = q.page;
   f.per_page = q.per_page;
   store::Session s(db_);
-  return store::dossier::List(s.sql(), f);
+  return store::dossier::List(s, f);
 }
 
 void Dossiers::CheckCanAddFile(const core::access::Caller& caller, const std::string& code) const {
@@ -462,8 +461,8 @@ core::dossier::File Dossiers::AddFile(const core::access::Caller& caller, const 
                         caller.username};
   files_.Put(f.sha256, bytes);  // content-addressed: storing twice is harmless
   store::WriteTransaction tx(db_);
-  store::dossier::InsertFile(tx.sql(), view.dossier.id, f);
-  store::dossier::InsertEvent(tx.session(), view.dossier.id,
+  store::dossier::InsertFile(tx, view.dossier.id, f);
+  store::dossier::InsertEvent(tx, view.dossier.id,
                               {f.uploaded_at, Action::kFile, caller.username, caller.agency_code,
                                std::nullopt, std::nullopt, component});
   tx.Commit();
@@ -489,7 +488,7 @@ std::vector<store::dossier::ReceivingAgency> Dossiers::ReceivingAgencies(
   }
   store::Session s(db_);
   std::vector<store::dossier::ReceivingAgency> out;
-  for (auto& a : store::dossier::ListReceivingAgencies(s.sql())) {
+  for (auto& a : store::dossier::ListReceivingAgencies(s)) {
     if (level.empty() || (level == "commune") == (a.kind == "commune")) out.push_back(std::move(a));
   }
   return out;

@@ -66,7 +66,7 @@ std::string RenderReceipt(const Dossiers& dossiers, store::Database& db,
   }
   {
     store::Session s(db);
-    if (auto user = store::access::FindUserByUsername(s.sql(), receiver_username)) {
+    if (auto user = store::access::FindUserByUsername(s, receiver_username)) {
       r.receiver_name = user->full_name;
     }
   }

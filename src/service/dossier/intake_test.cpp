@@ -55,7 +55,7 @@ class IntakeTest : public ::testing::Test {
 
   core::access::Caller CallerOf(const std::string& username) {
     store::Session s(db_);
-    auto user = store::access::FindUserByUsername(s.sql(), username);
+    auto user = store::access::FindUserByUsername(s, username);
     if (!user) throw std::runtime_error("no demo user " + username);
     return access::CallerFromUser(*user);
   }
@@ -175,7 +175,7 @@ TEST_F(IntakeTest, ACalendarEditChangesOnlyLaterAppointments) {
   EXPECT_EQ(Due(earlier), "2026-03-18T16:00:00+07:00");
   EXPECT_EQ(Due(later), "2026-03-19T16:00:00+07:00");  // one working day later
   store::Session s(db_);
-  auto stored = store::dossier::FindByCode(s.sql(), earlier.dossier.code);
+  auto stored = store::dossier::FindByCode(s, earlier.dossier.code);
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(FormatVietnamInstant(*stored->due_at), "2026-03-18T16:00:00+07:00");
 }

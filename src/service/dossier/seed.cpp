@@ -46,10 +46,10 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
   std::vector<core::catalog::Procedure> procedures;
   {
     store::Session s(db);
-    agencies = store::dossier::ListReceivingAgencies(s.sql());
-    for (const auto& d : store::catalog::ExportLatest(s.sql())) {
+    agencies = store::dossier::ListReceivingAgencies(s);
+    for (const auto& d : store::catalog::ExportLatest(s)) {
       auto p = catalog::ProcedureFromJson(boost::json::parse(d).as_object());
-      auto versions = store::catalog::ListVersions(s.sql(), p.code);
+      auto versions = store::catalog::ListVersions(s, p.code);
       p.version = versions.empty() ? 1 : versions.back().version;
       procedures.push_back(std::move(p));
     }
@@ -81,8 +81,7 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
   std::map<std::pair<std::int64_t, std::string>, std::int64_t> counters;
   {
     store::Session s(db);  // continue after any dossiers already numbered
-    for (const auto& c : store::dossier::ReadCounters(s.sql()))
-      counters[{c.agency_id, c.day}] = c.last;
+    for (const auto& c : store::dossier::ReadCounters(s)) counters[{c.agency_id, c.day}] = c.last;
   }
   std::vector<core::dossier::Dossier> batch;
   std::vector<std::string> folded;
@@ -90,7 +89,7 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
   const std::int64_t now = options.to_ms;
   auto flush = [&] {
     store::WriteTransaction tx(db);
-    store::dossier::BulkInsert(tx.sql(), batch, folded);
+    store::dossier::BulkInsert(tx, batch, folded);
     tx.Commit();
     done += static_cast<std::int64_t>(batch.size());
     batch.clear();
@@ -169,7 +168,7 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
   if (!batch.empty()) flush();
   store::WriteTransaction tx(db);
   for (const auto& [key, last] : counters) {
-    store::dossier::RaiseCounter(tx.sql(), key.first, key.second, last);
+    store::dossier::RaiseCounter(tx, key.first, key.second, last);
   }
   tx.Commit();
   return done;

@@ -64,26 +64,26 @@ struct AgencyRow {
 
 }  // namespace
 
-std::optional<Agency> FindAgencyByCode(soci::session& sql, const std::string& code) {
-  auto rows = QueryRows<AgencyRow>(sql, kSelectAgencyByCode, soci::use(code, "code"));
+std::optional<Agency> FindAgencyByCode(Session& session, const std::string& code) {
+  auto rows = QueryRows<AgencyRow>(session.sql(), kSelectAgencyByCode, soci::use(code, "code"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
-std::optional<Agency> FindAgencyById(soci::session& sql, std::int64_t id) {
+std::optional<Agency> FindAgencyById(Session& session, std::int64_t id) {
   long long key = id;
-  auto rows = QueryRows<AgencyRow>(sql, kSelectAgencyById, soci::use(key, "id"));
+  auto rows = QueryRows<AgencyRow>(session.sql(), kSelectAgencyById, soci::use(key, "id"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
-std::vector<Agency> ListAgencySubtree(soci::session& sql, const std::string& path) {
+std::vector<Agency> ListAgencySubtree(Session& session, const std::string& path) {
   auto [begin, end] = core::access::SubtreeRange(path);
-  return QueryRows<AgencyRow>(sql, kSelectAgencySubtree, soci::use(begin, "b"),
+  return QueryRows<AgencyRow>(session.sql(), kSelectAgencySubtree, soci::use(begin, "b"),
                               soci::use(end, "e"));
 }
 
-Agency InsertAgency(soci::session& sql, Agency agency, const Agency* parent, std::int64_t now) {
+Agency InsertAgency(WriteTransaction& tx, Agency agency, const Agency* parent, std::int64_t now) {
   long long id = 0, at = now;
   long long parent_id = parent ? parent->id : 0;
   soci::indicator parent_ind = parent ? soci::i_ok : soci::i_null;
@@ -91,7 +91,7 @@ Agency InsertAgency(soci::session& sql, Agency agency, const Agency* parent, std
   // A unique placeholder path until the id is known.
   std::string temp_path = "pending:" + agency.code;
   MappingUniqueViolation([&] {
-    sql << kInsertAgency, soci::use(agency.code, "code"),
+    tx.sql() << kInsertAgency, soci::use(agency.code, "code"),
         soci::use(parent_id, parent_ind, "parent"), soci::use(temp_path, "path"),
         soci::use(agency.name, "name"), soci::use(folded, "folded"), soci::use(agency.kind, "kind"),
         soci::use(agency.abbreviation, "abbr"), soci::use(agency.working_hours, "hours"),
@@ -100,22 +100,22 @@ Agency InsertAgency(soci::session& sql, Agency agency, const Agency* parent, std
   agency.id = id;
   agency.parent_id = parent ? std::optional<std::int64_t>(parent->id) : std::nullopt;
   agency.path = (parent ? parent->path : std::string("/")) + std::to_string(id) + "/";
-  sql << kUpdateAgencyPath, soci::use(agency.path, "path"), soci::use(id, "id");
+  tx.sql() << kUpdateAgencyPath, soci::use(agency.path, "path"), soci::use(id, "id");
   agency.created_at = agency.updated_at = now;
   return agency;
 }
 
-void UpdateAgency(soci::session& sql, const Agency& agency, std::int64_t now) {
+void UpdateAgency(WriteTransaction& tx, const Agency& agency, std::int64_t now) {
   long long id = agency.id, at = now;
   std::string folded = core::text::Fold(agency.name);
-  sql << kUpdateAgency, soci::use(agency.name, "name"), soci::use(folded, "folded"),
+  tx.sql() << kUpdateAgency, soci::use(agency.name, "name"), soci::use(folded, "folded"),
       soci::use(agency.kind, "kind"), soci::use(agency.abbreviation, "abbr"),
       soci::use(agency.working_hours, "hours"), soci::use(at, "at"), soci::use(id, "id");
 }
 
-std::int64_t CountAgencies(soci::session& sql) {
+std::int64_t CountAgencies(Session& session) {
   long long n = 0;
-  sql << kCountAgencies, soci::into(n);
+  session.sql() << kCountAgencies, soci::into(n);
   return n;
 }
 

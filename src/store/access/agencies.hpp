@@ -2,7 +2,6 @@
 // transaction; they never commit.
 #pragma once
 
-#include <soci/session.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,14 +14,14 @@ namespace egov::store::access {
 // Only an agency's working hours ("07:30-11:30,13:00-17:00"), with a statement prepared once
 // per pooled connection (every intake and acceptance asks it). nullopt: no such agency.
 std::optional<std::string> FindWorkingHours(Session& session, const std::string& code);
-std::optional<core::access::Agency> FindAgencyByCode(soci::session& sql, const std::string& code);
-std::optional<core::access::Agency> FindAgencyById(soci::session& sql, std::int64_t id);
+std::optional<core::access::Agency> FindAgencyByCode(Session& session, const std::string& code);
+std::optional<core::access::Agency> FindAgencyById(Session& session, std::int64_t id);
 // The agency at `path` and every agency below it, ordered by path (parents first).
-std::vector<core::access::Agency> ListAgencySubtree(soci::session& sql, const std::string& path);
+std::vector<core::access::Agency> ListAgencySubtree(Session& session, const std::string& path);
 // Inserts `agency` under `parent` (none: a root) and returns it with id and path set.
-core::access::Agency InsertAgency(soci::session& sql, core::access::Agency agency,
+core::access::Agency InsertAgency(WriteTransaction& tx, core::access::Agency agency,
                                   const core::access::Agency* parent, std::int64_t now);
-void UpdateAgency(soci::session& sql, const core::access::Agency& agency, std::int64_t now);
-std::int64_t CountAgencies(soci::session& sql);
+void UpdateAgency(WriteTransaction& tx, const core::access::Agency& agency, std::int64_t now);
+std::int64_t CountAgencies(Session& session);
 
 }  // namespace egov::store::access

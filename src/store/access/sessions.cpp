@@ -58,12 +58,13 @@ constexpr const char* kDeleteLoginFailuresBefore = "DELETE FROM login_failures W
 
 }  // namespace
 
-std::int64_t InsertSession(soci::session& sql, const LoginSession& s, const std::string& hash) {
+std::int64_t InsertSession(WriteTransaction& tx, const LoginSession& s, const std::string& hash) {
   long long id = 0, user = s.user_id, created = s.created_at, seen = s.last_seen_at,
             expires = s.expires_at;
-  sql << kInsertSession, soci::use(hash, "h"), soci::use(user, "u"), soci::use(s.csrf_token, "c"),
-      soci::use(created, "created"), soci::use(seen, "seen"), soci::use(expires, "expires"),
-      soci::use(s.client_address, "addr"), soci::use(s.user_agent, "agent"), soci::into(id);
+  tx.sql() << kInsertSession, soci::use(hash, "h"), soci::use(user, "u"),
+      soci::use(s.csrf_token, "c"), soci::use(created, "created"), soci::use(seen, "seen"),
+      soci::use(expires, "expires"), soci::use(s.client_address, "addr"),
+      soci::use(s.user_agent, "agent"), soci::into(id);
   return id;
 }
 
@@ -134,39 +135,39 @@ std::optional<LoginSession> FindLiveSession(Session& session, const std::string&
   return rows.front();
 }
 
-void TouchSession(soci::session& sql, std::int64_t session_id, std::int64_t now) {
+void TouchSession(WriteTransaction& tx, std::int64_t session_id, std::int64_t now) {
   long long id = session_id, at = now;
-  sql << kTouchSession, soci::use(at, "at"), soci::use(id, "id");
+  tx.sql() << kTouchSession, soci::use(at, "at"), soci::use(id, "id");
 }
 
-bool RevokeSession(soci::session& sql, std::int64_t user_id, std::int64_t session_id,
+bool RevokeSession(WriteTransaction& tx, std::int64_t user_id, std::int64_t session_id,
                    std::int64_t now) {
   long long id = session_id, user = user_id, at = now;
-  soci::statement st = (sql.prepare << kRevokeSession, soci::use(at, "at"), soci::use(id, "id"),
-                        soci::use(user, "u"));
+  soci::statement st = (tx.sql().prepare << kRevokeSession, soci::use(at, "at"),
+                        soci::use(id, "id"), soci::use(user, "u"));
   st.execute(true);
   return st.get_affected_rows() > 0;
 }
 
-int RevokeSessionsOfUser(soci::session& sql, std::int64_t user_id, std::int64_t keep,
+int RevokeSessionsOfUser(WriteTransaction& tx, std::int64_t user_id, std::int64_t keep,
                          std::int64_t now) {
   long long user = user_id, kept = keep, at = now;
-  soci::statement st = (sql.prepare << kRevokeSessionsOfUser, soci::use(at, "at"),
+  soci::statement st = (tx.sql().prepare << kRevokeSessionsOfUser, soci::use(at, "at"),
                         soci::use(user, "u"), soci::use(kept, "keep"));
   st.execute(true);
   return static_cast<int>(st.get_affected_rows());
 }
 
-std::vector<LoginSession> ListSessions(soci::session& sql, std::int64_t user_id, std::int64_t now,
+std::vector<LoginSession> ListSessions(Session& session, std::int64_t user_id, std::int64_t now,
                                        std::int64_t idle_ms) {
   long long user = user_id, at = now, seen_after = now - idle_ms;
-  return QueryRows<SessionRow>(sql, kSelectSessionsOfUser, soci::use(user, "u"),
+  return QueryRows<SessionRow>(session.sql(), kSelectSessionsOfUser, soci::use(user, "u"),
                                soci::use(at, "now"), soci::use(seen_after, "seen"));
 }
 
-std::int64_t InsertToken(soci::session& sql, const ApiToken& t, const std::string& hash) {
+std::int64_t InsertToken(WriteTransaction& tx, const ApiToken& t, const std::string& hash) {
   long long id = 0, user = t.user_id, created = t.created_at, expires = t.expires_at;
-  sql << kInsertToken, soci::use(user, "u"), soci::use(t.name, "n"), soci::use(hash, "h"),
+  tx.sql() << kInsertToken, soci::use(user, "u"), soci::use(t.name, "n"), soci::use(hash, "h"),
       soci::use(t.prefix, "p"), soci::use(created, "at"), soci::use(expires, "expires"),
       soci::into(id);
   return id;
@@ -187,58 +188,60 @@ std::optional<ApiToken> FindLiveToken(Session& session, const std::string& hash)
   return rows.front();
 }
 
-void TouchToken(soci::session& sql, std::int64_t token_id, std::int64_t now) {
+void TouchToken(WriteTransaction& tx, std::int64_t token_id, std::int64_t now) {
   long long id = token_id, at = now;
-  sql << kTouchToken, soci::use(at, "at"), soci::use(id, "id");
+  tx.sql() << kTouchToken, soci::use(at, "at"), soci::use(id, "id");
 }
 
-std::vector<ApiToken> ListTokens(soci::session& sql, std::int64_t user_id, std::int64_t now) {
+std::vector<ApiToken> ListTokens(Session& session, std::int64_t user_id, std::int64_t now) {
   long long user = user_id, at = now;
-  return QueryRows<TokenRow>(sql, kSelectTokensOfUser, soci::use(user, "u"), soci::use(at, "now"));
+  return QueryRows<TokenRow>(session.sql(), kSelectTokensOfUser, soci::use(user, "u"),
+                             soci::use(at, "now"));
 }
 
-bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id,
+bool RevokeToken(WriteTransaction& tx, std::int64_t user_id, std::int64_t token_id,
                  std::int64_t now) {
   long long id = token_id, user = user_id, at = now;
-  soci::statement st =
-      (sql.prepare << kRevokeToken, soci::use(at, "at"), soci::use(id, "id"), soci::use(user, "u"));
+  soci::statement st = (tx.sql().prepare << kRevokeToken, soci::use(at, "at"), soci::use(id, "id"),
+                        soci::use(user, "u"));
   st.execute(true);
   return st.get_affected_rows() > 0;
 }
 
-int RevokeTokensOfUser(soci::session& sql, std::int64_t user_id, std::int64_t now) {
+int RevokeTokensOfUser(WriteTransaction& tx, std::int64_t user_id, std::int64_t now) {
   long long user = user_id, at = now;
   soci::statement st =
-      (sql.prepare << kRevokeTokensOfUser, soci::use(at, "at"), soci::use(user, "u"));
+      (tx.sql().prepare << kRevokeTokensOfUser, soci::use(at, "at"), soci::use(user, "u"));
   st.execute(true);
   return static_cast<int>(st.get_affected_rows());
 }
 
-void RecordLoginFailure(soci::session& sql, const std::string& username,
+void RecordLoginFailure(WriteTransaction& tx, const std::string& username,
                         const std::string& client_address, std::int64_t now) {
   long long at = now;
-  sql << kInsertLoginFailure, soci::use(username, "u"), soci::use(client_address, "a"),
+  tx.sql() << kInsertLoginFailure, soci::use(username, "u"), soci::use(client_address, "a"),
       soci::use(at, "at");
 }
 
-std::int64_t CountFailuresForUser(soci::session& sql, const std::string& username,
+std::int64_t CountFailuresForUser(Session& session, const std::string& username,
                                   std::int64_t since) {
   long long n = 0, after = since;
-  sql << kCountFailuresForUser, soci::use(username, "u"), soci::use(after, "since"), soci::into(n);
-  return n;
-}
-
-std::int64_t CountFailuresFromAddress(soci::session& sql, const std::string& client_address,
-                                      std::int64_t since) {
-  long long n = 0, after = since;
-  sql << kCountFailuresFromAddress, soci::use(client_address, "a"), soci::use(after, "since"),
+  session.sql() << kCountFailuresForUser, soci::use(username, "u"), soci::use(after, "since"),
       soci::into(n);
   return n;
 }
 
-void PruneLoginFailures(soci::session& sql, std::int64_t before) {
+std::int64_t CountFailuresFromAddress(Session& session, const std::string& client_address,
+                                      std::int64_t since) {
+  long long n = 0, after = since;
+  session.sql() << kCountFailuresFromAddress, soci::use(client_address, "a"),
+      soci::use(after, "since"), soci::into(n);
+  return n;
+}
+
+void PruneLoginFailures(WriteTransaction& tx, std::int64_t before) {
   long long at = before;
-  sql << kDeleteLoginFailuresBefore, soci::use(at, "at");
+  tx.sql() << kDeleteLoginFailuresBefore, soci::use(at, "at");
 }
 
 }  // namespace egov::store::access

@@ -150,20 +150,15 @@ struct UserByIdQuery {
 
 }  // namespace
 
-std::optional<User> FindUserByUsername(soci::session& sql, const std::string& username) {
-  return QueryOne(sql, kSelectUserWithRolesByUsername, soci::use(username, "u"));
-}
-
-std::optional<User> FindUserById(soci::session& sql, std::int64_t id) {
-  long long key = id;
-  return QueryOne(sql, kSelectUserWithRolesById, soci::use(key, "id"));
+std::optional<User> FindUserByUsername(Session& session, const std::string& username) {
+  return QueryOne(session.sql(), kSelectUserWithRolesByUsername, soci::use(username, "u"));
 }
 
 std::optional<User> FindUserById(Session& session, std::int64_t id) {
   return MergeRoles(CachedRows<UserByIdQuery>(session, id));
 }
 
-UserPage ListUsers(soci::session& sql, const UserFilter& f) {
+UserPage ListUsers(Session& session, const UserFilter& f) {
   auto [begin, end] = core::access::SubtreeRange(f.subtree_path);
   auto [agency_begin, agency_end] =
       core::access::SubtreeRange(f.agency_path.empty() ? f.subtree_path : f.agency_path);
@@ -173,45 +168,45 @@ UserPage ListUsers(soci::session& sql, const UserFilter& f) {
   long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
   UserPage page;
   long long total = 0;
-  sql << kCountUsers, soci::use(begin, "b"), soci::use(end, "e"), soci::use(agency_begin, "ab"),
-      soci::use(agency_end, "ae"), soci::use(pattern, "q"), soci::use(role, "role"),
-      soci::use(active, "active"), soci::into(total);
+  session.sql() << kCountUsers, soci::use(begin, "b"), soci::use(end, "e"),
+      soci::use(agency_begin, "ab"), soci::use(agency_end, "ae"), soci::use(pattern, "q"),
+      soci::use(role, "role"), soci::use(active, "active"), soci::into(total);
   page.total = total;
-  page.items = Query(sql, kSelectUsers, soci::use(begin, "b"), soci::use(end, "e"),
+  page.items = Query(session.sql(), kSelectUsers, soci::use(begin, "b"), soci::use(end, "e"),
                      soci::use(agency_begin, "ab"), soci::use(agency_end, "ae"),
                      soci::use(pattern, "q"), soci::use(role, "role"), soci::use(active, "active"),
                      soci::use(limit, "limit"), soci::use(offset, "offset"));
   return page;
 }
 
-std::int64_t InsertUser(soci::session& sql, const User& user, std::int64_t now) {
+std::int64_t InsertUser(WriteTransaction& tx, const User& user, std::int64_t now) {
   long long id = 0, at = now, agency = user.agency_id;
   int active = user.active ? 1 : 0;
   std::string folded = core::text::Fold(user.full_name);
   MappingUniqueViolation([&] {
-    sql << kInsertUser, soci::use(user.username, "u"), soci::use(user.full_name, "n"),
+    tx.sql() << kInsertUser, soci::use(user.username, "u"), soci::use(user.full_name, "n"),
         soci::use(folded, "f"), soci::use(agency, "a"), soci::use(user.password_hash, "h"),
         soci::use(active, "active"), soci::use(at, "at"), soci::into(id);
   });
   User stored = user;
   stored.id = id;
-  WriteRoles(sql, stored);
+  WriteRoles(tx.sql(), stored);
   return id;
 }
 
-void UpdateUser(soci::session& sql, const User& user, std::int64_t now) {
+void UpdateUser(WriteTransaction& tx, const User& user, std::int64_t now) {
   long long id = user.id, at = now, agency = user.agency_id;
   int active = user.active ? 1 : 0;
   std::string folded = core::text::Fold(user.full_name);
-  sql << kUpdateUser, soci::use(user.full_name, "n"), soci::use(folded, "f"),
+  tx.sql() << kUpdateUser, soci::use(user.full_name, "n"), soci::use(folded, "f"),
       soci::use(agency, "a"), soci::use(active, "active"), soci::use(at, "at"), soci::use(id, "id");
-  WriteRoles(sql, user);
+  WriteRoles(tx.sql(), user);
 }
 
-void SetPasswordHash(soci::session& sql, std::int64_t user_id, const std::string& hash,
+void SetPasswordHash(WriteTransaction& tx, std::int64_t user_id, const std::string& hash,
                      std::int64_t now) {
   long long id = user_id, at = now;
-  sql << kUpdatePasswordHash, soci::use(hash, "h"), soci::use(at, "at"), soci::use(id, "id");
+  tx.sql() << kUpdatePasswordHash, soci::use(hash, "h"), soci::use(at, "at"), soci::use(id, "id");
 }
 
 }  // namespace egov::store::access

@@ -2,7 +2,6 @@
 // session or transaction; they never commit.
 #pragma once
 
-#include <soci/session.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,11 +11,9 @@
 
 namespace egov::store::access {
 
-std::optional<core::access::User> FindUserByUsername(soci::session& sql,
-                                                     const std::string& username);
-std::optional<core::access::User> FindUserById(soci::session& sql, std::int64_t id);
-// The same with a statement prepared once per pooled connection (authentication runs it on
-// every request).
+std::optional<core::access::User> FindUserByUsername(Session& session, const std::string& username);
+// With a statement prepared once per pooled connection (authentication runs it on every
+// request).
 std::optional<core::access::User> FindUserById(Session& session, std::int64_t id);
 
 struct UserFilter {
@@ -32,13 +29,13 @@ struct UserPage {
   std::vector<core::access::User> items;
   std::int64_t total = 0;
 };
-UserPage ListUsers(soci::session& sql, const UserFilter& filter);
+UserPage ListUsers(Session& session, const UserFilter& filter);
 
 // Inserts the user and its roles; returns the id.
-std::int64_t InsertUser(soci::session& sql, const core::access::User& user, std::int64_t now);
+std::int64_t InsertUser(WriteTransaction& tx, const core::access::User& user, std::int64_t now);
 // Updates full name, agency, active and roles.
-void UpdateUser(soci::session& sql, const core::access::User& user, std::int64_t now);
-void SetPasswordHash(soci::session& sql, std::int64_t user_id, const std::string& hash,
+void UpdateUser(WriteTransaction& tx, const core::access::User& user, std::int64_t now);
+void SetPasswordHash(WriteTransaction& tx, std::int64_t user_id, const std::string& hash,
                      std::int64_t now);
 
 }  // namespace egov::store::access

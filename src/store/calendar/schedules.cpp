@@ -100,9 +100,9 @@ void InsertDays(soci::session& sql, const cal::YearSchedule& schedule) {
 
 }  // namespace
 
-std::vector<StoredSchedule> ListSchedules(soci::session& sql) {
-  auto years = QueryRows<YearRow>(sql, kSelectYears);
-  auto days = QueryDays(sql, kSelectDays);
+std::vector<StoredSchedule> ListSchedules(Session& session) {
+  auto years = QueryRows<YearRow>(session.sql(), kSelectYears);
+  auto days = QueryDays(session.sql(), kSelectDays);
   for (StoredSchedule& s : years) {
     auto it = days.find(s.schedule.year);
     if (it != days.end()) s.schedule.days = std::move(it->second);
@@ -110,52 +110,52 @@ std::vector<StoredSchedule> ListSchedules(soci::session& sql) {
   return years;
 }
 
-std::optional<StoredSchedule> FindSchedule(soci::session& sql, int year) {
+std::optional<StoredSchedule> FindSchedule(Session& session, int year) {
   int key = year;
-  auto years = QueryRows<YearRow>(sql, kSelectYearByNumber, soci::use(key, "year"));
+  auto years = QueryRows<YearRow>(session.sql(), kSelectYearByNumber, soci::use(key, "year"));
   if (years.empty()) return std::nullopt;
   int day_key = year;
-  auto days = QueryDays(sql, kSelectDaysOfYear, soci::use(day_key, "year"));
+  auto days = QueryDays(session.sql(), kSelectDaysOfYear, soci::use(day_key, "year"));
   StoredSchedule out = std::move(years.front());
   auto it = days.find(year);
   if (it != days.end()) out.schedule.days = std::move(it->second);
   return out;
 }
 
-bool InsertScheduleIfAbsent(soci::session& sql, const cal::YearSchedule& schedule, std::int64_t now,
-                            const std::string& by) {
+bool InsertScheduleIfAbsent(WriteTransaction& tx, const cal::YearSchedule& schedule,
+                            std::int64_t now, const std::string& by) {
   int year = schedule.year;
   std::string source = schedule.source, updated_by = by;
   long long at = now;
   soci::statement st =
-      (sql.prepare << kInsertYearIfAbsent, soci::use(year, "year"), soci::use(source, "source"),
-       soci::use(at, "at"), soci::use(updated_by, "by"));
+      (tx.sql().prepare << kInsertYearIfAbsent, soci::use(year, "year"),
+       soci::use(source, "source"), soci::use(at, "at"), soci::use(updated_by, "by"));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
-  InsertDays(sql, schedule);
+  InsertDays(tx.sql(), schedule);
   return true;
 }
 
-void ReplaceSchedule(soci::session& sql, const cal::YearSchedule& schedule, std::int64_t now,
+void ReplaceSchedule(WriteTransaction& tx, const cal::YearSchedule& schedule, std::int64_t now,
                      const std::string& by) {
   int year = schedule.year;
   std::string source = schedule.source, updated_by = by;
   long long at = now;
-  sql << kDeleteDaysOfYear, soci::use(year, "year");
-  sql << kUpsertYear, soci::use(year, "year"), soci::use(source, "source"), soci::use(at, "at"),
-      soci::use(updated_by, "by");
-  InsertDays(sql, schedule);
+  tx.sql() << kDeleteDaysOfYear, soci::use(year, "year");
+  tx.sql() << kUpsertYear, soci::use(year, "year"), soci::use(source, "source"),
+      soci::use(at, "at"), soci::use(updated_by, "by");
+  InsertDays(tx.sql(), schedule);
 }
 
-std::int64_t CalendarVersion(soci::session& sql) {
+std::int64_t CalendarVersion(Session& session) {
   long long version = 0;
-  sql << kSelectCalendarVersion, soci::into(version);
+  session.sql() << kSelectCalendarVersion, soci::into(version);
   return version;
 }
 
-std::int64_t BumpCalendarVersion(soci::session& sql) {
+std::int64_t BumpCalendarVersion(WriteTransaction& tx) {
   long long version = 0;
-  sql << kBumpCalendarVersion, soci::into(version);
+  tx.sql() << kBumpCalendarVersion, soci::into(version);
   return version;
 }
 

@@ -4,7 +4,8 @@
 // as UTC epoch milliseconds.
 #pragma once
 
-#include <soci/session.h>
+#include "store/database.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,21 +23,21 @@ struct StoredSchedule {
 };
 
 // Every stored schedule, by year.
-std::vector<StoredSchedule> ListSchedules(soci::session& sql);
-std::optional<StoredSchedule> FindSchedule(soci::session& sql, int year);
+std::vector<StoredSchedule> ListSchedules(Session& session);
+std::optional<StoredSchedule> FindSchedule(Session& session, int year);
 
 // Inserts `schedule` unless its year already has one (then changes nothing and returns
 // false). Safe against a concurrent insert by another process (ON CONFLICT DO NOTHING).
-bool InsertScheduleIfAbsent(soci::session& sql, const core::calendar::YearSchedule& schedule,
+bool InsertScheduleIfAbsent(WriteTransaction& tx, const core::calendar::YearSchedule& schedule,
                             std::int64_t now, const std::string& by);
 // Replaces the year's schedule (and its days) by `schedule`, creating it when absent.
-void ReplaceSchedule(soci::session& sql, const core::calendar::YearSchedule& schedule,
+void ReplaceSchedule(WriteTransaction& tx, const core::calendar::YearSchedule& schedule,
                      std::int64_t now, const std::string& by);
 
 // The change counter of the schedules: grows by one with every committed change.
-std::int64_t CalendarVersion(soci::session& sql);
+std::int64_t CalendarVersion(Session& session);
 // Adds one to the counter (inside the changing transaction) and returns the new value; on
 // PostgreSQL this locks the row until commit, so versions are never reused.
-std::int64_t BumpCalendarVersion(soci::session& sql);
+std::int64_t BumpCalendarVersion(WriteTransaction& tx);
 
 }  // namespace egov::store::calendar

@@ -99,12 +99,12 @@ struct FieldRow {
 
 }  // namespace
 
-std::optional<StoredVersion> FindInForce(soci::session& sql, const std::string& code,
+std::optional<StoredVersion> FindInForce(Session& session, const std::string& code,
                                          const std::string& today) {
-  auto rows = QueryRows<VersionRow>(sql, kSelectVersionInForce, soci::use(code, "code"),
+  auto rows = QueryRows<VersionRow>(session.sql(), kSelectVersionInForce, soci::use(code, "code"),
                                     soci::use(today, "today"));
   if (rows.empty()) {
-    rows = QueryRows<VersionRow>(sql, kSelectEarliestVersion, soci::use(code, "code"));
+    rows = QueryRows<VersionRow>(session.sql(), kSelectEarliestVersion, soci::use(code, "code"));
   }
   if (rows.empty()) return std::nullopt;
   return rows.front();
@@ -138,61 +138,61 @@ std::optional<int> VersionInForce(Session& session, const std::string& code,
   });
 }
 
-std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code, int version) {
-  auto rows = QueryRows<VersionRow>(sql, kSelectVersionByNumber, soci::use(code, "code"),
+std::optional<StoredVersion> FindVersion(Session& session, const std::string& code, int version) {
+  auto rows = QueryRows<VersionRow>(session.sql(), kSelectVersionByNumber, soci::use(code, "code"),
                                     soci::use(version, "version"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
-std::vector<StoredVersion> ListVersions(soci::session& sql, const std::string& code) {
-  return QueryRows<VersionRow>(sql, kSelectVersions, soci::use(code, "code"));
+std::vector<StoredVersion> ListVersions(Session& session, const std::string& code) {
+  return QueryRows<VersionRow>(session.sql(), kSelectVersions, soci::use(code, "code"));
 }
 
-int AppendVersion(soci::session& tx, const std::string& code, const std::string& name,
+int AppendVersion(WriteTransaction& tx, const std::string& code, const std::string& name,
                   const std::string& field, const std::string& level,
                   const std::string& search_folded, const std::string& effective_from,
                   const std::string& definition, std::int64_t now, const std::string& actor) {
   long long id = 0, at = now;
-  auto existing = QueryRow<ProcedureRow>(tx, kSelectProcedureByCode, soci::use(code, "code"));
+  auto existing = QueryRow<ProcedureRow>(tx.sql(), kSelectProcedureByCode, soci::use(code, "code"));
   int version = 1;
   if (!existing) {
-    tx << kInsertProcedure, soci::use(code, "code"), soci::use(name, "name"),
+    tx.sql() << kInsertProcedure, soci::use(code, "code"), soci::use(name, "name"),
         soci::use(field, "field"), soci::use(level, "level"), soci::use(search_folded, "folded"),
         soci::use(at, "at"), soci::into(id);
   } else {
     id = existing->id;
     version = existing->latest_version + 1;
-    tx << kUpdateProcedure, soci::use(name, "name"), soci::use(field, "field"),
+    tx.sql() << kUpdateProcedure, soci::use(name, "name"), soci::use(field, "field"),
         soci::use(level, "level"), soci::use(search_folded, "folded"),
         soci::use(version, "version"), soci::use(at, "at"), soci::use(id, "id");
   }
-  tx << kInsertVersion, soci::use(id, "id"), soci::use(version, "version"),
+  tx.sql() << kInsertVersion, soci::use(id, "id"), soci::use(version, "version"),
       soci::use(effective_from, "from"), soci::use(definition, "definition"), soci::use(at, "at"),
       soci::use(actor, "actor");
   return version;
 }
 
-ListResult ListLatest(soci::session& sql, const ListFilter& f) {
+ListResult ListLatest(Session& session, const ListFilter& f) {
   const std::string pattern = LikeContains(f.query_folded);
   long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
   ListResult result;
   long long total = 0;
-  sql << kCountLatest, soci::use(pattern, "q"), soci::use(f.field, "field"),
+  session.sql() << kCountLatest, soci::use(pattern, "q"), soci::use(f.field, "field"),
       soci::use(f.level, "level"), soci::into(total);
   result.total = total;
   result.definitions = QueryRows<DefinitionRow>(
-      sql, kSelectLatestList, soci::use(pattern, "q"), soci::use(f.field, "field"),
+      session.sql(), kSelectLatestList, soci::use(pattern, "q"), soci::use(f.field, "field"),
       soci::use(f.level, "level"), soci::use(limit, "limit"), soci::use(offset, "offset"));
   return result;
 }
 
-std::vector<FieldCount> ListFields(soci::session& sql) {
-  return QueryRows<FieldRow>(sql, kSelectFieldCounts);
+std::vector<FieldCount> ListFields(Session& session) {
+  return QueryRows<FieldRow>(session.sql(), kSelectFieldCounts);
 }
 
-std::vector<std::string> ExportLatest(soci::session& sql) {
-  return QueryRows<DefinitionRow>(sql, kSelectAllLatest);
+std::vector<std::string> ExportLatest(Session& session) {
+  return QueryRows<DefinitionRow>(session.sql(), kSelectAllLatest);
 }
 
 }  // namespace egov::store::catalog

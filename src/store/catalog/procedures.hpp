@@ -2,7 +2,6 @@
 // stored as JSON text; the service maps them. Functions never commit.
 #pragma once
 
-#include <soci/session.h>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,17 +21,17 @@ struct StoredVersion {
 
 // The version in force on `today` (YYYY-MM-DD): the highest version whose effective_from
 // is not after today; if all are in the future, the earliest. nullopt for an unknown code.
-std::optional<StoredVersion> FindInForce(soci::session& sql, const std::string& code,
+std::optional<StoredVersion> FindInForce(Session& session, const std::string& code,
                                          const std::string& today);
 // Only the number of the version in force on `today` (same rule), with a statement
 // prepared once per pooled connection: every intake asks it.
 std::optional<int> VersionInForce(Session& session, const std::string& code,
                                   const std::string& today);
-std::optional<StoredVersion> FindVersion(soci::session& sql, const std::string& code, int version);
-std::vector<StoredVersion> ListVersions(soci::session& sql, const std::string& code);
+std::optional<StoredVersion> FindVersion(Session& session, const std::string& code, int version);
+std::vector<StoredVersion> ListVersions(Session& session, const std::string& code);
 
 // Appends a version (creating the procedure on its first); returns the version number.
-int AppendVersion(soci::session& tx, const std::string& code, const std::string& name,
+int AppendVersion(WriteTransaction& tx, const std::string& code, const std::string& name,
                   const std::string& field, const std::string& level,
                   const std::string& search_folded, const std::string& effective_from,
                   const std::string& definition, std::int64_t now, const std::string& actor);
@@ -47,15 +46,15 @@ struct ListResult {
   std::vector<std::string> definitions;  // latest version of each, ordered by code
   std::int64_t total = 0;
 };
-ListResult ListLatest(soci::session& sql, const ListFilter& filter);
+ListResult ListLatest(Session& session, const ListFilter& filter);
 
 struct FieldCount {
   std::string field;
   std::int64_t count;
 };
-std::vector<FieldCount> ListFields(soci::session& sql);
+std::vector<FieldCount> ListFields(Session& session);
 
 // Every procedure's latest definition, ordered by code.
-std::vector<std::string> ExportLatest(soci::session& sql);
+std::vector<std::string> ExportLatest(Session& session);
 
 }  // namespace egov::store::catalog

@@ -34,7 +34,7 @@ constexpr const char* kSelectReceivingAgencies =
 
 }  // namespace
 
-void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& batch,
+void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>& batch,
                 const std::vector<std::string>& applicant_folded) {
   const size_t n = batch.size();
   if (n == 0) return;
@@ -70,21 +70,21 @@ void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& ba
     by[i] = d.created_by;
     actor[i] = d.created_by;
   }
-  tx << kInsertDossiers, soci::use(code, "code"), soci::use(token, "token"),
+  tx.sql() << kInsertDossiers, soci::use(code, "code"), soci::use(token, "token"),
       soci::use(pcode, "pcode"), soci::use(pversion, "pversion"), soci::use(pname, "pname"),
       soci::use(status, "status"), soci::use(channel, "channel"), soci::use(agency, "agency"),
       soci::use(applicant, "applicant"), soci::use(applicant_folded, "folded"),
       soci::use(components, "components"), soci::use(step, "step"), soci::use(step_due, "step_due"),
       soci::use(submitted, "submitted"), soci::use(received, "received"), soci::use(due, "due"),
       soci::use(completed, completed_ind, "completed"), soci::use(by, "by");
-  tx << kInsertIntakeEvents, soci::use(received, "at"), soci::use(actor, "actor"),
+  tx.sql() << kInsertIntakeEvents, soci::use(received, "at"), soci::use(actor, "actor"),
       soci::use(agency_code, "agency"), soci::use(code, "code");
 }
 
-void RaiseCounter(soci::session& tx, std::int64_t agency_id, const std::string& day,
+void RaiseCounter(WriteTransaction& tx, std::int64_t agency_id, const std::string& day,
                   std::int64_t last) {
   long long agency = agency_id, value = last;
-  tx << kRaiseCounter, soci::use(agency, "a"), soci::use(day, "d"), soci::use(value, "v");
+  tx.sql() << kRaiseCounter, soci::use(agency, "a"), soci::use(day, "d"), soci::use(value, "v");
 }
 
 namespace {
@@ -118,12 +118,12 @@ struct ReceivingAgencyRow {
 
 }  // namespace
 
-std::vector<CounterRow> ReadCounters(soci::session& sql) {
-  return QueryRows<CounterColumns>(sql, kSelectCounters);
+std::vector<CounterRow> ReadCounters(Session& session) {
+  return QueryRows<CounterColumns>(session.sql(), kSelectCounters);
 }
 
-std::vector<ReceivingAgency> ListReceivingAgencies(soci::session& sql) {
-  return QueryRows<ReceivingAgencyRow>(sql, kSelectReceivingAgencies);
+std::vector<ReceivingAgency> ListReceivingAgencies(Session& session) {
+  return QueryRows<ReceivingAgencyRow>(session.sql(), kSelectReceivingAgencies);
 }
 
 }  // namespace egov::store::dossier

@@ -2,7 +2,8 @@
 // bound to vectors per batch, inside the caller's transaction.
 #pragma once
 
-#include <soci/session.h>
+#include "store/database.hpp"
+
 #include <string>
 #include <vector>
 
@@ -11,10 +12,10 @@
 namespace egov::store::dossier {
 
 // Inserts the dossiers (codes already allocated) and one "intake" event each.
-void BulkInsert(soci::session& tx, const std::vector<core::dossier::Dossier>& batch,
+void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>& batch,
                 const std::vector<std::string>& applicant_folded);
 // Sets the agency's counter for `day` to at least `last` (so later intakes continue after).
-void RaiseCounter(soci::session& tx, std::int64_t agency_id, const std::string& day,
+void RaiseCounter(WriteTransaction& tx, std::int64_t agency_id, const std::string& day,
                   std::int64_t last);
 
 struct CounterRow {
@@ -22,13 +23,13 @@ struct CounterRow {
   std::string day;
   std::int64_t last;
 };
-std::vector<CounterRow> ReadCounters(soci::session& sql);
+std::vector<CounterRow> ReadCounters(Session& session);
 
 struct ReceivingAgency {
   std::int64_t id;
   std::string code, name, kind;
 };
 // Agencies that have at least one reception officer: where dossiers are received.
-std::vector<ReceivingAgency> ListReceivingAgencies(soci::session& sql);
+std::vector<ReceivingAgency> ListReceivingAgencies(Session& session);
 
 }  // namespace egov::store::dossier

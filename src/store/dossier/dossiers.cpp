@@ -209,8 +209,8 @@ void ExecuteReturning(soci::statement& st) {
 
 }  // namespace
 
-std::int64_t NextNumber(Session& tx, std::int64_t agency_id, const std::string& day) {
-  return tx.WithCached<CounterUpsert>([&](CounterUpsert& q) {
+std::int64_t NextNumber(WriteTransaction& tx, std::int64_t agency_id, const std::string& day) {
+  return tx.session().WithCached<CounterUpsert>([&](CounterUpsert& q) {
     q.agency = agency_id;
     q.day = day;
     ExecuteReturning(q.statement);
@@ -218,9 +218,9 @@ std::int64_t NextNumber(Session& tx, std::int64_t agency_id, const std::string& 
   });
 }
 
-std::int64_t Insert(Session& tx, const Dossier& d, const std::string& applicant_folded) {
+std::int64_t Insert(WriteTransaction& tx, const Dossier& d, const std::string& applicant_folded) {
   return MappingUniqueViolation([&] {
-    return tx.WithCached<DossierInsert>([&](DossierInsert& q) {
+    return tx.session().WithCached<DossierInsert>([&](DossierInsert& q) {
       q.code = d.code;
       q.token = d.public_token;
       q.pcode = d.procedure_code;
@@ -247,8 +247,8 @@ std::int64_t Insert(Session& tx, const Dossier& d, const std::string& applicant_
   });
 }
 
-std::optional<Dossier> FindByCode(soci::session& sql, const std::string& code) {
-  auto rows = QueryRows<Row>(sql, kSelectDossierByCode, soci::use(code, "code"));
+std::optional<Dossier> FindByCode(Session& session, const std::string& code) {
+  auto rows = QueryRows<Row>(session.sql(), kSelectDossierByCode, soci::use(code, "code"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -295,19 +295,19 @@ std::optional<PublicRow> FindPublic(Session& session, const std::string& code) {
   });
 }
 
-std::optional<KeyedDossier> FindByIdempotencyKey(soci::session& sql, const std::string& created_by,
+std::optional<KeyedDossier> FindByIdempotencyKey(Session& session, const std::string& created_by,
                                                  const std::string& key) {
   KeyedDossier out;
   std::string hash;
   soci::indicator ind = soci::i_null, hash_ind = soci::i_null;
-  sql << kSelectByIdempotencyKey, soci::use(created_by, "by"), soci::use(key, "key"),
+  session.sql() << kSelectByIdempotencyKey, soci::use(created_by, "by"), soci::use(key, "key"),
       soci::into(out.code, ind), soci::into(hash, hash_ind);
-  if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
+  if (!session.sql().got_data() || ind != soci::i_ok) return std::nullopt;
   if (hash_ind == soci::i_ok) out.request_hash = hash;
   return out;
 }
 
-void UpdateState(soci::session& tx, const Dossier& d, std::int64_t now) {
+void UpdateState(WriteTransaction& tx, const Dossier& d, std::int64_t now) {
   long long id = d.id, at = now, received = d.received_at.value_or(0), due = d.due_at.value_or(0),
             step_due = d.step_due_at.value_or(0), completed = d.completed_at.value_or(0);
   soci::indicator received_ind = d.received_at ? soci::i_ok : soci::i_null;
@@ -316,14 +316,14 @@ void UpdateState(soci::session& tx, const Dossier& d, std::int64_t now) {
   soci::indicator completed_ind = d.completed_at ? soci::i_ok : soci::i_null;
   int step = d.current_step;
   const std::string status(Name(d.status));
-  tx << kUpdateDossierState, soci::use(status, "status"), soci::use(step, "step"),
+  tx.sql() << kUpdateDossierState, soci::use(status, "status"), soci::use(step, "step"),
       soci::use(step_due, step_due_ind, "step_due"), soci::use(received, received_ind, "received"),
       soci::use(due, due_ind, "due"), soci::use(completed, completed_ind, "completed"),
       soci::use(at, "at"), soci::use(id, "id");
 }
 
-void InsertEvent(Session& tx, std::int64_t dossier_id, const Event& e) {
-  tx.WithCached<EventInsert>([&](EventInsert& q) {
+void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const Event& e) {
+  tx.session().WithCached<EventInsert>([&](EventInsert& q) {
     q.dossier = dossier_id;
     q.at = e.at;
     q.action = Name(e.action);
@@ -383,24 +383,24 @@ struct FileRow {
 };
 }  // namespace
 
-std::vector<Event> ListEvents(soci::session& sql, std::int64_t dossier_id) {
+std::vector<Event> ListEvents(Session& session, std::int64_t dossier_id) {
   long long id = dossier_id;
-  return QueryRows<EventRow>(sql, kSelectEvents, soci::use(id, "id"));
+  return QueryRows<EventRow>(session.sql(), kSelectEvents, soci::use(id, "id"));
 }
 
-void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier::File& f) {
+void InsertFile(WriteTransaction& tx, std::int64_t dossier_id, const core::dossier::File& f) {
   long long id = dossier_id, size = f.size, at = f.uploaded_at;
-  tx << kInsertFile, soci::use(id, "id"), soci::use(f.sha256, "sha"),
+  tx.sql() << kInsertFile, soci::use(id, "id"), soci::use(f.sha256, "sha"),
       soci::use(f.component, "component"), soci::use(f.mime_type, "mime"), soci::use(size, "size"),
       soci::use(f.file_name, "name"), soci::use(at, "at"), soci::use(f.uploaded_by, "by");
 }
 
-std::vector<core::dossier::File> ListFiles(soci::session& sql, std::int64_t dossier_id) {
+std::vector<core::dossier::File> ListFiles(Session& session, std::int64_t dossier_id) {
   long long id = dossier_id;
-  return QueryRows<FileRow>(sql, kSelectFiles, soci::use(id, "id"));
+  return QueryRows<FileRow>(session.sql(), kSelectFiles, soci::use(id, "id"));
 }
 
-ListResult List(soci::session& sql, const ListFilter& f) {
+ListResult List(Session& session, const ListFilter& f) {
   auto [begin, end] = core::access::SubtreeRange(f.subtree_path);
   const std::string pattern = LikeContains(f.query_folded);
   const std::string status = f.status ? std::string(Name(*f.status)) : "";
@@ -410,17 +410,17 @@ ListResult List(soci::session& sql, const ListFilter& f) {
   long long limit = f.per_page, offset = static_cast<long long>(f.page - 1) * f.per_page;
   ListResult result;
   long long total = 0;
-  sql << kCountDossierList, soci::use(begin, "b"), soci::use(end, "e"), soci::use(status, "status"),
-      soci::use(pattern, "q"), soci::use(has_from, "has_from"), soci::use(from, "from"),
-      soci::use(has_to, "has_to"), soci::use(to, "to"), soci::use(overdue, "overdue"),
-      soci::use(now, "now"), soci::into(total);
+  session.sql() << kCountDossierList, soci::use(begin, "b"), soci::use(end, "e"),
+      soci::use(status, "status"), soci::use(pattern, "q"), soci::use(has_from, "has_from"),
+      soci::use(from, "from"), soci::use(has_to, "has_to"), soci::use(to, "to"),
+      soci::use(overdue, "overdue"), soci::use(now, "now"), soci::into(total);
   result.total = total;
-  result.items = QueryRows<Row>(sql, kSelectDossierList, soci::use(begin, "b"), soci::use(end, "e"),
-                                soci::use(status, "status"), soci::use(pattern, "q"),
-                                soci::use(has_from, "has_from"), soci::use(from, "from"),
-                                soci::use(has_to, "has_to"), soci::use(to, "to"),
-                                soci::use(overdue, "overdue"), soci::use(now, "now"),
-                                soci::use(limit, "limit"), soci::use(offset, "offset"));
+  result.items = QueryRows<Row>(
+      session.sql(), kSelectDossierList, soci::use(begin, "b"), soci::use(end, "e"),
+      soci::use(status, "status"), soci::use(pattern, "q"), soci::use(has_from, "has_from"),
+      soci::use(from, "from"), soci::use(has_to, "has_to"), soci::use(to, "to"),
+      soci::use(overdue, "overdue"), soci::use(now, "now"), soci::use(limit, "limit"),
+      soci::use(offset, "offset"));
   return result;
 }
 

@@ -1,7 +1,6 @@
 // SQL for dossiers, their events and the daily code counters. Functions never commit.
 #pragma once
 
-#include <soci/session.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,17 +10,19 @@
 
 namespace egov::store::dossier {
 
-// The intake's writes take the write transaction's connection (WriteTransaction::session()):
-// their statements are prepared once per connection, not under every writer lock.
+// Reads take a Session (inside a transaction, WriteTransaction::session()), writes the
+// WriteTransaction. The intake's writes (NextNumber, Insert, InsertEvent) keep their
+// statements on the transaction's connection: prepared once per connection, not under every
+// writer lock.
 //
 // The next number of `agency_id`'s dossiers on `day` (YYMMDD): 1, 2, 3 … Atomic within the
 // caller's write transaction (one upsert: the counter row is created at 1 or incremented,
 // RETURNING the number), so concurrent intakes never share or skip a number.
-std::int64_t NextNumber(Session& tx, std::int64_t agency_id, const std::string& day);
+std::int64_t NextNumber(WriteTransaction& tx, std::int64_t agency_id, const std::string& day);
 
-std::int64_t Insert(Session& tx, const core::dossier::Dossier& dossier,
+std::int64_t Insert(WriteTransaction& tx, const core::dossier::Dossier& dossier,
                     const std::string& applicant_folded);
-std::optional<core::dossier::Dossier> FindByCode(soci::session& sql, const std::string& code);
+std::optional<core::dossier::Dossier> FindByCode(Session& session, const std::string& code);
 // Only what the public lookup shows: one narrow indexed query (the citizen's hot path).
 struct PublicRow {
   std::string code, procedure_name;
@@ -37,16 +38,16 @@ struct KeyedDossier {
   std::string code;
   std::optional<std::string> request_hash;
 };
-std::optional<KeyedDossier> FindByIdempotencyKey(soci::session& sql, const std::string& created_by,
+std::optional<KeyedDossier> FindByIdempotencyKey(Session& session, const std::string& created_by,
                                                  const std::string& key);
 // Writes status, step, received, due and completion times.
-void UpdateState(soci::session& tx, const core::dossier::Dossier& dossier, std::int64_t now);
+void UpdateState(WriteTransaction& tx, const core::dossier::Dossier& dossier, std::int64_t now);
 
-void InsertEvent(Session& tx, std::int64_t dossier_id, const core::dossier::Event& event);
-std::vector<core::dossier::Event> ListEvents(soci::session& sql, std::int64_t dossier_id);
+void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const core::dossier::Event& event);
+std::vector<core::dossier::Event> ListEvents(Session& session, std::int64_t dossier_id);
 
-void InsertFile(soci::session& tx, std::int64_t dossier_id, const core::dossier::File& file);
-std::vector<core::dossier::File> ListFiles(soci::session& sql, std::int64_t dossier_id);
+void InsertFile(WriteTransaction& tx, std::int64_t dossier_id, const core::dossier::File& file);
+std::vector<core::dossier::File> ListFiles(Session& session, std::int64_t dossier_id);
 
 struct ListFilter {
   std::string subtree_path;                     // required: receiving agencies under this path
@@ -61,6 +62,6 @@ struct ListResult {
   std::vector<core::dossier::Dossier> items;
   std::int64_t total = 0;
 };
-ListResult List(soci::session& sql, const ListFilter& filter);
+ListResult List(Session& session, const ListFilter& filter);
 
 }  // namespace egov::store::dossier
