@@ -1,7 +1,6 @@
 // Argument parsing of the egov program (CLI11) and dispatch to the commands.
 #include "app/cli.hpp"
 
-#include <soci/soci-backend.h>
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -10,6 +9,7 @@
 #include "app/calendar_command.hpp"
 #include "app/commands.hpp"
 #include "core/error.hpp"
+#include "store/errors.hpp"
 
 namespace egov::app {
 
@@ -84,11 +84,8 @@ int Main(int argc, char** argv) {
     for (const auto& [field, message] : e.fields()) std::cerr << "\n  " << field << ": " << message;
     std::cerr << "\n";
     return 2;
-  } catch (const soci::soci_error& e) {
-    std::cerr << "Lỗi cơ sở dữ liệu: " << e.what() << "\n";
-    return 1;
   } catch (const std::exception& e) {
-    std::cerr << "Lỗi: " << e.what() << "\n";
+    std::cerr << (store::IsDatabaseError(e) ? "Lỗi cơ sở dữ liệu: " : "Lỗi: ") << e.what() << "\n";
     return 1;
   }
   return exit_code;

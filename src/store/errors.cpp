@@ -33,6 +33,10 @@ std::string SqliteColumns(std::string_view message) {
 
 }  // namespace
 
+bool IsDatabaseError(const std::exception& e) {
+  return dynamic_cast<const soci::soci_error*>(&e) != nullptr;
+}
+
 bool IsUniqueViolation(const soci::soci_error& e) {
   if (const auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
     // Connections open with extended result codes (store/database.cpp).

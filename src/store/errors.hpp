@@ -34,6 +34,10 @@ class Unavailable : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// True when `e` is a failure that the database engine reported (a soci::soci_error, not one of
+// the types above), so that code outside the store can tell one apart without naming SOCI.
+bool IsDatabaseError(const std::exception& e);
+
 // True when `e` reports a unique violation (by the engine's code, not its text).
 bool IsUniqueViolation(const soci::soci_error& e);
 
