@@ -62,13 +62,13 @@ struct StepVisit {
 // Everything the events say about time.
 struct Schedule {
   ClockState clock = ClockState::kNotStarted;
-  std::optional<std::int64_t> received_at;  // intake, or acceptance of an online submission
-  std::optional<std::int64_t> due_at;       // the dossier's due time in force
-  std::optional<std::int64_t> original_due_at;  // the due time a reschedule replaced
-  std::optional<std::int64_t> paused_at;        // while paused: since when
-  int pauses = 0;                               // supplement pauses after reception
-  std::int64_t paused_working_minutes = 0;      // all pauses, in the receiving calendar
-  std::optional<std::int64_t> completed_at;     // `complete`: the result is ready
+  std::optional<std::int64_t> received_at;         // intake, or acceptance of an online submission
+  std::optional<std::int64_t> due_at;              // the dossier's due time in force
+  std::optional<std::int64_t> original_due_at;     // the due time a reschedule replaced
+  std::optional<std::int64_t> paused_at;           // while paused: since when
+  int pauses = 0;                                  // supplement pauses after reception
+  std::int64_t paused_working_minutes = 0;         // all pauses, in the receiving calendar
+  std::optional<std::int64_t> completed_at;        // `complete`: the result is ready
   std::optional<calendar::Timeliness> timeliness;  // of the dossier, once completed
   std::optional<std::int64_t> ended_at;            // returned, refused, withdrawn, stopped
   std::vector<StepVisit> visits;                   // oldest first
@@ -85,8 +85,7 @@ struct Schedule {
 // schedule's state does not allow (Decide refuses those before any event is recorded).
 // Throws egov::Error for a reschedule without a new due time.
 Schedule Advance(Schedule schedule, const Event& event, const catalog::Procedure& procedure,
-                 const Calendars& calendars,
-                 std::optional<std::int64_t> new_due_at = std::nullopt);
+                 const Calendars& calendars, std::optional<std::int64_t> new_due_at = std::nullopt);
 
 // Every event of a dossier folded with Advance. `reschedules`: the new due time of each
 // reschedule event, in order. Throws egov::Error when a reschedule event has none.

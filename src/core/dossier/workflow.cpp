@@ -42,7 +42,9 @@ constexpr Rule kRules[] = {
 };
 // clang-format on
 
-bool Matches(StepAt at, const std::optional<int>& step, int count) {
+}  // namespace
+
+bool AppliesAt(StepAt at, const std::optional<int>& step, int count) {
   if (!step) return at == StepAt::kNone;
   const int i = *step;
   switch (at) {
@@ -55,6 +57,8 @@ bool Matches(StepAt at, const std::optional<int>& step, int count) {
   }
   return false;
 }
+
+namespace {
 
 std::optional<int> NextOf(NextStep next, const std::optional<int>& step, int count) {
   switch (next) {
@@ -82,8 +86,7 @@ bool MayAct(Who who, const Actor& actor, access::Role step_role) {
   switch (who) {
     case Who::kReception: return IsReception(actor);
     case Who::kStepActor: return IsStepActor(actor, step_role);
-    case Who::kStepActorOrReception:
-      return IsReception(actor) || IsStepActor(actor, step_role);
+    case Who::kStepActorOrReception: return IsReception(actor) || IsStepActor(actor, step_role);
   }
   return false;
 }
@@ -147,10 +150,10 @@ std::optional<Refusal> CheckReschedule(const WorkflowState& state, const Request
   }
   const calendar::LocalDateTime wanted = calendar::FromUtcMillis(*request.new_due_at);
   if (wanted <= due) {
-    return Refuse(RefusalKind::kInvalid,
-                  fmt::format("Ngày hẹn mới phải sau thời hạn hiện tại ({}).",
-                              FormatMinuteOf(*state.due_at)),
-                  "new_due_at");
+    return Refuse(
+        RefusalKind::kInvalid,
+        fmt::format("Ngày hẹn mới phải sau thời hạn hiện tại ({}).", FormatMinuteOf(*state.due_at)),
+        "new_due_at");
   }
   if (!WithinWorkingHours(wanted, calendar)) {
     return Refuse(RefusalKind::kInvalid,
@@ -161,8 +164,7 @@ std::optional<Refusal> CheckReschedule(const WorkflowState& state, const Request
 }
 
 std::optional<Refusal> CheckInput(const WorkflowState& state, const Request& request,
-                                  const RuleSet& rules,
-                                  const calendar::WorkingCalendar& calendar) {
+                                  const RuleSet& rules, const calendar::WorkingCalendar& calendar) {
   switch (request.action) {
     case Action::kRequestSupplement:
     case Action::kRefuse:
@@ -278,17 +280,17 @@ Error ToError(const Refusal& refusal) {
 Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& request,
                const RuleSet& rules, const calendar::WorkingCalendar& calendar) {
   if (!IsWorkflowAction(request.action)) {
-    return Refuse(RefusalKind::kInvalid,
-                  fmt::format("\"{}\" không phải là một thao tác xử lý hồ sơ.",
-                              Name(request.action)),
-                  "action");
+    return Refuse(
+        RefusalKind::kInvalid,
+        fmt::format("\"{}\" không phải là một thao tác xử lý hồ sơ.", Name(request.action)),
+        "action");
   }
   const Rule* rule = nullptr;
   bool status_allows = false;  // some row has this status and action, at another step
   for (const Rule& r : kRules) {
     if (r.status != state.status || r.action != request.action) continue;
     status_allows = true;
-    if (Matches(r.at, state.step, state.step_count)) rule = &r;
+    if (AppliesAt(r.at, state.step, state.step_count)) rule = &r;
   }
   if (!rule) {
     if (status_allows && state.step) {
@@ -306,9 +308,9 @@ Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& re
                               rules.name));
   }
   if (!MayAct(rule->who, actor, state.step_role)) {
-    return Refuse(RefusalKind::kRole, fmt::format("Chỉ {} mới được {}.",
-                                                  WhoText(rule->who, state.step_role),
-                                                  ActionLabel(request.action)));
+    return Refuse(RefusalKind::kRole,
+                  fmt::format("Chỉ {} mới được {}.", WhoText(rule->who, state.step_role),
+                              ActionLabel(request.action)));
   }
   if (request.action == Action::kReschedule && state.reschedules >= rules.max_reschedules) {
     return Refuse(RefusalKind::kConflict,
@@ -338,8 +340,13 @@ Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& re
 
 Event EventOf(const Transition& transition, std::int64_t at, std::string actor,
               std::string agency_code) {
-  return Event{at,        transition.action,  std::move(actor), std::move(agency_code),
-               transition.from_step, transition.step, transition.note};
+  return Event{at,
+               transition.action,
+               std::move(actor),
+               std::move(agency_code),
+               transition.from_step,
+               transition.step,
+               transition.note};
 }
 
 }  // namespace egov::core::dossier

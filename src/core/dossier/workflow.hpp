@@ -37,6 +37,10 @@ enum class StepAt {
   kReturn,        // the return step: i == count − 1
 };
 
+// Whether a row at `at` applies to a dossier whose current step is `step` (nullopt: none) in a
+// process of `count` steps.
+bool AppliesAt(StepAt at, const std::optional<int>& step, int count);
+
 // Who may take a row's action (docs/workflow.md, "Who acts").
 enum class Who {
   kReception,  // the reception role at the dossier's receiving agency
@@ -89,7 +93,7 @@ struct WorkflowState {
   std::optional<int> step;  // the current step, from 0; nullopt before acceptance
   int step_count = 2;       // steps of the pinned process, the return step included (≥ 2)
   access::Role step_role = access::Role::kReception;  // the current step's role
-  int reschedules = 0;                                 // reschedule events so far
+  int reschedules = 0;                                // reschedule events so far
   bool supplement_requested_before_acceptance = false;
   std::optional<std::int64_t> due_at;  // the dossier's due time in force (UTC ms)
 };
