@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 #include <string>
 
 #include "core/calendar/date.hpp"
@@ -43,17 +44,24 @@ std::optional<int> StepOf(Pos pos) {
 }
 
 // The actions a caller may post, in the order of the grid's columns.
-constexpr Action kColumns[] = {
-    Action::kAccept,   Action::kForward,  Action::kSendBack,     Action::kRequestSupplement,
-    Action::kReceiveSupplement, Action::kRefuse, Action::kReschedule, Action::kComplete,
-    Action::kReturnResult,      Action::kWithdraw, Action::kStop};
+constexpr Action kColumns[] = {Action::kAccept,
+                               Action::kForward,
+                               Action::kSendBack,
+                               Action::kRequestSupplement,
+                               Action::kReceiveSupplement,
+                               Action::kRefuse,
+                               Action::kReschedule,
+                               Action::kComplete,
+                               Action::kReturnResult,
+                               Action::kWithdraw,
+                               Action::kStop};
 
 enum class By { kReception, kStep, kEither };
 
 struct Legal {
   Status next;
-  std::optional<int> step;  // for a dossier at step 1 where a relative move is meant: see below
-  int move;                 // with a step: the next step is current + move
+  std::optional<int> step;  // the next step; nullopt: the current one moved by `move`
+  int move;
   ClockState clock;
   bool starts;
   By by;
@@ -69,7 +77,7 @@ const std::map<char, Legal>& Legend() {
       {'V', {Status::kSubmitted, std::nullopt, 0, C::kNotStarted, false, By::kReception}},
       {'X', {Status::kRefused, std::nullopt, 0, C::kStopped, false, By::kReception}},
       {'W', {Status::kWithdrawn, std::nullopt, 0, C::kStopped, false, By::kReception}},
-      // At a step (step = nullopt here: relative to the current one by `move`).
+      // At a step.
       {'F', {Status::kProcessing, std::nullopt, +1, C::kRunning, true, By::kStep}},
       {'B', {Status::kProcessing, std::nullopt, -1, C::kRunning, true, By::kStep}},
       {'C', {Status::kResultReady, 3, 0, C::kStopped, true, By::kStep}},
@@ -84,39 +92,69 @@ const std::map<char, Legal>& Legend() {
   return legend;
 }
 
-// The expected grid: one line per status and step position, one cell per column of
-// kColumns: '.' refused for the status (409), a letter of the legend otherwise.
-//                                   acc fwd bck sup rsp ref rsc cmp ret wdr stp
-const std::map<std::pair<Status, Pos>, std::string>& Grid() {
-  static const std::map<std::pair<Status, Pos>, std::string> grid = {
-      {{Status::kSubmitted, Pos::kNone}, /*         */ "A..Q.X...W."},
-      {{Status::kSubmitted, Pos::kFirst}, /*        */ "..........."},
-      {{Status::kSubmitted, Pos::kMiddle}, /*       */ "..........."},
-      {{Status::kSubmitted, Pos::kBeforeReturn}, /* */ "..........."},
-      {{Status::kSubmitted, Pos::kReturn}, /*       */ "..........."},
-      {{Status::kProcessing, Pos::kNone}, /*        */ "..........."},
-      {{Status::kProcessing, Pos::kFirst}, /*       */ ".F.P.rH..ws"},
-      {{Status::kProcessing, Pos::kMiddle}, /*      */ ".FBP.rH..ws"},
-      {{Status::kProcessing, Pos::kBeforeReturn}, /**/ "..BP.rHC.ws"},
-      {{Status::kProcessing, Pos::kReturn}, /*      */ "..........."},
-      {{Status::kSupplementRequested, Pos::kNone}, "....VX...W."},
-      {{Status::kSupplementRequested, Pos::kFirst}, "....Ur...ws"},
-      {{Status::kSupplementRequested, Pos::kMiddle}, "....Ur...ws"},
-      {{Status::kSupplementRequested, Pos::kBeforeReturn}, "....Ur...ws"},
-      {{Status::kSupplementRequested, Pos::kReturn}, "..........."},
-      {{Status::kResultReady, Pos::kNone}, /*       */ "..........."},
-      {{Status::kResultReady, Pos::kFirst}, /*      */ "..........."},
-      {{Status::kResultReady, Pos::kMiddle}, /*     */ "..........."},
-      {{Status::kResultReady, Pos::kBeforeReturn}, "..........."},
-      {{Status::kResultReady, Pos::kReturn}, /*     */ "........T.."},
-  };
-  return grid;
-}
+// The expected grid: one line per status and step position of the 4-step process, one cell
+// per column of kColumns: '.' refused for the status (409), else a letter of the legend.
+// clang-format off
+constexpr std::string_view kGrid = R"(
+status                step           acc fwd bck sup rsp ref rsc cmp ret wdr stp
+submitted             none           A   .   .   Q   .   X   .   .   .   W   .
+submitted             first          .   .   .   .   .   .   .   .   .   .   .
+submitted             middle         .   .   .   .   .   .   .   .   .   .   .
+submitted             before_return  .   .   .   .   .   .   .   .   .   .   .
+submitted             return         .   .   .   .   .   .   .   .   .   .   .
+processing            none           .   .   .   .   .   .   .   .   .   .   .
+processing            first          .   F   .   P   .   r   H   .   .   w   s
+processing            middle         .   F   B   P   .   r   H   .   .   w   s
+processing            before_return  .   .   B   P   .   r   H   C   .   w   s
+processing            return         .   .   .   .   .   .   .   .   .   .   .
+supplement_requested  none           .   .   .   .   V   X   .   .   .   W   .
+supplement_requested  first          .   .   .   .   U   r   .   .   .   w   s
+supplement_requested  middle         .   .   .   .   U   r   .   .   .   w   s
+supplement_requested  before_return  .   .   .   .   U   r   .   .   .   w   s
+supplement_requested  return         .   .   .   .   .   .   .   .   .   .   .
+result_ready          none           .   .   .   .   .   .   .   .   .   .   .
+result_ready          first          .   .   .   .   .   .   .   .   .   .   .
+result_ready          middle         .   .   .   .   .   .   .   .   .   .   .
+result_ready          before_return  .   .   .   .   .   .   .   .   .   .   .
+result_ready          return         .   .   .   .   .   .   .   .   T   .   .
+returned              none           .   .   .   .   .   .   .   .   .   .   .
+returned              first          .   .   .   .   .   .   .   .   .   .   .
+returned              middle         .   .   .   .   .   .   .   .   .   .   .
+returned              before_return  .   .   .   .   .   .   .   .   .   .   .
+returned              return         .   .   .   .   .   .   .   .   .   .   .
+refused               none           .   .   .   .   .   .   .   .   .   .   .
+refused               first          .   .   .   .   .   .   .   .   .   .   .
+refused               middle         .   .   .   .   .   .   .   .   .   .   .
+refused               before_return  .   .   .   .   .   .   .   .   .   .   .
+refused               return         .   .   .   .   .   .   .   .   .   .   .
+withdrawn             none           .   .   .   .   .   .   .   .   .   .   .
+withdrawn             first          .   .   .   .   .   .   .   .   .   .   .
+withdrawn             middle         .   .   .   .   .   .   .   .   .   .   .
+withdrawn             before_return  .   .   .   .   .   .   .   .   .   .   .
+withdrawn             return         .   .   .   .   .   .   .   .   .   .   .
+stopped               none           .   .   .   .   .   .   .   .   .   .   .
+stopped               first          .   .   .   .   .   .   .   .   .   .   .
+stopped               middle         .   .   .   .   .   .   .   .   .   .   .
+stopped               before_return  .   .   .   .   .   .   .   .   .   .   .
+stopped               return         .   .   .   .   .   .   .   .   .   .   .
+)";
+// clang-format on
 
-// A line of the grid; the terminal statuses refuse everything everywhere.
+// The grid's line of a status and a position.
 std::string GridLine(Status status, Pos pos) {
-  auto it = Grid().find({status, pos});
-  return it == Grid().end() ? std::string(std::size(kColumns), '.') : it->second;
+  static const char* const kPosNames[] = {"none", "first", "middle", "before_return", "return"};
+  std::istringstream in{std::string(kGrid)};
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string status_name, pos_name, cell, cells;
+    words >> status_name >> pos_name;
+    if (status_name != Name(status) || pos_name != kPosNames[static_cast<int>(pos)]) continue;
+    while (words >> cell) cells += cell;
+    return cells;
+  }
+  ADD_FAILURE() << "no line for " << Name(status) << " " << kPosNames[static_cast<int>(pos)];
+  return {};
 }
 
 // Who is asking: roles, and whether they work at the receiving agency and at the step's.
@@ -139,9 +177,9 @@ std::vector<Who> Callers() {
 
 bool Allowed(By by, const Who& who, Role step_role) {
   const bool reception = who.at_receiving && who.roles.contains(Role::kReception);
-  const bool step = who.at_step && (who.roles.contains(step_role) ||
-                                    (step_role != Role::kReception &&
-                                     who.roles.contains(Role::kLeader)));
+  const bool step =
+      who.at_step && (who.roles.contains(step_role) ||
+                      (step_role != Role::kReception && who.roles.contains(Role::kLeader)));
   switch (by) {
     case By::kReception: return reception;
     case By::kStep: return step;
@@ -214,9 +252,9 @@ TEST(WorkflowTable, EveryActionFromEveryStatusStepAndCallerAsTheGridSays) {
           EXPECT_EQ(t.status, expected.next) << what;
           EXPECT_EQ(t.from_step, state.step) << what;
           const std::optional<int> step =
-              expected.step ? expected.step
-                            : (state.step ? std::optional<int>(*state.step + expected.move)
-                                          : std::nullopt);
+              expected.step
+                  ? expected.step
+                  : (state.step ? std::optional<int>(*state.step + expected.move) : std::nullopt);
           EXPECT_EQ(t.step, step) << what;
           EXPECT_EQ(t.clock, expected.clock) << what;
           EXPECT_EQ(t.step_starts, expected.starts) << what;
@@ -268,8 +306,8 @@ TEST(WorkflowTable, StepPositions) {
   // A 4-step process: 0 first, 1 middle, 2 before the return, 3 the return.
   const std::optional<int> none;
   EXPECT_TRUE(AppliesAt(StepAt::kNone, none, 4));
-  for (StepAt at : {StepAt::kProcessing, StepAt::kHasNext, StepAt::kNotFirst,
-                    StepAt::kBeforeReturn, StepAt::kReturn}) {
+  for (StepAt at : {StepAt::kProcessing, StepAt::kHasNext, StepAt::kNotFirst, StepAt::kBeforeReturn,
+                    StepAt::kReturn}) {
     EXPECT_FALSE(AppliesAt(at, none, 4));
   }
   const std::string expected[] = {"PH..", "PHN.", "P.NB", "....R"};
@@ -286,10 +324,10 @@ TEST(WorkflowTable, StepPositions) {
 }
 
 // Callers with every role at every agency: only the table and the input can refuse them.
-const Actor kAnyone{{Role::kAdmin, Role::kReception, Role::kSpecialist, Role::kLeader,
-                     Role::kClerk, Role::kViewer},
-                    true,
-                    true};
+const Actor kAnyone{
+    {Role::kAdmin, Role::kReception, Role::kSpecialist, Role::kLeader, Role::kClerk, Role::kViewer},
+    true,
+    true};
 
 Outcome DecideIn(int count, Status status, std::optional<int> step, Action action) {
   WorkflowState s;
@@ -338,7 +376,8 @@ TEST(WorkflowRules, TheStopNoticeExistsFromCircular03Of2025Only) {
   EXPECT_EQ(RuleSetAt(At("2020-03-02T08:00")).name, "Thông tư 01/2018/TT-VPCP");
   const WorkflowState s = StateAt(Status::kProcessing, Pos::kMiddle);
   const Request stop = ValidRequest(Action::kStop);
-  EXPECT_TRUE(std::holds_alternative<Transition>(Decide(s, kAnyone, stop, Rules2025(), Calendar())));
+  EXPECT_TRUE(
+      std::holds_alternative<Transition>(Decide(s, kAnyone, stop, Rules2025(), Calendar())));
   const Refusal r = RefusalOf(Decide(s, kAnyone, stop, Rules2018(), Calendar()));
   EXPECT_EQ(r.kind, RefusalKind::kStatus);
   EXPECT_NE(r.message.find("01/2018"), std::string::npos) << r.message;
@@ -348,10 +387,8 @@ TEST(WorkflowRules, OneRescheduleADossierASecondIsAConflict) {
   WorkflowState s = StateAt(Status::kProcessing, Pos::kMiddle);
   s.reschedules = 1;
   const Request r = ValidRequest(Action::kReschedule);
-  EXPECT_EQ(RefusalOf(Decide(s, kAnyone, r, Rules2025(), Calendar())).kind,
-            RefusalKind::kConflict);
-  EXPECT_EQ(RefusalOf(Decide(s, kAnyone, r, Rules2018(), Calendar())).kind,
-            RefusalKind::kConflict);
+  EXPECT_EQ(RefusalOf(Decide(s, kAnyone, r, Rules2025(), Calendar())).kind, RefusalKind::kConflict);
+  EXPECT_EQ(RefusalOf(Decide(s, kAnyone, r, Rules2018(), Calendar())).kind, RefusalKind::kConflict);
   // The role is checked before: a viewer gets 403, not a hint about the dossier's history.
   EXPECT_EQ(RefusalOf(Decide(s, {{Role::kViewer}, true, true}, r, Rules2025(), Calendar())).kind,
             RefusalKind::kRole);
@@ -391,11 +428,9 @@ TEST(WorkflowRules, RescheduleUntilOneWorkingDayBeforeTheDueTime) {
   EXPECT_EQ(late.kind, RefusalKind::kInvalid);
   EXPECT_EQ(late.field, "new_due_at");
   EXPECT_NE(late.message.find("17:00 ngày 6/3/2026"), std::string::npos) << late.message;
-  EXPECT_EQ(RescheduleRefusal("2026-03-06T16:00", "2026-03-10T10:00").kind,
-            RefusalKind::kInvalid);
+  EXPECT_EQ(RescheduleRefusal("2026-03-06T16:00", "2026-03-10T10:00").kind, RefusalKind::kInvalid);
   // After the due time, too late as well.
-  EXPECT_EQ(RescheduleRefusal("2026-03-09T09:00", "2026-03-10T10:00").kind,
-            RefusalKind::kInvalid);
+  EXPECT_EQ(RescheduleRefusal("2026-03-09T09:00", "2026-03-10T10:00").kind, RefusalKind::kInvalid);
 }
 
 TEST(WorkflowRules, RescheduleToALaterTimeWithinWorkingHours) {
@@ -473,23 +508,22 @@ TEST(WorkflowRules, TheSupplementRequestNotesTheReasonAndEveryMissingItem) {
 
 TEST(WorkflowRules, TheCheckOrderIsStatusRoleConflictInput) {
   // A refused dossier: 409 for everybody, even without a role.
-  const Refusal status = RefusalOf(Decide(StateAt(Status::kRefused, Pos::kMiddle),
-                                          {{Role::kViewer}, false, false},
-                                          ValidRequest(Action::kForward), Rules2025(), Calendar()));
+  const Refusal status =
+      RefusalOf(Decide(StateAt(Status::kRefused, Pos::kMiddle), {{Role::kViewer}, false, false},
+                       ValidRequest(Action::kForward), Rules2025(), Calendar()));
   EXPECT_EQ(status.kind, RefusalKind::kStatus);
   EXPECT_NE(status.message.find("Từ chối giải quyết"), std::string::npos) << status.message;
   // The wrong step for the action: a status refusal that names the step.
-  const Refusal step =
-      RefusalOf(Decide(StateAt(Status::kProcessing, Pos::kBeforeReturn), kAnyone,
-                       ValidRequest(Action::kForward), Rules2025(), Calendar()));
+  const Refusal step = RefusalOf(Decide(StateAt(Status::kProcessing, Pos::kBeforeReturn), kAnyone,
+                                        ValidRequest(Action::kForward), Rules2025(), Calendar()));
   EXPECT_EQ(step.kind, RefusalKind::kStatus);
   EXPECT_NE(step.message.find("bước 3 trên 4"), std::string::npos) << step.message;
   // The role before the input: a specialist of another agency with no reason.
   Request no_reason = ValidRequest(Action::kRefuse);
   no_reason.reason.clear();
-  const Refusal role = RefusalOf(Decide(StateAt(Status::kProcessing, Pos::kMiddle),
-                                        {{Role::kSpecialist}, false, false}, no_reason,
-                                        Rules2025(), Calendar()));
+  const Refusal role =
+      RefusalOf(Decide(StateAt(Status::kProcessing, Pos::kMiddle),
+                       {{Role::kSpecialist}, false, false}, no_reason, Rules2025(), Calendar()));
   EXPECT_EQ(role.kind, RefusalKind::kRole);
   EXPECT_NE(role.message.find("Chuyên viên"), std::string::npos) << role.message;
 }
