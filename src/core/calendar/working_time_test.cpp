@@ -10,38 +10,14 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/testing/calendar_2026.hpp"
 
 namespace egov::core::calendar {
 namespace {
 
-// The official 2026 schedule of DOMAIN.md §3 (also data/calendar/2026.json).
-YearSchedule Official2026() {
-  const auto h = DayKind::kHoliday;
-  return ValidateYearSchedule(
-      YearSchedule{2026,
-                   "test",
-                   {{{2026, 1, 1}, "Tết Dương lịch", h},
-                    {{2026, 1, 2}, "Nghỉ hoán đổi", DayKind::kDayOff},
-                    {{2026, 1, 10}, "Làm bù", DayKind::kWorkingDay},
-                    {{2026, 2, 16}, "Tết", h},
-                    {{2026, 2, 17}, "Tết", h},
-                    {{2026, 2, 18}, "Tết", h},
-                    {{2026, 2, 19}, "Tết", h},
-                    {{2026, 2, 20}, "Tết", h},
-                    {{2026, 4, 26}, "Giỗ Tổ", h},
-                    {{2026, 4, 27}, "Nghỉ bù Giỗ Tổ", DayKind::kCompensatory},
-                    {{2026, 4, 30}, "30/4", h},
-                    {{2026, 5, 1}, "1/5", h},
-                    {{2026, 8, 22}, "Làm bù", DayKind::kWorkingDay},
-                    {{2026, 8, 31}, "Nghỉ hoán đổi", DayKind::kDayOff},
-                    {{2026, 9, 1}, "Quốc khánh", h},
-                    {{2026, 9, 2}, "Quốc khánh", h}}});
-}
+using testing::Official2026;
 
-const WorkingCalendar& Calendar() {
-  static const WorkingCalendar calendar({Official2026()});
-  return calendar;
-}
+const WorkingCalendar& Calendar() { return testing::Calendar2026(); }
 
 LocalDateTime T(const char* text) { return ParseLocalDateTime(text); }
 std::string S(const LocalDateTime& t) { return FormatLocalDateTime(t); }
