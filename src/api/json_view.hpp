@@ -46,9 +46,9 @@ template <class T>
 class Omittable {
  public:
   Omittable() = default;
-  template <class U>
-    requires std::is_constructible_v<T, U&&>
-  Omittable(U&& value) : value_(std::forward<U>(value)) {}  // NOLINT: implicit, as optional's
+  // Implicit, as std::optional's.
+  template <class U, std::enable_if_t<std::is_constructible_v<T, U&&>, int> = 0>
+  Omittable(U&& value) : value_(std::forward<U>(value)) {}  // NOLINT(google-explicit-constructor)
 
   explicit operator bool() const { return value_.has_value(); }
   const T& operator*() const { return *value_; }
@@ -68,8 +68,7 @@ struct IsOmittable<Omittable<T>> : std::true_type {};
 // The writer of every described view of this namespace (found by argument-dependent lookup
 // from boost::json::value_from, before Boost.JSON's own conversion of described structs,
 // which knows no Omittable).
-template <class View>
-  requires boost::describe::has_describe_members<View>::value
+template <class View, std::enable_if_t<boost::describe::has_describe_members<View>::value, int> = 0>
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out, const View& view) {
   using Members = boost::describe::describe_members<View, boost::describe::mod_public |
                                                               boost::describe::mod_inherited>;
