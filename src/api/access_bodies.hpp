@@ -1,11 +1,25 @@
 // Limits of the access capability's request bodies (agencies, users), for api::ReadBody.
-// The bodies themselves are the service's input structs (service/access/directory.hpp).
+// The bodies are the service's input structs (service/access/directory.hpp), and here the
+// one that has none.
 #pragma once
+
+#include <boost/describe/class.hpp>
 
 #include "api/json_map.hpp"
 #include "service/access/directory.hpp"
 
 namespace egov::api {
+
+// POST /api/v1/users/{username}/password
+struct PasswordReset {
+  std::string password;
+};
+BOOST_DESCRIBE_STRUCT(PasswordReset, (), (password))
+
+template <>
+struct BodyRules<PasswordReset> {
+  static constexpr FieldRule rules[] = {{"password", {.max_chars = 1024}}};
+};
 
 template <>
 struct BodyRules<service::access::NewAgency> {

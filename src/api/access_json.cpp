@@ -1,47 +1,33 @@
 // JSON shapes of the access capability (see access_json.hpp).
 #include "api/access_json.hpp"
 
-#include "api/json_util.hpp"
-
 namespace egov::api {
 
 namespace {
-boost::json::array Roles(const std::set<core::access::Role>& roles) {
-  boost::json::array out;
-  for (auto r : roles) out.emplace_back(core::access::RoleName(r));
+std::vector<std::string_view> Roles(const std::set<core::access::Role>& roles) {
+  std::vector<std::string_view> out;
+  for (auto r : roles) out.push_back(core::access::RoleName(r));
   return out;
 }
 }  // namespace
 
-boost::json::object UserJson(const core::access::User& u) {
-  return {{"username", u.username},
-          {"full_name", u.full_name},
-          {"agency_code", u.agency_code},
-          {"agency_name", u.agency_name},
-          {"roles", Roles(u.roles)},
-          {"active", u.active},
-          {"created_at", FormatInstant(u.created_at)}};
+UserView ViewOf(const core::access::User& u) {
+  return {u.username,     u.full_name, u.agency_code,        u.agency_name,
+          Roles(u.roles), u.active,    Instant{u.created_at}};
 }
 
-boost::json::object CallerJson(const core::access::Caller& c) {
-  return {{"username", c.username},       {"full_name", c.full_name},
-          {"agency_code", c.agency_code}, {"agency_name", c.agency_name},
-          {"roles", Roles(c.roles)},      {"active", true}};  // only active users authenticate
+CallerView ViewOf(const core::access::Caller& c) {
+  return {c.username, c.full_name, c.agency_code, c.agency_name, Roles(c.roles), true};
 }
 
-boost::json::object AgencyJson(const core::access::Agency& a) {
-  return {{"code", a.code},
-          {"name", a.name},
-          {"kind", a.kind},
-          {"abbreviation", a.abbreviation},
-          {"working_hours", a.working_hours}};
+AgencyView ViewOf(const core::access::Agency& a) {
+  return {a.code, a.name, a.kind, a.abbreviation, a.working_hours};
 }
 
-boost::json::object AgencyTreeJson(const service::access::AgencyNode& node) {
-  boost::json::object out = AgencyJson(node.agency);
-  boost::json::array children;
-  for (const auto& c : node.children) children.push_back(AgencyTreeJson(c));
-  out["children"] = std::move(children);
+AgencyTreeView ViewOf(const service::access::AgencyNode& node) {
+  AgencyTreeView out{ViewOf(node.agency), {}};
+  out.children.reserve(node.children.size());
+  for (const auto& c : node.children) out.children.push_back(ViewOf(c));
   return out;
 }
 

@@ -18,21 +18,21 @@ void RegisterAgencyRoutes(http::Router& router, const service::Services& service
 
   router.Add(verb::get, "/api/v1/agencies", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               return http::JsonResponse(AgencyTreeJson(s.directory.AgencyTree(caller)));
+               return JsonView(ViewOf(s.directory.AgencyTree(caller)));
              }));
 
   router.Add(verb::post, "/api/v1/agencies", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                auto input = ReadBody<service::access::NewAgency>(JsonBody(request));
                auto agency = s.directory.CreateAgency(caller, input);
-               return http::JsonResponse(AgencyJson(agency), status::created);
+               return JsonView(ViewOf(agency), status::created);
              }));
 
   router.Add(verb::patch, "/api/v1/agencies/{code}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                auto patch = ReadBody<service::access::AgencyPatch>(JsonBody(request));
                auto agency = s.directory.UpdateAgency(caller, request.param("code"), patch);
-               return http::JsonResponse(AgencyJson(agency));
+               return JsonView(ViewOf(agency));
              }));
 }
 

@@ -2,7 +2,9 @@
 #include <boost/json.hpp>
 
 #include "api/auth_context.hpp"
+#include "api/dossier_bodies.hpp"
 #include "api/json_util.hpp"
+#include "api/json_view.hpp"
 #include "api/routes.hpp"
 #include "core/dossier/dossier.hpp"
 #include "core/error.hpp"
@@ -15,115 +17,163 @@ using boost::beast::http::status;
 using boost::beast::http::verb;
 using http::Request;
 
+// Answers of the dossier routes.
+struct CurrentStepView {
+  int index = 0;  // from 0, the first step of the process
+  std::string name;
+  std::string_view role;
+  std::string agency_code;
+  std::optional<Instant> due_at;
+};
+BOOST_DESCRIBE_STRUCT(CurrentStepView, (), (index, name, role, agency_code, due_at))
+
+struct EventView {
+  Instant at;
+  std::string_view action;
+  std::string actor;
+  std::string agency_code;
+  std::optional<int> from_step;
+  std::optional<int> to_step;
+  std::string note;
+};
+BOOST_DESCRIBE_STRUCT(EventView, (), (at, action, actor, agency_code, from_step, to_step, note))
+
+struct FileView {
+  std::string sha256;
+  std::string component;
+  std::string mime_type;
+  std::int64_t size = 0;
+  std::string file_name;
+};
+BOOST_DESCRIBE_STRUCT(FileView, (), (sha256, component, mime_type, size, file_name))
+
+struct DossierView {
+  std::string code;
+  std::string procedure_code;
+  int procedure_version = 0;
+  std::string procedure_name;
+  std::string_view status;
+  std::string_view channel;
+  core::dossier::Applicant applicant;
+  boost::json::value components;  // as stored: [{name, original, certified, copy}]
+  std::string receiving_agency;
+  std::string receiving_agency_name;
+  std::optional<CurrentStepView> current_step;
+  Instant submitted_at;
+  std::optional<Instant> received_at;
+  std::optional<Instant> due_at;
+  std::string public_token;
+  std::vector<FileView> files;
+  std::vector<EventView> events;  // oldest first
+  Omittable<Instant> completed_at;
+};
+BOOST_DESCRIBE_STRUCT(DossierView, (),
+                      (code, procedure_code, procedure_version, procedure_name, status, channel,
+                       applicant, components, receiving_agency, receiving_agency_name, current_step,
+                       submitted_at, received_at, due_at, public_token, files, events,
+                       completed_at))
+
+// An item of GET /api/v1/dossiers.
+struct DossierSummaryView {
+  std::string code;
+  std::string procedure_code;
+  std::string procedure_name;
+  std::string_view status;
+  std::string_view channel;
+  std::string applicant_name;
+  std::string receiving_agency;
+  std::optional<Instant> received_at;
+  std::optional<Instant> due_at;
+  Instant submitted_at;
+};
+BOOST_DESCRIBE_STRUCT(DossierSummaryView, (),
+                      (code, procedure_code, procedure_name, status, channel, applicant_name,
+                       receiving_agency, received_at, due_at, submitted_at))
+
+// POST /api/v1/public/submissions
+struct SubmissionView {
+  std::string code;
+  std::string_view status;
+  std::string public_token;
+};
+BOOST_DESCRIBE_STRUCT(SubmissionView, (), (code, status, public_token))
+
+struct ReceivingAgencyView {
+  std::string code;
+  std::string name;
+  std::string kind;
+};
+BOOST_DESCRIBE_STRUCT(ReceivingAgencyView, (), (code, name, kind))
+
+// GET /api/v1/public/agencies: the list without paging.
+struct ReceivingAgenciesView {
+  std::vector<ReceivingAgencyView> items;
+  std::int64_t total = 0;
+};
+BOOST_DESCRIBE_STRUCT(ReceivingAgenciesView, (), (items, total))
+
+// GET /api/v1/public/dossiers/{code}, the applicant's name masked.
+struct PublicLookupView {
+  std::string_view code;
+  std::string_view procedure_name;
+  std::string_view status;
+  std::string_view status_label;
+  std::optional<Instant> received_at;
+  std::optional<Instant> due_at;
+  std::string_view applicant_name;
+};
+BOOST_DESCRIBE_STRUCT(PublicLookupView, (),
+                      (code, procedure_name, status, status_label, received_at, due_at,
+                       applicant_name))
+
 namespace {
 
-// Copies of one component (originals, certified copies, copies): 0 to this many each, as the
-// catalog allows (core/catalog/procedure.cpp).
-constexpr int kMaxCopies = 20;
-
-boost::json::value Instant(const std::optional<std::int64_t>& ms) {
-  if (!ms) return nullptr;
-  return boost::json::value(FormatInstant(*ms));
-}
-
-service::dossier::IntakeInput ParseIntake(const boost::json::object& body, bool online) {
-  if (online) {
-    RejectUnknownKeys(body,
-                      {"procedure_code", "channel", "agency_code", "applicant", "components"});
-  } else {
-    RejectUnknownKeys(body, {"procedure_code", "channel", "applicant", "components"});
-  }
-  service::dossier::IntakeInput in;
-  in.procedure_code = RequiredString(body, "procedure_code", 20);
-  in.channel = core::dossier::ParseChannel(RequiredString(body, "channel", 20));
-  if (online) in.agency_code = RequiredString(body, "agency_code", 35);
-  auto applicant = body.find("applicant");
-  if (applicant == body.end() || !applicant->value().is_object()) {
-    throw FieldError("applicant", "cần thông tin người nộp hồ sơ.");
-  }
-  const auto& a = applicant->value().as_object();
-  RejectUnknownKeys(a, {"full_name", "id_number", "phone", "email", "address"});
-  in.applicant = {RequiredString(a, "full_name", 100), RequiredString(a, "id_number", 20),
-                  RequiredString(a, "phone", 20), OptionalString(a, "email", 254).value_or(""),
-                  RequiredString(a, "address", 300)};
-  auto components = body.find("components");
-  if (components == body.end() || !components->value().is_array()) {
-    throw FieldError("components", "cần danh sách thành phần hồ sơ.");
-  }
-  const auto& items = components->value().as_array();
-  if (items.size() > 100) throw FieldError("components", "tối đa 100 thành phần.");
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (!items[i].is_object()) {
-      throw FieldError("components", "mỗi thành phần phải là một đối tượng.");
-    }
-    const auto& c = items[i].as_object();
-    const std::string at = "components[" + std::to_string(i) + "].";
-    in.components.push_back({RequiredString(c, "name", 500),
-                             CountMember(c, "original", at + "original", kMaxCopies),
-                             CountMember(c, "certified", at + "certified", kMaxCopies),
-                             CountMember(c, "copy", at + "copy", kMaxCopies)});
-  }
-  return in;
-}
-
-boost::json::object DossierJson(const service::dossier::DossierView& v) {
+CurrentStepView CurrentStepOf(const service::dossier::DossierView& v) {
   const auto& d = v.dossier;
-  boost::json::object current;
+  const auto& step = v.procedure.steps[d.current_step];
+  return {d.current_step, step.name, core::access::RoleName(step.role),
+          step.agency_code.empty() ? d.receiving_agency_code : step.agency_code,
+          InstantOf(d.step_due_at)};
+}
+
+FileView FileOf(const core::dossier::File& f) {
+  return {f.sha256, f.component, f.mime_type, f.size, f.file_name};
+}
+
+DossierView ViewOf(const service::dossier::DossierView& v) {
+  const auto& d = v.dossier;
+  DossierView out{d.code,
+                  d.procedure_code,
+                  d.procedure_version,
+                  d.procedure_name,
+                  core::dossier::Name(d.status),
+                  core::dossier::Name(d.channel),
+                  d.applicant,
+                  boost::json::parse(d.components_json),
+                  d.receiving_agency_code,
+                  d.receiving_agency_name,
+                  std::nullopt,
+                  Instant{d.submitted_at},
+                  InstantOf(d.received_at),
+                  InstantOf(d.due_at),
+                  d.public_token,
+                  {},
+                  {},
+                  {}};
   if (d.current_step >= 0 && d.current_step < static_cast<int>(v.procedure.steps.size())) {
-    const auto& step = v.procedure.steps[d.current_step];
-    current = {
-        {"index", d.current_step},
-        {"name", step.name},
-        {"role", core::access::RoleName(step.role)},
-        {"agency_code", step.agency_code.empty() ? d.receiving_agency_code : step.agency_code},
-        {"due_at", Instant(d.step_due_at)}};
+    out.current_step = CurrentStepOf(v);
   }
-  boost::json::array events;
+  for (const auto& f : v.files) out.files.push_back(FileOf(f));
   for (const auto& e : v.events) {
-    events.push_back(
-        boost::json::object{{"at", FormatInstant(e.at)},
-                            {"action", core::dossier::Name(e.action)},
-                            {"actor", e.actor},
-                            {"agency_code", e.agency_code},
-                            {"from_step", e.from_step ? boost::json::value(*e.from_step) : nullptr},
-                            {"to_step", e.to_step ? boost::json::value(*e.to_step) : nullptr},
-                            {"note", e.note}});
+    out.events.push_back({Instant{e.at}, core::dossier::Name(e.action), e.actor, e.agency_code,
+                          e.from_step, e.to_step, e.note});
   }
-  boost::json::object out{
-      {"code", d.code},
-      {"procedure_code", d.procedure_code},
-      {"procedure_version", d.procedure_version},
-      {"procedure_name", d.procedure_name},
-      {"status", core::dossier::Name(d.status)},
-      {"channel", core::dossier::Name(d.channel)},
-      {"applicant", boost::json::object{{"full_name", d.applicant.full_name},
-                                        {"id_number", d.applicant.id_number},
-                                        {"phone", d.applicant.phone},
-                                        {"email", d.applicant.email},
-                                        {"address", d.applicant.address}}},
-      {"components", boost::json::parse(d.components_json)},
-      {"receiving_agency", d.receiving_agency_code},
-      {"receiving_agency_name", d.receiving_agency_name},
-      {"current_step", current.empty() ? boost::json::value(nullptr) : boost::json::value(current)},
-      {"submitted_at", FormatInstant(d.submitted_at)},
-      {"received_at", Instant(d.received_at)},
-      {"due_at", Instant(d.due_at)},
-      {"public_token", d.public_token},
-      {"files",
-       [&v] {
-         boost::json::array files;
-         for (const auto& f : v.files) {
-           files.push_back(boost::json::object{{"sha256", f.sha256},
-                                               {"component", f.component},
-                                               {"mime_type", f.mime_type},
-                                               {"size", f.size},
-                                               {"file_name", f.file_name}});
-         }
-         return files;
-       }()},
-      {"events", std::move(events)}};
-  if (d.completed_at) out["completed_at"] = FormatInstant(*d.completed_at);
+  if (d.completed_at) out.completed_at = Instant{*d.completed_at};
   return out;
+}
+
+http::Response DossierResponse(const service::dossier::DossierView& v) {
+  return JsonView(ViewOf(v));
 }
 
 std::optional<std::string> IdempotencyKey(const Request& request) {
@@ -182,12 +232,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                if (component.empty()) throw FieldError("component", "cần chọn thành phần hồ sơ.");
                auto f =
                    s.dossiers.AddFile(caller, request.param("code"), component, file_name, data);
-               return http::JsonResponse(boost::json::object{{"sha256", f.sha256},
-                                                             {"component", f.component},
-                                                             {"mime_type", f.mime_type},
-                                                             {"size", f.size},
-                                                             {"file_name", f.file_name}},
-                                         status::created);
+               return JsonView(FileOf(f), status::created);
              }),
              http::RouteOptions{.max_body_bytes = service::dossier::kMaxFileBytes + 64 * 1024,
                                 .spool_body = true,
@@ -207,9 +252,9 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
 
   router.Add(verb::post, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               auto input = ParseIntake(JsonBody(request), false);
+               auto input = IntakeInputOf(ReadBody<CounterIntake>(JsonBody(request)));
                auto view = s.dossiers.Intake(caller, input, IdempotencyKey(request));
-               return http::JsonResponse(DossierJson(view), status::created);
+               return JsonView(ViewOf(view), status::created);
              }));
 
   router.Add(
@@ -233,78 +278,66 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
           if (!q.status) throw FieldError("status", "trạng thái không hợp lệ.");
         }
         auto result = s.dossiers.List(caller, q);
-        boost::json::array items;
+        std::vector<DossierSummaryView> items;
         for (const auto& d : result.items) {
-          items.push_back(boost::json::object{{"code", d.code},
-                                              {"procedure_code", d.procedure_code},
-                                              {"procedure_name", d.procedure_name},
-                                              {"status", core::dossier::Name(d.status)},
-                                              {"channel", core::dossier::Name(d.channel)},
-                                              {"applicant_name", d.applicant.full_name},
-                                              {"receiving_agency", d.receiving_agency_code},
-                                              {"received_at", Instant(d.received_at)},
-                                              {"due_at", Instant(d.due_at)},
-                                              {"submitted_at", FormatInstant(d.submitted_at)}});
+          items.push_back({d.code, d.procedure_code, d.procedure_name,
+                           core::dossier::Name(d.status), core::dossier::Name(d.channel),
+                           d.applicant.full_name, d.receiving_agency_code, InstantOf(d.received_at),
+                           InstantOf(d.due_at), Instant{d.submitted_at}});
         }
-        return http::JsonResponse(ListJson(std::move(items), result.total, paging));
+        return JsonView(ListOf(std::move(items), result.total, paging));
       }));
 
-  router.Add(
-      verb::get, "/api/v1/dossiers/{code}", http::SyncHandler([&s](Request& request) {
-        auto caller = RequireCaller(request, s);
-        return http::JsonResponse(DossierJson(s.dossiers.Get(caller, request.param("code"))));
-      }));
+  router.Add(verb::get, "/api/v1/dossiers/{code}", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               return DossierResponse(s.dossiers.Get(caller, request.param("code")));
+             }));
 
-  router.Add(
-      verb::post, "/api/v1/dossiers/{code}/actions", http::SyncHandler([&s](Request& request) {
-        auto caller = RequireCaller(request, s);
-        const auto& body = JsonBody(request);
-        std::string action = RequiredString(body, "action", 50);
-        using core::dossier::Action;
-        const auto parsed = core::dossier::ParseAction(action);
-        if (parsed == Action::kAccept) {
-          RejectUnknownKeys(body, {"action"});
-          return http::JsonResponse(DossierJson(s.dossiers.Accept(caller, request.param("code"))));
-        }
-        if (parsed == Action::kRequestSupplement) {
-          RejectUnknownKeys(body, {"action", "reason", "missing"});
-          auto missing = OptionalStringArray(body, "missing", 50);
-          return http::JsonResponse(DossierJson(s.dossiers.RequestSupplementBeforeAcceptance(
-              caller, request.param("code"), RequiredString(body, "reason", 2000),
-              missing.value_or(std::vector<std::string>{}))));
-        }
-        if (parsed == Action::kReceiveSupplement) {
-          RejectUnknownKeys(body, {"action"});
-          return http::JsonResponse(DossierJson(
-              s.dossiers.ReceiveSupplementBeforeAcceptance(caller, request.param("code"))));
-        }
-        throw FieldError("action", "hành động \"" + action +
-                                       "\" chưa được hỗ trợ; hiện có: accept, "
-                                       "request_supplement, receive_supplement (trước khi "
-                                       "tiếp nhận).");
-      }));
+  router.Add(verb::post, "/api/v1/dossiers/{code}/actions",
+             http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               const auto& body = JsonBody(request);
+               const auto action = ReadMember<std::string>(body, "action", kActionLimits);
+               const auto& code = request.param("code");
+               using core::dossier::Action;
+               const auto parsed = core::dossier::ParseAction(action);
+               if (parsed == Action::kAccept) {
+                 ReadBody<ActionOnly>(body);
+                 return DossierResponse(s.dossiers.Accept(caller, code));
+               }
+               if (parsed == Action::kRequestSupplement) {
+                 auto input = ReadBody<SupplementRequest>(body);
+                 return DossierResponse(s.dossiers.RequestSupplementBeforeAcceptance(
+                     caller, code, input.reason, input.missing));
+               }
+               if (parsed == Action::kReceiveSupplement) {
+                 ReadBody<ActionOnly>(body);
+                 return DossierResponse(s.dossiers.ReceiveSupplementBeforeAcceptance(caller, code));
+               }
+               throw FieldError("action", "hành động \"" + action +
+                                              "\" chưa được hỗ trợ; hiện có: accept, "
+                                              "request_supplement, receive_supplement (trước khi "
+                                              "tiếp nhận).");
+             }));
 
   router.Add(verb::post, "/api/v1/public/submissions", http::SyncHandler([&s](Request& request) {
-               auto input = ParseIntake(JsonBody(request), true);
+               auto input = IntakeInputOf(ReadBody<OnlineSubmission>(JsonBody(request)));
                auto view = s.dossiers.Submit(input, IdempotencyKey(request));
-               return http::JsonResponse(
-                   boost::json::object{{"code", view.dossier.code},
-                                       {"status", core::dossier::Name(view.dossier.status)},
-                                       {"public_token", view.dossier.public_token}},
+               const auto& d = view.dossier;
+               return JsonView(
+                   SubmissionView{d.code, core::dossier::Name(d.status), d.public_token},
                    status::created);
              }),
              http::RouteOptions{.public_rate_limited = true});
 
   router.Add(
       verb::get, "/api/v1/public/agencies", http::SyncHandler([&s](Request& request) {
-        boost::json::array items;
+        ReceivingAgenciesView out;
         for (const auto& a : s.dossiers.ReceivingAgencies(request.query("level").value_or(""))) {
-          items.push_back(
-              boost::json::object{{"code", a.code}, {"name", a.name}, {"kind", a.kind}});
+          out.items.push_back({a.code, a.name, a.kind});
         }
-        auto total = static_cast<std::int64_t>(items.size());
-        return http::JsonResponse(
-            boost::json::object{{"items", std::move(items)}, {"total", total}});
+        out.total = static_cast<std::int64_t>(out.items.size());
+        return JsonView(out);
       }),
       http::RouteOptions{.public_rate_limited = true});
 
@@ -313,21 +346,11 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                // The citizens' hot path: the answer is built in a stack buffer.
                unsigned char buffer[4096];
                boost::json::monotonic_resource memory(buffer, sizeof buffer);
-               boost::json::object body(&memory);
-               body.reserve(7);
-               body.emplace("code", v.code);
-               body.emplace("procedure_name", v.procedure_name);
-               body.emplace("status", core::dossier::Name(v.status));
-               body.emplace("status_label", v.status_label);
-               for (const auto& [key, at] :
-                    {std::pair{"received_at", v.received_at}, std::pair{"due_at", v.due_at}}) {
-                 if (at) {
-                   body.emplace(key, FormatInstant(*at));
-                 } else {
-                   body.emplace(key, nullptr);
-                 }
-               }
-               body.emplace("applicant_name", v.applicant_name);
+               const boost::json::value body = boost::json::value_from(
+                   PublicLookupView{v.code, v.procedure_name, core::dossier::Name(v.status),
+                                    v.status_label, InstantOf(v.received_at), InstantOf(v.due_at),
+                                    v.applicant_name},
+                   boost::json::storage_ptr(&memory));
                return http::JsonResponse(body);
              }),
              http::RouteOptions{.public_rate_limited = true});

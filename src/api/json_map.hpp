@@ -9,9 +9,15 @@
 //   auto input = ReadBody<NewUser>(request.json());
 //
 // Members are required unless they are std::optional or their rule says `optional` (then a
-// missing or null member keeps the struct's default). Unknown members are refused. Every
-// failure is a validation_failed egov::Error whose details name the member (the member's
-// own name, also inside nested objects, as the hand-written readers did).
+// missing or null member keeps the struct's default). Unknown members are refused. Members
+// of described bases come first. A member of type boost::json::value takes any JSON as it is
+// (members that are accepted and ignored, such as derived members sent back).
+//
+// Every failure is a validation_failed egov::Error whose details name the member by its full
+// path from the body, the convention of the whole API (also of JsonBody's character check):
+// members joined with ".", array items as "[i]" — "applicant.full_name",
+// "components[0].original", "steps[1].role", "days[3]" (an item that is not an object),
+// "roles" (the list itself: too many items, not a list).
 #pragma once
 
 #include <array>
@@ -28,7 +34,7 @@
 namespace egov::api {
 
 // Limits of one member. Strings count characters (code points); integers are bounded
-// inclusively; arrays count items.
+// inclusively; arrays count items (the other limits apply to each item).
 struct Limits {
   std::size_t max_chars = 1000;
   std::size_t max_items = 50;
@@ -50,6 +56,17 @@ struct BodyRules {
 
 namespace json_map_detail {
 
+// Where a value sits in the body, built on the stack as the reader descends and spelt out
+// only for an error: the root (no parent), a member of an object or an item of an array.
+struct Path {
+  const Path* parent = nullptr;
+  std::string_view member;  // when !item
+  std::size_t index = 0;    // when item
+  bool item = false;
+
+  std::string ToString() const;
+};
+
 template <class T>
 struct IsOptional : std::false_type {};
 template <class T>
@@ -60,6 +77,14 @@ template <class T>
 struct IsVector<std::vector<T>> : std::true_type {};
 
 template <class T>
+using Members = boost::describe::describe_members<T, boost::describe::mod_public |
+                                                         boost::describe::mod_inherited>;
+
+// The class that declares a member (a base's members keep the base's rules).
+template <class C, class M>
+C DeclaringClass(M C::*);
+
+template <class T>
 constexpr Limits RuleFor(std::string_view name) {
   for (const auto& rule : BodyRules<T>::rules) {
     if (rule.name == name) return rule.limits;
@@ -67,71 +92,73 @@ constexpr Limits RuleFor(std::string_view name) {
   return {};
 }
 
-// The leaves, defined in json_map.cpp; each throws a FieldError naming `name`.
-std::string ReadString(const boost::json::value& v, const char* name, const Limits& limits);
-bool ReadBool(const boost::json::value& v, const char* name);
-std::int64_t ReadInteger(const boost::json::value& v, const char* name, const Limits& limits);
-const boost::json::array& ReadArray(const boost::json::value& v, const char* name,
+// The leaves, defined in json_map.cpp; each throws a FieldError naming `path`.
+std::string ReadString(const boost::json::value& v, const Path& path, const Limits& limits);
+bool ReadBool(const boost::json::value& v, const Path& path);
+std::int64_t ReadInteger(const boost::json::value& v, const Path& path, const Limits& limits);
+const boost::json::array& ReadArray(const boost::json::value& v, const Path& path,
                                     const Limits& limits);
-const boost::json::object& ReadObject(const boost::json::value& v, const char* name);
-void RejectUnknown(const boost::json::object& body, const std::string_view* known,
+const boost::json::object& ReadObject(const boost::json::value& v, const Path& path);
+void RejectUnknown(const boost::json::object& body, const Path& path, const std::string_view* known,
                    std::size_t count);
-[[noreturn]] void ThrowMissing(const char* name);
+[[noreturn]] void ThrowMissing(const Path& path);
 
 template <class T>
-T ReadValue(const boost::json::value& v, const char* name, const Limits& limits);
+T ReadValue(const boost::json::value& v, const Path& path, const Limits& limits);
 
 template <class T>
-T ReadDescribed(const boost::json::object& body) {
-  using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
+T ReadDescribed(const boost::json::object& body, const Path& path) {
   static constexpr auto kNames = [] {
-    std::array<std::string_view, boost::mp11::mp_size<Members>::value> names{};
+    std::array<std::string_view, boost::mp11::mp_size<Members<T>>::value> names{};
     std::size_t i = 0;
-    boost::mp11::mp_for_each<Members>([&](auto d) { names[i++] = d.name; });
+    boost::mp11::mp_for_each<Members<T>>([&](auto d) { names[i++] = d.name; });
     return names;
   }();
-  RejectUnknown(body, kNames.data(), kNames.size());
+  RejectUnknown(body, path, kNames.data(), kNames.size());
   T out{};
-  boost::mp11::mp_for_each<Members>([&](auto d) {
+  boost::mp11::mp_for_each<Members<T>>([&](auto d) {
     using D = decltype(d);
     using Member = std::remove_cvref_t<decltype(out.*D::pointer)>;
-    constexpr Limits limits = RuleFor<T>(D::name);
+    constexpr Limits limits = RuleFor<decltype(DeclaringClass(D::pointer))>(D::name);
+    const Path here{&path, d.name};
     const boost::json::value* v = body.if_contains(d.name);
     if (v == nullptr || v->is_null()) {
       if constexpr (!IsOptional<Member>::value) {
-        if (!limits.optional) ThrowMissing(d.name);
+        if (!limits.optional) ThrowMissing(here);
       }
       return;
     }
-    out.*d.pointer = ReadValue<Member>(*v, d.name, limits);
+    out.*d.pointer = ReadValue<Member>(*v, here, limits);
   });
   return out;
 }
 
 template <class T>
-T ReadValue(const boost::json::value& v, const char* name, const Limits& limits) {
+T ReadValue(const boost::json::value& v, const Path& path, const Limits& limits) {
   if constexpr (IsOptional<T>::value) {
-    return ReadValue<typename T::value_type>(v, name, limits);
+    return ReadValue<typename T::value_type>(v, path, limits);
+  } else if constexpr (std::is_same_v<T, boost::json::value>) {
+    return v;
   } else if constexpr (std::is_same_v<T, std::string>) {
-    return ReadString(v, name, limits);
+    return ReadString(v, path, limits);
   } else if constexpr (std::is_same_v<T, bool>) {
-    return ReadBool(v, name);
+    return ReadBool(v, path);
   } else if constexpr (std::is_integral_v<T>) {
     static_assert(sizeof(T) >= sizeof(int), "use int or std::int64_t for counts");
-    return static_cast<T>(ReadInteger(v, name, limits));
+    return static_cast<T>(ReadInteger(v, path, limits));
   } else if constexpr (IsVector<T>::value) {
-    const auto& array = ReadArray(v, name, limits);
+    const auto& array = ReadArray(v, path, limits);
     T out;
     out.reserve(array.size());
-    for (const auto& item : array) {
-      out.push_back(ReadValue<typename T::value_type>(item, name, limits));
+    for (std::size_t i = 0; i < array.size(); ++i) {
+      out.push_back(ReadValue<typename T::value_type>(array[i], Path{&path, {}, i, true}, limits));
     }
     return out;
   } else {
     static_assert(boost::describe::has_describe_members<T>::value,
-                  "a body member must be a string, bool, integer, optional, vector or a "
-                  "described struct");
-    return ReadDescribed<T>(ReadObject(v, name));
+                  "a body member must be a string, bool, integer, optional, vector, "
+                  "boost::json::value or a described struct");
+    return ReadDescribed<T>(ReadObject(v, path), path);
   }
 }
 
@@ -140,7 +167,24 @@ T ReadValue(const boost::json::value& v, const char* name, const Limits& limits)
 // Reads a whole request body (an object) into T; throws validation_failed naming the member.
 template <class T>
 T ReadBody(const boost::json::object& body) {
-  return json_map_detail::ReadDescribed<T>(body);
+  return json_map_detail::ReadDescribed<T>(body, json_map_detail::Path{});
+}
+
+// Reads one member of a body that is read as a whole later (e.g. the "action" that decides
+// which body type the rest is): required unless T is std::optional.
+template <class T>
+T ReadMember(const boost::json::object& body, std::string_view name, const Limits& limits) {
+  const json_map_detail::Path root{};
+  const json_map_detail::Path here{&root, name};
+  const boost::json::value* v = body.if_contains(name);
+  if (v == nullptr || v->is_null()) {
+    if constexpr (json_map_detail::IsOptional<T>::value) {
+      return std::nullopt;
+    } else {
+      json_map_detail::ThrowMissing(here);
+    }
+  }
+  return json_map_detail::ReadValue<T>(*v, here, limits);
 }
 
 }  // namespace egov::api

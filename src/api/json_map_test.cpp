@@ -1,5 +1,5 @@
 // The generic body reader: required and optional members, limits, nested structs, unknown
-// members, and the member named in every error.
+// members, and the full path of the member named in every error.
 #include "api/json_map.hpp"
 
 #include <gtest/gtest.h>
@@ -27,6 +27,11 @@ struct Body {
 };
 BOOST_DESCRIBE_STRUCT(Body, (), (code, kind, note, active, tags, parts))
 
+struct Extended : Part {
+  boost::json::value extra;  // any JSON, kept as it is
+};
+BOOST_DESCRIBE_STRUCT(Extended, (Part), (extra))
+
 }  // namespace test_bodies
 
 template <>
@@ -39,6 +44,10 @@ struct BodyRules<test_bodies::Body> {
   };
 };
 template <>
+struct BodyRules<test_bodies::Extended> {
+  static constexpr FieldRule rules[] = {{"extra", {.optional = true}}};
+};
+template <>
 struct BodyRules<test_bodies::Part> {
   static constexpr FieldRule rules[] = {{"copies", {.min = 0, .max = 1000, .optional = true}}};
 };
@@ -46,6 +55,7 @@ struct BodyRules<test_bodies::Part> {
 namespace {
 
 using test_bodies::Body;
+using test_bodies::Extended;
 
 // The field the error names, and that it is a validation failure.
 std::string FailingField(const std::string& json) {
@@ -89,17 +99,58 @@ TEST(JsonMap, NamesTheMemberOfEveryFailure) {
   EXPECT_EQ(FailingField(R"({"code":"a","extra":1})"), "extra");            // unknown
   EXPECT_EQ(FailingField(R"({"code":"a","active":"yes"})"), "active");      // bool
   EXPECT_EQ(FailingField(R"({"code":"a","tags":["a","b","c"]})"), "tags");  // items
-  EXPECT_EQ(FailingField(R"({"code":"a","tags":["abcd"]})"), "tags");       // item length
+  EXPECT_EQ(FailingField(R"({"code":"a","tags":["abcd"]})"), "tags[0]");    // item length
+  EXPECT_EQ(FailingField(R"({"code":"a","tags":["a",1]})"), "tags[1]");     // item type
   EXPECT_EQ(FailingField(R"({"code":"a","tags":"a"})"), "tags");            // not an array
-  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"copies":1}]})"), "name");
-  EXPECT_EQ(FailingField(R"({"code":"a","parts":[7]})"), "parts");
-  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":-1}]})"), "copies");
-  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":1001}]})"), "copies");
-  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":2.0}]})"), "copies");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":{"name":"x"}})"), "parts");
+}
+
+TEST(JsonMap, NamesNestedMembersByTheirFullPath) {
+  // Members joined with ".", array items as "[i]": the convention of JsonBody's check too.
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"copies":1}]})"), "parts[0].name");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x"},7]})"), "parts[1]");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","colour":1}]})"), "parts[0].colour");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":-1}]})"), "parts[0].copies");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x"},{"name":"y","copies":1001}]})"),
+            "parts[1].copies");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":2.0}]})"), "parts[0].copies");
   // 2^32 + 1 must not wrap to 1 in an int.
-  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":4294967297}]})"), "copies");
+  EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":4294967297}]})"),
+            "parts[0].copies");
   EXPECT_EQ(FailingField(R"({"code":"a","parts":[{"name":"x","copies":18446744073709551615}]})"),
-            "copies");
+            "parts[0].copies");
+  // An empty member name is a member, not an array item.
+  EXPECT_EQ(FailingField(R"({"code":"a","":1})"), "");
+  // An unknown member's name is echoed at most 40 bytes long, never cut inside a character.
+  EXPECT_EQ(FailingField(R"({"code":"a","aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaađ":1})"),
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+}
+
+TEST(JsonMap, ReadsBaseMembersAndAnyJsonValue) {
+  auto e = ReadBody<Extended>(
+      boost::json::parse(R"({"name":"Tờ khai","copies":3,"extra":{"a":[1]}})").as_object());
+  EXPECT_EQ(e.name, "Tờ khai");
+  EXPECT_EQ(e.copies, 3);
+  EXPECT_EQ(boost::json::serialize(e.extra), R"({"a":[1]})");
+  // A base's members keep the base's rules: `copies` stays optional and bounded.
+  e = ReadBody<Extended>(boost::json::parse(R"({"name":"x","extra":null})").as_object());
+  EXPECT_EQ(e.copies, 0);
+  EXPECT_TRUE(e.extra.is_null());
+  EXPECT_THROW(
+      ReadBody<Extended>(boost::json::parse(R"({"name":"x","copies":1001,"extra":1})").as_object()),
+      Error);
+}
+
+TEST(JsonMap, ReadsOneMemberAlone) {
+  const auto body = boost::json::parse(R"({"action":"accept","n":7})").as_object();
+  EXPECT_EQ(ReadMember<std::string>(body, "action", {.max_chars = 10}), "accept");
+  EXPECT_EQ(ReadMember<std::optional<std::string>>(body, "reason", {}), std::nullopt);
+  try {
+    ReadMember<std::string>(body, "n", {});
+    ADD_FAILURE() << "a number read as text";
+  } catch (const Error& e) {
+    EXPECT_TRUE(e.fields().contains("n"));
+  }
 }
 
 }  // namespace

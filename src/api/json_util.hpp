@@ -1,6 +1,6 @@
-// Reading request JSON and query parameters with the error policy of CONTRACT.md, and
-// writing the shared shapes (lists, instants). Every failure is a validation_failed error
-// naming the field, in Vietnamese.
+// The request body's character check, query parameters with the error policy of CONTRACT.md,
+// and the shared shapes (lists, instants). Every failure is a validation_failed error naming
+// the field, in Vietnamese. Bodies are mapped onto structs by json_map.hpp.
 #pragma once
 
 #include <boost/json.hpp>
@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "api/json_view.hpp"
 #include "http/request.hpp"
 
 namespace egov::api {
@@ -28,23 +29,6 @@ bool IsMultiLineField(std::string_view key);
 // Vietnamese explanation naming the first one found ("U+202E").
 std::optional<std::string> ForbiddenCharacterProblem(std::string_view text, bool multi_line);
 
-// A count member (copies of a component): absent → 0; otherwise an integer from 0 to `max`,
-// else validation_failed naming `field` (never wrapped: 4294967297 is refused, not read as 1).
-int CountMember(const boost::json::object& body, const char* key, const std::string& field,
-                int max);
-
-// A string member; `max_chars` counts characters. Missing → error when required.
-std::string RequiredString(const boost::json::object& body, const char* key,
-                           std::size_t max_chars = 1000);
-std::optional<std::string> OptionalString(const boost::json::object& body, const char* key,
-                                          std::size_t max_chars = 1000);
-std::optional<bool> OptionalBool(const boost::json::object& body, const char* key);
-std::optional<std::vector<std::string>> OptionalStringArray(const boost::json::object& body,
-                                                            const char* key,
-                                                            std::size_t max_items = 50);
-// Refuses members that the endpoint does not know (typos must not be silently ignored).
-void RejectUnknownKeys(const boost::json::object& body, std::initializer_list<const char*> known);
-
 struct Paging {
   int page = 1;
   int per_page = 50;
@@ -52,7 +36,10 @@ struct Paging {
 // ?page= from 1, ?per_page= 1..500 (default 50).
 Paging ParsePaging(const http::Request& request);
 // {"items":[…],"total":N,"page":P,"per_page":K}
-boost::json::object ListJson(boost::json::array items, std::int64_t total, const Paging& paging);
+template <class Item>
+List<Item> ListOf(std::vector<Item> items, std::int64_t total, const Paging& paging) {
+  return {std::move(items), total, paging.page, paging.per_page};
+}
 
 // ISO 8601 in Vietnam time: "2026-02-25T10:00:00+07:00".
 std::string FormatInstant(std::int64_t utc_millis);

@@ -30,9 +30,9 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
                q.page = paging.page;
                q.per_page = paging.per_page;
                auto page = s.directory.ListUsers(caller, q);
-               boost::json::array items;
-               for (const auto& u : page.items) items.push_back(UserJson(u));
-               return http::JsonResponse(ListJson(std::move(items), page.total, paging));
+               std::vector<UserView> items;
+               for (const auto& u : page.items) items.push_back(ViewOf(u));
+               return JsonView(ListOf(std::move(items), page.total, paging));
              }));
 
   router.Add(verb::post, "/api/v1/users",
@@ -41,31 +41,28 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
                auto input = ReadBody<service::access::NewUser>(JsonBody(request));
                auto work = [&s, caller, input] { return s.directory.CreateUser(caller, input); };
                auto user = co_await pool.Run(std::move(work));
-               co_return http::JsonResponse(UserJson(user), status::created);
+               co_return JsonView(ViewOf(user), status::created);
              }));
 
-  router.Add(
-      verb::get, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
-        auto caller = RequireCaller(request, s);
-        return http::JsonResponse(UserJson(s.directory.GetUser(caller, request.param("username"))));
-      }));
+  router.Add(verb::get, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               return JsonView(ViewOf(s.directory.GetUser(caller, request.param("username"))));
+             }));
 
   router.Add(verb::patch, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                auto patch = ReadBody<service::access::UserPatch>(JsonBody(request));
                auto user = s.directory.UpdateUser(caller, request.param("username"), patch);
-               return http::JsonResponse(UserJson(user));
+               return JsonView(ViewOf(user));
              }));
 
   router.Add(verb::post, "/api/v1/users/{username}/password",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
                auto caller = RequireCaller(request, s);
-               const auto& body = JsonBody(request);
-               RejectUnknownKeys(body, {"password"});
-               std::string password = RequiredString(body, "password", 1024);
+               auto input = ReadBody<PasswordReset>(JsonBody(request));
                std::string username = request.param("username");
-               auto work = [&s, caller, username, password] {
-                 s.directory.ResetPassword(caller, username, password);
+               auto work = [&s, caller, username, input] {
+                 s.directory.ResetPassword(caller, username, input.password);
                  return 0;
                };
                co_await pool.Run(std::move(work));

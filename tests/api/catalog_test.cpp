@@ -176,7 +176,7 @@ TEST_P(CatalogTest, InvalidDefinitionsAreRefusedFieldByFieldAndChangeNothing) {
        [](json::object& p) { p["components"].as_array()[0].as_object()["certified"] = 0.5; }},
       {"steps[1].hours",
        [](json::object& p) { p["steps"].as_array()[1].as_object()["hours"] = 4294967300LL; }},
-      {"time_limit",
+      {"time_limit.days",
        [](json::object& p) {
          p["time_limit"] = json::object{{"days", 4294967297LL}};
        }},
@@ -283,6 +283,24 @@ TEST_P(CatalogTest, ExportThenImportRoundTripsAndIsAllOrNothing) {
   EXPECT_EQ(refused.status, 422u);
   EXPECT_TRUE(refused.json().at("error").at("details").as_object().contains("procedures[2].steps"))
       << refused.body;
+  // A shape problem inside one of them is named by its full path too.
+  auto unknown_role = body;
+  unknown_role["procedures"].as_array()[2].as_object()["steps"].as_array()[1].as_object()["role"] =
+      "boss";
+  auto shape =
+      c_->Post("/api/v1/catalog/import", json::serialize(unknown_role), "application/json", admin_);
+  EXPECT_EQ(shape.status, 422u);
+  EXPECT_TRUE(
+      shape.json().at("error").at("details").as_object().contains("procedures[2].steps[1].role"))
+      << shape.body;
+  auto not_counted = body;
+  not_counted["procedures"].as_array()[1].as_object()["fee"].as_object()["amount"] = "tám nghìn";
+  shape =
+      c_->Post("/api/v1/catalog/import", json::serialize(not_counted), "application/json", admin_);
+  EXPECT_EQ(shape.status, 422u);
+  EXPECT_TRUE(
+      shape.json().at("error").at("details").as_object().contains("procedures[1].fee.amount"))
+      << shape.body;
   EXPECT_EQ(Search("").at("total").as_int64(), 2);
   EXPECT_EQ(c_->Get("/api/v1/procedures/1.001193").json().at("version"), 1);
 }

@@ -410,6 +410,13 @@ TEST_P(DossierTest, BadInputIsRefusedAndLeavesNoTrace) {
        [](json::object& b) { b["applicant"].as_object()["full_name"] = "  "; }},
       {"channel", [](json::object& b) { b["channel"] = "online"; }},
       {"applicant", [](json::object& b) { b.erase("applicant"); }},
+      // Shapes, named by their full path from the body.
+      {"applicant.full_name",
+       [](json::object& b) { b["applicant"].as_object().erase("full_name"); }},
+      {"applicant.nickname", [](json::object& b) { b["applicant"].as_object()["nickname"] = "A"; }},
+      {"components[0].copy",
+       [](json::object& b) { b["components"].as_array()[0].as_object()["copy"] = "một"; }},
+      {"components[1]", [](json::object& b) { b["components"].as_array()[1] = "Tờ khai"; }},
   };
   for (auto& c : cases) {
     auto body = Body();
@@ -568,6 +575,22 @@ TEST_P(DossierTest, OnlineSubmissionGetsOneWrittenSupplementRequest) {
   };
   EXPECT_EQ(action(R"({"action":"request_supplement","reason":"Thiếu giấy","missing":[]})").status,
             422u);
+  // Each action takes its own members only; a problem names the member by its path.
+  auto refused_field = [&](const std::string& json_body) {
+    auto r = action(json_body);
+    EXPECT_EQ(r.status, 422u) << json_body << " " << r.body;
+    const auto answer = r.json();
+    const auto& details = answer.at("error").at("details").as_object();
+    return details.empty() ? std::string() : std::string(details.begin()->key());
+  };
+  EXPECT_EQ(refused_field(R"({"reason":"Thiếu giấy"})"), "action");
+  EXPECT_EQ(refused_field(R"({"action":"accept","reason":"Đủ giấy"})"), "reason");
+  EXPECT_EQ(refused_field(R"({"action":"receive_supplement","missing":["X"]})"), "missing");
+  EXPECT_EQ(refused_field(R"({"action":"request_supplement","missing":["X"]})"), "reason");
+  EXPECT_EQ(refused_field(R"({"action":"request_supplement","reason":"Thiếu","missing":["X",2]})"),
+            "missing[1]");
+  EXPECT_EQ(refused_field(R"({"action":"request_supplement","reason":"Thiếu","note":"?"})"),
+            "note");
   auto asked = action(
       R"({"action":"request_supplement","reason":"Giấy chứng sinh bị mờ","missing":["Giấy chứng sinh"]})");
   ASSERT_EQ(asked.status, 200u) << asked.body;

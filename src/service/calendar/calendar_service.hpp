@@ -12,6 +12,7 @@
 #pragma once
 
 #include <atomic>
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -34,6 +35,7 @@ struct DayInput {
   std::string name;
   std::string kind;  // holiday | compensatory | day_off | working_day
 };
+BOOST_DESCRIBE_STRUCT(DayInput, (), (date, name, kind))
 
 // The schedule in force for a year.
 struct HolidaySchedule {

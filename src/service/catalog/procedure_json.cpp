@@ -6,7 +6,6 @@
 #include <map>
 
 #include "core/error.hpp"
-#include "core/text/money_words.hpp"
 
 namespace egov::service::catalog {
 
@@ -213,14 +212,6 @@ boost::json::object ProcedureToJson(const Procedure& p) {
   if (!p.online_level.empty()) out["online_level"] = p.online_level;
   if (!p.legal_basis.empty()) out["legal_basis"] = p.legal_basis;
   if (!p.source.empty()) out["source"] = p.source;
-  return out;
-}
-
-boost::json::object ProcedureToApiJson(const Procedure& p) {
-  auto out = ProcedureToJson(p);
-  out["version"] = p.version;
-  out["time_limit_hours"] = p.time_limit.TotalHours();
-  out["fee"].as_object()["amount_in_words"] = core::text::MoneyInWords(p.fee.amount);
   return out;
 }
 

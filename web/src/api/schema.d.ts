@@ -626,7 +626,7 @@ export interface components {
                 code: "validation_failed" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                 /** @description Vietnamese, for the user */
                 message: string;
-                /** @description field (JSON path such as applicant.phone or steps[2].role) → Vietnamese message; empty when no field is at fault */
+                /** @description field → Vietnamese message; empty when no field is at fault. A field of the body is named by its full path from the body: members joined with a dot, array items by [index] from 0 (applicant.phone, components[0].original, steps[2].role, procedures[1].fee.amount, days[3] for an item itself); a query parameter or header by its name. */
                 details: {
                     [key: string]: string;
                 };
