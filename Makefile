@@ -1,7 +1,7 @@
 # Egov — the commands of README.md. Every target installs what is missing first.
-#   make run    install, build (Release), create var/egov.db with the demo, serve :8080
+#   make run    install, build egov and the web app (Release), create var/egov.db with the demo, serve :8080
 #   make test   install, build, run every test (unit, store on SQLite and PostgreSQL, API, web)
-#   make build  install and build only: build/egov and web/dist
+#   make build  install and build everything: build/egov, the test binaries, web/dist
 #   make bench  the benchmarks of bench/, printed as a table
 SHELL := /bin/bash
 # ccache keys on paths relative to the checkout, so clones in other folders (CI) hit the cache.
@@ -16,7 +16,7 @@ LISTEN ?= 127.0.0.1:8080
 export LISTEN
 WEB_SOURCES := $(shell find web/src web/index.html web/package.json web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
 
-.PHONY: deps build build-cpp web run test test-asan bench clean format
+.PHONY: deps build build-cpp build-egov web run test test-asan bench clean format
 
 deps:
 	@scripts/install-deps
@@ -27,6 +27,10 @@ $(BUILD_DIR)/build.ninja:
 build-cpp: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
+# The server alone (what `make run` needs): a newcomer waits for no test binary.
+build-egov: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target egov
+
 web/dist/index.html: web/package-lock.json $(WEB_SOURCES)
 	cd web && npm run build --silent
 	@touch $@
@@ -35,7 +39,7 @@ web: deps web/dist/index.html
 
 build: build-cpp web
 
-run: build
+run: build-egov web
 	@if [ ! -f var/egov.db ]; then \
 	  mkdir -p var && $(BUILD_DIR)/egov migrate --db $(DB) >/dev/null && \
 	  $(BUILD_DIR)/egov demo --db $(DB) >/dev/null; \
