@@ -23,14 +23,14 @@ void RegisterAgencyRoutes(http::Router& router, const service::Services& service
 
   router.Add(verb::post, "/api/v1/agencies", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               auto input = ReadBody<service::access::NewAgency>(JsonBody(request));
+               auto input = json::Read<service::access::NewAgency>(JsonBody(request));
                auto agency = s.directory.CreateAgency(caller, input);
                return JsonView(ViewOf(agency), status::created);
              }));
 
   router.Add(verb::patch, "/api/v1/agencies/{code}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               auto patch = ReadBody<service::access::AgencyPatch>(JsonBody(request));
+               auto patch = json::Read<service::access::AgencyPatch>(JsonBody(request));
                auto agency = s.directory.UpdateAgency(caller, request.param("code"), patch);
                return JsonView(ViewOf(agency));
              }));

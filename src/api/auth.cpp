@@ -4,10 +4,10 @@
 
 #include "api/access_json.hpp"
 #include "api/auth_context.hpp"
-#include "api/json_map.hpp"
 #include "api/json_util.hpp"
 #include "api/routes.hpp"
 #include "core/error.hpp"
+#include "json/read.hpp"
 
 namespace egov::api {
 
@@ -30,22 +30,19 @@ struct NewToken {
 };
 BOOST_DESCRIBE_STRUCT(NewToken, (), (name))
 
-}  // namespace auth_bodies
+constexpr auto JsonRules(json::For<Login>) {
+  return std::to_array<json::FieldRule>(
+      {{"username", {.max_chars = 64}}, {"password", {.max_chars = 1024}}});
+}
+constexpr auto JsonRules(json::For<PasswordChange>) {
+  return std::to_array<json::FieldRule>(
+      {{"current_password", {.max_chars = 1024}}, {"new_password", {.max_chars = 1024}}});
+}
+constexpr auto JsonRules(json::For<NewToken>) {
+  return std::to_array<json::FieldRule>({{"name", {.max_chars = 100}}});
+}
 
-template <>
-struct BodyRules<auth_bodies::Login> {
-  static constexpr FieldRule rules[] = {{"username", {.max_chars = 64}},
-                                        {"password", {.max_chars = 1024}}};
-};
-template <>
-struct BodyRules<auth_bodies::PasswordChange> {
-  static constexpr FieldRule rules[] = {{"current_password", {.max_chars = 1024}},
-                                        {"new_password", {.max_chars = 1024}}};
-};
-template <>
-struct BodyRules<auth_bodies::NewToken> {
-  static constexpr FieldRule rules[] = {{"name", {.max_chars = 100}}};
-};
+}  // namespace auth_bodies
 
 // Answers of the auth routes.
 struct LoginView {
@@ -132,7 +129,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::post, "/api/v1/auth/login",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
-               auto login = ReadBody<auth_bodies::Login>(JsonBody(request));
+               auto login = json::Read<auth_bodies::Login>(JsonBody(request));
                std::string address = request.client_address();
                std::string agent(request.header(boost::beast::http::field::user_agent));
                // Named, not a temporary inside co_await: GCC 12 mishandles those (see server.cpp).
@@ -166,7 +163,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
   router.Add(verb::post, "/api/v1/auth/password",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
                auto caller = RequireCaller(request, s);
-               auto input = ReadBody<auth_bodies::PasswordChange>(JsonBody(request));
+               auto input = json::Read<auth_bodies::PasswordChange>(JsonBody(request));
                auto work = [&s, caller, input] {
                  s.auth.ChangePassword(caller, input.current_password, input.new_password);
                  return 0;
@@ -195,7 +192,7 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::post, "/api/v1/auth/tokens", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               auto input = ReadBody<auth_bodies::NewToken>(JsonBody(request));
+               auto input = json::Read<auth_bodies::NewToken>(JsonBody(request));
                auto created = s.auth.CreateToken(caller, input.name);
                const auto& t = created.token;
                return JsonView(CreatedTokenView{t.id, t.name, created.secret, t.prefix,

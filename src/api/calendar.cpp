@@ -7,11 +7,11 @@
 #include <charconv>
 
 #include "api/auth_context.hpp"
-#include "api/json_map.hpp"
 #include "api/json_util.hpp"
 #include "api/routes.hpp"
 #include "core/calendar/lunar.hpp"
 #include "core/error.hpp"
+#include "json/read.hpp"
 
 namespace egov::api {
 
@@ -33,17 +33,16 @@ struct Holidays {
 };
 BOOST_DESCRIBE_STRUCT(Holidays, (), (source, days))
 
-}  // namespace calendar_bodies
-
-template <>
-struct BodyRules<calendar_bodies::Holidays> {
-  static constexpr FieldRule rules[] = {
+constexpr auto JsonRules(json::For<Holidays>) {
+  return std::to_array<json::FieldRule>({
       {"source", {.max_chars = service::calendar::kMaxSourceLength}},
       // The service refuses more than kMaxDaysPerYear days, with a message that counts them;
       // this bound only keeps the reader's work in proportion to a body's size limit.
       {"days", {.max_items = 100'000}},
-  };
-};
+  });
+}
+
+}  // namespace calendar_bodies
 
 // Answers of the calendar routes.
 struct LunarView {
@@ -145,7 +144,7 @@ void RegisterCalendarRoutes(http::Router& router, const service::Services& servi
   router.Add(verb::put, "/api/v1/calendar/holidays", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                const int year = YearParam(request);
-               const auto body = ReadBody<calendar_bodies::Holidays>(JsonBody(request));
+               const auto body = json::Read<calendar_bodies::Holidays>(JsonBody(request));
                const std::vector<service::calendar::DayInput> days(body.days.begin(),
                                                                    body.days.end());
                return JsonView(

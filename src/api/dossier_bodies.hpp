@@ -1,13 +1,13 @@
-// Request bodies of /api/v1/dossiers and /api/v1/public/submissions, for api::ReadBody.
+// Request bodies of /api/v1/dossiers and /api/v1/public/submissions, for json::Read.
 #pragma once
 
 #include <boost/describe/class.hpp>
 #include <string>
 #include <vector>
 
-#include "api/core_described.hpp"
-#include "api/json_map.hpp"
+#include "json/read.hpp"
 #include "service/dossier/dossiers.hpp"
+#include "store/core_described.hpp"
 
 namespace egov::api {
 
@@ -26,18 +26,16 @@ struct OnlineSubmission : CounterIntake {
 };
 BOOST_DESCRIBE_STRUCT(OnlineSubmission, (CounterIntake), (agency_code))
 
-template <>
-struct BodyRules<CounterIntake> {
-  static constexpr FieldRule rules[] = {
+constexpr auto JsonRules(json::For<CounterIntake>) {
+  return std::to_array<json::FieldRule>({
       {"procedure_code", {.max_chars = 20}},
       {"channel", {.max_chars = 20}},
       {"components", {.max_items = 100}},
-  };
-};
-template <>
-struct BodyRules<OnlineSubmission> {
-  static constexpr FieldRule rules[] = {{"agency_code", {.max_chars = 35}}};
-};
+  });
+}
+constexpr auto JsonRules(json::For<OnlineSubmission>) {
+  return std::to_array<json::FieldRule>({{"agency_code", {.max_chars = 35}}});
+}
 
 // The service's input; the channel by its name (nullopt for a name that is no channel).
 service::dossier::IntakeInput IntakeInputOf(CounterIntake body);
@@ -45,7 +43,7 @@ service::dossier::IntakeInput IntakeInputOf(OnlineSubmission body);
 
 // POST /api/v1/dossiers/{code}/actions: {"action"} is read first, then the body of that
 // action as a whole (its other members refused).
-inline constexpr Limits kActionLimits{.max_chars = 50};
+inline constexpr json::Limits kActionLimits{.max_chars = 50};
 
 // accept, receive_supplement: nothing but the action.
 struct ActionOnly {
@@ -62,17 +60,15 @@ struct SupplementRequest {
 };
 BOOST_DESCRIBE_STRUCT(SupplementRequest, (), (action, missing, reason))
 
-template <>
-struct BodyRules<ActionOnly> {
-  static constexpr FieldRule rules[] = {{"action", kActionLimits}};
-};
-template <>
-struct BodyRules<SupplementRequest> {
-  static constexpr FieldRule rules[] = {
+constexpr auto JsonRules(json::For<ActionOnly>) {
+  return std::to_array<json::FieldRule>({{"action", kActionLimits}});
+}
+constexpr auto JsonRules(json::For<SupplementRequest>) {
+  return std::to_array<json::FieldRule>({
       {"action", kActionLimits},
       {"missing", {.max_chars = 100'000, .max_items = 50, .optional = true}},
       {"reason", {.max_chars = 2000}},
-  };
-};
+  });
+}
 
 }  // namespace egov::api

@@ -55,7 +55,7 @@ struct DossierView {
   std::string_view status;
   std::string_view channel;
   core::dossier::Applicant applicant;
-  boost::json::value components;  // as stored: [{name, original, certified, copy}]
+  std::vector<core::catalog::Component> components;  // as handed in
   std::string receiving_agency;
   std::string receiving_agency_name;
   std::optional<CurrentStepView> current_step;
@@ -149,7 +149,7 @@ DossierView ViewOf(const service::dossier::DossierView& v) {
                   core::dossier::Name(d.status),
                   core::dossier::Name(d.channel),
                   d.applicant,
-                  boost::json::parse(d.components_json),
+                  d.components,
                   d.receiving_agency_code,
                   d.receiving_agency_name,
                   std::nullopt,
@@ -252,7 +252,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
 
   router.Add(verb::post, "/api/v1/dossiers", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               auto input = IntakeInputOf(ReadBody<CounterIntake>(JsonBody(request)));
+               auto input = IntakeInputOf(json::Read<CounterIntake>(JsonBody(request)));
                auto view = s.dossiers.Intake(caller, input, IdempotencyKey(request));
                return JsonView(ViewOf(view), status::created);
              }));
@@ -297,21 +297,21 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
              http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                const auto& body = JsonBody(request);
-               const auto action = ReadMember<std::string>(body, "action", kActionLimits);
+               const auto action = json::ReadMember<std::string>(body, "action", kActionLimits);
                const auto& code = request.param("code");
                using core::dossier::Action;
                const auto parsed = core::dossier::ParseAction(action);
                if (parsed == Action::kAccept) {
-                 ReadBody<ActionOnly>(body);
+                 json::Read<ActionOnly>(body);
                  return DossierResponse(s.dossiers.Accept(caller, code));
                }
                if (parsed == Action::kRequestSupplement) {
-                 auto input = ReadBody<SupplementRequest>(body);
+                 auto input = json::Read<SupplementRequest>(body);
                  return DossierResponse(s.dossiers.RequestSupplementBeforeAcceptance(
                      caller, code, input.reason, input.missing));
                }
                if (parsed == Action::kReceiveSupplement) {
-                 ReadBody<ActionOnly>(body);
+                 json::Read<ActionOnly>(body);
                  return DossierResponse(s.dossiers.ReceiveSupplementBeforeAcceptance(caller, code));
                }
                throw FieldError("action", "hành động \"" + action +
@@ -321,7 +321,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
              }));
 
   router.Add(verb::post, "/api/v1/public/submissions", http::SyncHandler([&s](Request& request) {
-               auto input = IntakeInputOf(ReadBody<OnlineSubmission>(JsonBody(request)));
+               auto input = IntakeInputOf(json::Read<OnlineSubmission>(JsonBody(request)));
                auto view = s.dossiers.Submit(input, IdempotencyKey(request));
                const auto& d = view.dossier;
                return JsonView(
@@ -346,7 +346,7 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                // The citizens' hot path: the answer is built in a stack buffer.
                unsigned char buffer[4096];
                boost::json::monotonic_resource memory(buffer, sizeof buffer);
-               const boost::json::value body = boost::json::value_from(
+               const boost::json::value body = json::Write(
                    PublicLookupView{v.code, v.procedure_name, core::dossier::Name(v.status),
                                     v.status_label, InstantOf(v.received_at), InstantOf(v.due_at),
                                     v.applicant_name},

@@ -1,6 +1,6 @@
 // The request body's character check, query parameters with the error policy of CONTRACT.md,
 // and the shared shapes (lists, instants). Every failure is a validation_failed error naming
-// the field, in Vietnamese. Bodies are mapped onto structs by json_map.hpp.
+// the field, in Vietnamese. Bodies are mapped onto structs by json/read.hpp.
 #pragma once
 
 #include <boost/json.hpp>

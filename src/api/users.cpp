@@ -38,7 +38,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
   router.Add(verb::post, "/api/v1/users",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
                auto caller = RequireCaller(request, s);
-               auto input = ReadBody<service::access::NewUser>(JsonBody(request));
+               auto input = json::Read<service::access::NewUser>(JsonBody(request));
                auto work = [&s, caller, input] { return s.directory.CreateUser(caller, input); };
                auto user = co_await pool.Run(std::move(work));
                co_return JsonView(ViewOf(user), status::created);
@@ -51,7 +51,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
 
   router.Add(verb::patch, "/api/v1/users/{username}", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               auto patch = ReadBody<service::access::UserPatch>(JsonBody(request));
+               auto patch = json::Read<service::access::UserPatch>(JsonBody(request));
                auto user = s.directory.UpdateUser(caller, request.param("username"), patch);
                return JsonView(ViewOf(user));
              }));
@@ -59,7 +59,7 @@ void RegisterUserRoutes(http::Router& router, const service::Services& services,
   router.Add(verb::post, "/api/v1/users/{username}/password",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<Response> {
                auto caller = RequireCaller(request, s);
-               auto input = ReadBody<PasswordReset>(JsonBody(request));
+               auto input = json::Read<PasswordReset>(JsonBody(request));
                std::string username = request.param("username");
                auto work = [&s, caller, username, input] {
                  s.directory.ResetPassword(caller, username, input.password);

@@ -76,7 +76,7 @@ std::map<std::string, std::string> Validate(
     std::string key = fmt::format("components[{}]", i);
     length_ok(key + ".name", c.name, 1, 500, "Tên thành phần hồ sơ");
     for (int n : {c.original, c.certified, c.copy}) {
-      if (n < 0 || n > 20) errors[key] = "Số bản phải từ 0 đến 20.";
+      if (n < 0 || n > kMaxCopies) errors[key] = "Số bản phải từ 0 đến 20.";
     }
     if (c.original + c.certified + c.copy == 0 && !errors.contains(key)) {
       errors[key] = "Thành phần hồ sơ cần ít nhất một bản (chính, chứng thực hoặc sao).";

@@ -31,6 +31,10 @@ struct Fee {
   std::string note;
 };
 
+// Copies of one component (originals, certified copies, copies): 0 to this many each, in a
+// procedure and in a dossier alike.
+constexpr int kMaxCopies = 20;
+
 struct Component {
   std::string name;
   int original = 0;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/procedure.hpp"
 #include "core/dossier/states.hpp"
 
 namespace egov::core::dossier {
@@ -29,7 +30,7 @@ struct Dossier {
   std::string receiving_agency_name;
   std::string receiving_agency_path;
   Applicant applicant;
-  std::string components_json;  // [{name, original, certified, copy}]
+  std::vector<catalog::Component> components;  // as handed in
   int current_step = 0;
   std::optional<std::int64_t> step_due_at;
   std::int64_t submitted_at = 0;

@@ -1,12 +1,14 @@
 // Authentication (see auth.hpp).
 #include "service/access/auth.hpp"
 
-#include <boost/json.hpp>
+#include <boost/describe/class.hpp>
 
 #include <algorithm>
+#include <string_view>
 
 #include "core/error.hpp"
 #include "core/text/fold.hpp"
+#include "json/write.hpp"
 #include "service/audit/audit.hpp"
 #include "service/security/crypto.hpp"
 #include "store/access/sessions.hpp"
@@ -17,6 +19,12 @@ namespace egov::service::access {
 using core::access::Caller;
 
 namespace {
+
+// The audit details of a new API token.
+struct TokenCreated {
+  std::string_view name;
+};
+BOOST_DESCRIBE_STRUCT(TokenCreated, (), (name))
 
 Error WrongCredentials() {
   return Error(ErrorCode::kUnauthenticated, "Tên đăng nhập hoặc mật khẩu không đúng.");
@@ -232,10 +240,10 @@ NewToken Auth::CreateToken(const Caller& caller, const std::string& raw_name) {
     throw Error(ErrorCode::kConflict, "Mỗi người dùng có tối đa 50 khóa API. Hãy thu hồi khóa cũ.");
   }
   out.token.id = store::access::InsertToken(tx, out.token, security::Sha256Hex(out.secret));
-  audit::Append(tx, audit::Actor::Of(caller),
-                {"token.create", "token", std::to_string(out.token.id),
-                 boost::json::serialize(boost::json::object{{"name", name}})},
-                now);
+  audit::Append(
+      tx, audit::Actor::Of(caller),
+      {"token.create", "token", std::to_string(out.token.id), json::WriteText(TokenCreated{name})},
+      now);
   tx.Commit();
   return out;
 }

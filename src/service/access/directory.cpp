@@ -1,15 +1,17 @@
 // Agencies and users (see directory.hpp).
 #include "service/access/directory.hpp"
 
-#include <boost/json.hpp>
+#include <boost/describe/class.hpp>
 
 #include <algorithm>
+#include <string_view>
 
 #include "core/access/agency_code.hpp"
 #include "core/access/password_policy.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text/fold.hpp"
+#include "json/write.hpp"
 #include "service/security/crypto.hpp"
 #include "store/access/agencies.hpp"
 #include "store/access/sessions.hpp"
@@ -52,11 +54,36 @@ std::set<Role> ParseRoles(const std::vector<std::string>& names) {
   return roles;
 }
 
-std::string RoleList(const std::set<Role>& roles) {
-  boost::json::array out;
-  for (Role r : roles) out.emplace_back(core::access::RoleName(r));
-  return boost::json::serialize(out);
+std::vector<std::string_view> RoleNames(const std::set<Role>& roles) {
+  std::vector<std::string_view> out;
+  for (Role r : roles) out.push_back(core::access::RoleName(r));
+  return out;
 }
+
+// The audit details of the directory's changes; a change names only what it changed.
+struct AgencyCreated {
+  std::string_view name, kind, parent, abbreviation, working_hours;
+};
+BOOST_DESCRIBE_STRUCT(AgencyCreated, (), (name, kind, parent, abbreviation, working_hours))
+
+struct AgencyChanges {
+  json::Omittable<std::string> name, kind, abbreviation, working_hours;
+};
+BOOST_DESCRIBE_STRUCT(AgencyChanges, (), (name, kind, abbreviation, working_hours))
+
+struct UserCreated {
+  std::string_view full_name, agency;
+  std::vector<std::string_view> roles;
+};
+BOOST_DESCRIBE_STRUCT(UserCreated, (), (full_name, agency, roles))
+
+struct UserChanges {
+  json::Omittable<std::string> full_name;
+  json::Omittable<std::vector<std::string_view>> roles;
+  json::Omittable<bool> active;
+  json::Omittable<std::string> agency;
+};
+BOOST_DESCRIBE_STRUCT(UserChanges, (), (full_name, roles, active, agency))
 
 Error NotFoundUser() { return Error(ErrorCode::kNotFound, "Không tìm thấy người dùng."); }
 
@@ -160,11 +187,8 @@ Agency Directory::DoCreateAgency(const NewAgency& input, const audit::Actor& act
   }
   audit::Append(tx, actor,
                 {"agency.create", "agency", a.code,
-                 boost::json::serialize(boost::json::object{{"name", a.name},
-                                                            {"kind", a.kind},
-                                                            {"parent", input.parent_code},
-                                                            {"abbreviation", a.abbreviation},
-                                                            {"working_hours", a.working_hours}})},
+                 json::WriteText(AgencyCreated{a.name, a.kind, input.parent_code, a.abbreviation,
+                                               a.working_hours})},
                 now);
   tx.Commit();
   return a;
@@ -189,31 +213,31 @@ Agency Directory::UpdateAgency(const Caller& caller, const std::string& code,
     throw Error(ErrorCode::kNotFound, "Không tìm thấy đơn vị.");
   }
   Agency a = *found;
-  boost::json::object changes;
+  AgencyChanges changes;
   if (patch.name) {
     a.name = CleanText("name", *patch.name, kMaxNameLength, "Tên đơn vị");
-    changes["name"] = a.name;
+    changes.name = a.name;
   }
   if (patch.kind) {
     if (!core::access::IsAgencyKind(*patch.kind)) {
       throw FieldError("kind", "loại đơn vị phải là một trong: " + core::access::AgencyKindList());
     }
     a.kind = *patch.kind;
-    changes["kind"] = a.kind;
+    changes.kind = a.kind;
   }
   if (patch.abbreviation) {
     a.abbreviation =
         CleanText("abbreviation", *patch.abbreviation, kMaxAbbreviationLength, "Ký hiệu", false);
-    changes["abbreviation"] = a.abbreviation;
+    changes.abbreviation = a.abbreviation;
   }
   if (patch.working_hours) {
     CheckWorkingHours(*patch.working_hours);
     a.working_hours = *patch.working_hours;
-    changes["working_hours"] = a.working_hours;
+    changes.working_hours = a.working_hours;
   }
   store::access::UpdateAgency(tx, a, now);
   audit::Append(tx, audit::Actor::Of(caller),
-                {"agency.update", "agency", a.code, boost::json::serialize(changes)}, now);
+                {"agency.update", "agency", a.code, json::WriteText(changes)}, now);
   tx.Commit();
   a.updated_at = now;
   return a;
@@ -299,10 +323,7 @@ User Directory::DoCreateUser(const NewUser& input, const audit::Actor& actor, co
   }
   audit::Append(tx, actor,
                 {"user.create", "user", u.username,
-                 boost::json::serialize(
-                     boost::json::object{{"full_name", u.full_name},
-                                         {"agency", u.agency_code},
-                                         {"roles", boost::json::parse(RoleList(u.roles))}})},
+                 json::WriteText(UserCreated{u.full_name, u.agency_code, RoleNames(u.roles)})},
                 now);
   tx.Commit();
   u.created_at = u.updated_at = u.password_changed_at = now;
@@ -327,18 +348,18 @@ User Directory::UpdateUser(const Caller& caller, const std::string& username,
   auto found = store::access::FindUserByUsername(tx.session(), username);
   if (!found || !caller.Sees(found->agency_path)) throw NotFoundUser();
   User u = *found;
-  boost::json::object changes;
+  UserChanges changes;
   if (patch.full_name) {
     u.full_name = CleanText("full_name", *patch.full_name, kMaxNameLength, "Họ và tên");
-    changes["full_name"] = u.full_name;
+    changes.full_name = u.full_name;
   }
   if (patch.roles) {
     u.roles = ParseRoles(*patch.roles);
-    changes["roles"] = boost::json::parse(RoleList(u.roles));
+    changes.roles = RoleNames(u.roles);
   }
   if (patch.active) {
     u.active = *patch.active;
-    changes["active"] = u.active;
+    changes.active = u.active;
   }
   if (patch.agency_code) {
     auto agency = store::access::FindAgencyByCode(tx.session(), *patch.agency_code);
@@ -348,7 +369,7 @@ User Directory::UpdateUser(const Caller& caller, const std::string& username,
     u.agency_code = agency->code;
     u.agency_name = agency->name;
     u.agency_path = agency->path;
-    changes["agency"] = u.agency_code;
+    changes.agency = u.agency_code;
   }
   if (u.id == caller.user_id && (!u.active || !u.roles.contains(Role::kAdmin))) {
     throw Error(ErrorCode::kConflict,
@@ -360,7 +381,7 @@ User Directory::UpdateUser(const Caller& caller, const std::string& username,
     store::access::RevokeTokensOfUser(tx, u.id, now);
   }
   audit::Append(tx, audit::Actor::Of(caller),
-                {"user.update", "user", u.username, boost::json::serialize(changes)}, now);
+                {"user.update", "user", u.username, json::WriteText(changes)}, now);
   tx.Commit();
   u.updated_at = now;
   return u;

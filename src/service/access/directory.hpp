@@ -12,6 +12,7 @@
 #include "core/access/model.hpp"
 #include "core/calendar/working_time.hpp"
 #include "core/clock.hpp"
+#include "json/read.hpp"
 #include "service/access/settings.hpp"
 #include "service/audit/audit.hpp"
 #include "store/access/users.hpp"
@@ -24,22 +25,49 @@ struct AgencyNode {
   std::vector<AgencyNode> children;
 };
 
-// Bodies of the API (POST/PATCH agencies and users), read by api::ReadBody.
+// Bodies of the API (POST/PATCH agencies and users), read by json::Read with these limits.
 struct NewAgency {
   std::string code, name, parent_code,
       kind = "other", abbreviation,
       working_hours = std::string(core::calendar::kDefaultWorkingHours);
 };
 BOOST_DESCRIBE_STRUCT(NewAgency, (), (code, name, parent_code, kind, abbreviation, working_hours))
+constexpr auto JsonRules(json::For<NewAgency>) {
+  return std::to_array<json::FieldRule>({
+      {"code", {.max_chars = 35}},
+      {"name", {.max_chars = 255}},
+      {"parent_code", {.max_chars = 35}},
+      {"kind", {.max_chars = 30, .optional = true}},
+      {"abbreviation", {.max_chars = 30, .optional = true}},
+      {"working_hours", {.max_chars = 200, .optional = true}},
+  });
+}
 struct AgencyPatch {
   std::optional<std::string> name, kind, abbreviation, working_hours;
 };
 BOOST_DESCRIBE_STRUCT(AgencyPatch, (), (name, kind, abbreviation, working_hours))
+constexpr auto JsonRules(json::For<AgencyPatch>) {
+  return std::to_array<json::FieldRule>({
+      {"name", {.max_chars = 255}},
+      {"kind", {.max_chars = 30}},
+      {"abbreviation", {.max_chars = 30}},
+      {"working_hours", {.max_chars = 200}},
+  });
+}
 struct NewUser {
   std::string username, full_name, password, agency_code;
   std::vector<std::string> roles;
 };
 BOOST_DESCRIBE_STRUCT(NewUser, (), (username, full_name, password, agency_code, roles))
+constexpr auto JsonRules(json::For<NewUser>) {
+  return std::to_array<json::FieldRule>({
+      {"username", {.max_chars = 64}},
+      {"full_name", {.max_chars = 255}},
+      {"password", {.max_chars = 1024}},
+      {"agency_code", {.max_chars = 35}},
+      {"roles", {.max_chars = 30, .max_items = 6, .optional = true}},
+  });
+}
 struct UserPatch {
   std::optional<std::string> full_name;
   std::optional<std::vector<std::string>> roles;
@@ -47,6 +75,13 @@ struct UserPatch {
   std::optional<std::string> agency_code;
 };
 BOOST_DESCRIBE_STRUCT(UserPatch, (), (full_name, roles, active, agency_code))
+constexpr auto JsonRules(json::For<UserPatch>) {
+  return std::to_array<json::FieldRule>({
+      {"full_name", {.max_chars = 255}},
+      {"roles", {.max_chars = 30, .max_items = 6}},
+      {"agency_code", {.max_chars = 35}},
+  });
+}
 struct UserQuery {
   std::string q, agency_code, role, active;  // raw query parameters, validated here
   int page = 1, per_page = 50;

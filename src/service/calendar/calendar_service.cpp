@@ -3,14 +3,16 @@
 #include "service/calendar/calendar_service.hpp"
 
 #include <algorithm>
-
+#include <boost/describe/class.hpp>
 #include <boost/json.hpp>
-
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include "core/error.hpp"
 #include "core/text/fold.hpp"
+#include "json/write.hpp"
 #include "service/audit/audit.hpp"
 #include "service/calendar/schedule_data.hpp"
 #include "store/access/agencies.hpp"
@@ -19,7 +21,6 @@
 namespace egov::service::calendar {
 
 namespace cal = core::calendar;
-namespace json = boost::json;
 
 namespace {
 
@@ -43,16 +44,34 @@ class Problems {
   std::map<std::string, std::string> fields_;
 };
 
-json::object CountsJson(const cal::YearSchedule& schedule) {
+// The number of days of each kind, named as DayKindName names them, every kind in a fixed
+// order.
+boost::json::object CountsJson(const cal::YearSchedule& schedule) {
   std::map<cal::DayKind, std::int64_t> counts;
   for (const cal::ScheduledDay& d : schedule.days) ++counts[d.kind];
-  json::object out;
+  boost::json::object out;
   for (cal::DayKind k : {cal::DayKind::kHoliday, cal::DayKind::kCompensatory, cal::DayKind::kDayOff,
                          cal::DayKind::kWorkingDay}) {
     out[cal::DayKindName(k)] = counts[k];
   }
   return out;
 }
+
+// The audit details of the calendar's changes.
+struct LoadDetails {
+  std::vector<int> years;
+};
+BOOST_DESCRIBE_STRUCT(LoadDetails, (), (years))
+
+struct UpdateDetails {
+  int year = 0;
+  std::string_view source;
+  std::int64_t days = 0;
+  boost::json::object kinds;
+  std::optional<std::int64_t> previous;  // the days before; null: no schedule before
+  std::int64_t version = 0;
+};
+BOOST_DESCRIBE_STRUCT(UpdateDetails, (), (year, source, days, kinds, previous, version))
 
 }  // namespace
 
@@ -88,11 +107,8 @@ std::vector<int> CalendarService::LoadShippedSchedules() {
   }
   if (!loaded.empty()) {
     store::calendar::BumpCalendarVersion(tx);
-    json::array years;
-    for (int y : loaded) years.emplace_back(y);
     audit::Append(tx, audit::Actor::System("egov"),
-                  {"calendar.load", "calendar", "shipped",
-                   json::serialize(json::object{{"years", std::move(years)}})},
+                  {"calendar.load", "calendar", "shipped", json::WriteText(LoadDetails{loaded})},
                   now);
   }
   tx.Commit();
@@ -206,16 +222,15 @@ HolidaySchedule CalendarService::PutHolidays(const core::access::Caller& caller,
   schedule = cal::ValidateYearSchedule(std::move(schedule));
   store::calendar::ReplaceSchedule(tx, schedule, now, caller.username);
   const std::int64_t version = store::calendar::BumpCalendarVersion(tx);
-  json::object details{
-      {"year", year},
-      {"source", schedule.source},
-      {"days", static_cast<std::int64_t>(schedule.days.size())},
-      {"kinds", CountsJson(schedule)},
-      {"previous", previous ? json::value(static_cast<std::int64_t>(previous->schedule.days.size()))
-                            : json::value(nullptr)},
-      {"version", version}};
+  UpdateDetails details{year,
+                        schedule.source,
+                        static_cast<std::int64_t>(schedule.days.size()),
+                        CountsJson(schedule),
+                        std::nullopt,
+                        version};
+  if (previous) details.previous = static_cast<std::int64_t>(previous->schedule.days.size());
   audit::Append(tx, audit::Actor::Of(caller),
-                {"calendar.update", "calendar", year_text, json::serialize(details)}, now);
+                {"calendar.update", "calendar", year_text, json::WriteText(details)}, now);
   tx.Commit();
   Invalidate();  // this process sees its own edit at once
   return {std::move(schedule), true, now, caller.username};

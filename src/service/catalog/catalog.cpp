@@ -1,13 +1,14 @@
 // The procedure catalog (see catalog.hpp).
 #include "service/catalog/catalog.hpp"
 
-#include <boost/json.hpp>
+#include <boost/describe/class.hpp>
 
 #include <algorithm>
 
 #include "core/calendar/date.hpp"
 #include "core/error.hpp"
 #include "core/text/fold.hpp"
+#include "json/write.hpp"
 #include "service/audit/audit.hpp"
 #include "service/catalog/procedure_json.hpp"
 #include "store/access/agencies.hpp"
@@ -19,10 +20,17 @@ using core::catalog::Procedure;
 namespace {
 
 Procedure Parse(const store::catalog::StoredVersion& v) {
-  Procedure p = ProcedureFromJson(boost::json::parse(v.definition).as_object());
+  Procedure p = ProcedureFromJson(v.definition);
   p.version = v.version;
   return p;
 }
+
+// The audit details of a saved procedure.
+struct SaveDetails {
+  int version = 0;
+  std::string_view effective_from;
+};
+BOOST_DESCRIBE_STRUCT(SaveDetails, (), (version, effective_from))
 
 std::string SearchText(const Procedure& p) {
   return core::text::Fold(p.code + " " + p.name + " " + p.field);
@@ -69,7 +77,7 @@ SearchResult Catalog::Search(const SearchQuery& q) const {
   SearchResult out;
   out.total = rows.total;
   for (const auto& definition : rows.definitions) {
-    out.items.push_back(ProcedureFromJson(boost::json::parse(definition).as_object()));
+    out.items.push_back(ProcedureFromJson(definition));
   }
   return out;
 }
@@ -131,13 +139,12 @@ Procedure Catalog::Save(const core::access::Caller& caller, Procedure p) {
   const auto now = clock_.NowMillis();
   store::WriteTransaction tx(db_);
   Check(p, tx.session(), "");
-  p.version = store::catalog::AppendVersion(
-      tx, p.code, p.name, p.field, p.level, SearchText(p), p.effective_from,
-      boost::json::serialize(ProcedureToJson(p)), now, caller.username);
+  p.version =
+      store::catalog::AppendVersion(tx, p.code, p.name, p.field, p.level, SearchText(p),
+                                    p.effective_from, ProcedureToJson(p), now, caller.username);
   audit::Append(tx, audit::Actor::Of(caller),
                 {"procedure.save", "procedure", p.code,
-                 boost::json::serialize(boost::json::object{{"version", p.version},
-                                                            {"effective_from", p.effective_from}})},
+                 json::WriteText(SaveDetails{p.version, p.effective_from})},
                 now);
   tx.Commit();
   return p;
@@ -148,7 +155,7 @@ std::vector<Procedure> Catalog::Export(const core::access::Caller& caller) const
   store::Session s(db_);
   std::vector<Procedure> out;
   for (const auto& d : store::catalog::ExportLatest(s)) {
-    out.push_back(ProcedureFromJson(boost::json::parse(d).as_object()));
+    out.push_back(ProcedureFromJson(d));
   }
   return out;
 }
@@ -178,7 +185,7 @@ ImportResult Catalog::DoImport(std::vector<Procedure> list, const std::string& a
     Check(p, tx.session(), "procedures[" + std::to_string(i) + "].");
   }
   for (auto& p : list) {
-    const std::string definition = boost::json::serialize(ProcedureToJson(p));
+    const std::string definition = ProcedureToJson(p);
     auto versions = store::catalog::ListVersions(tx.session(), p.code);
     if (!versions.empty() && versions.back().definition == definition) {
       ++result.unchanged;
@@ -189,11 +196,7 @@ ImportResult Catalog::DoImport(std::vector<Procedure> list, const std::string& a
                                               p.effective_from, definition, now, actor);
   }
   audit::Append(tx, {actor_id, actor, actor_agency},
-                {"catalog.import", "catalog", "",
-                 boost::json::serialize(boost::json::object{{"created", result.created},
-                                                            {"versioned", result.versioned},
-                                                            {"unchanged", result.unchanged}})},
-                now);
+                {"catalog.import", "catalog", "", json::WriteText(result)}, now);
   tx.Commit();
   return result;
 }

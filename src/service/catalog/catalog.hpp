@@ -2,6 +2,7 @@
 // saving of new versions, import and export. Thread-safe.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -32,11 +33,13 @@ struct SearchResult {
   std::int64_t total = 0;
 };
 
+// Also the answer of the import (API) and its audit details.
 struct ImportResult {
   int created = 0;    // new procedures
   int versioned = 0;  // new versions of existing ones
   int unchanged = 0;  // identical to their latest version
 };
+BOOST_DESCRIBE_STRUCT(ImportResult, (), (created, versioned, unchanged))
 
 class Catalog {
  public:

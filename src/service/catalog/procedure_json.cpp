@@ -1,11 +1,10 @@
-// Mapping of procedures to and from JSON (see procedure_json.hpp).
+// The JSON form of a procedure (see procedure_json.hpp).
 #include "service/catalog/procedure_json.hpp"
 
 #include <fmt/format.h>
 
-#include <map>
-
 #include "core/error.hpp"
+#include "json/write.hpp"
 
 namespace egov::service::catalog {
 
@@ -14,205 +13,88 @@ using core::catalog::TimeLimit;
 
 namespace {
 
-// Read bounds: counts as core::catalog::Validate allows them; times far above any allowed
-// limit (Validate then applies the real one), only so that no value wraps into an int.
-constexpr int kMaxCopies = 20;
-constexpr int kMaxTime = 1'000'000;
-
-class Reader {
- public:
-  std::map<std::string, std::string> errors;
-
-  std::string Str(const boost::json::object& o, const char* key, const std::string& path,
-                  bool required) {
-    auto it = o.find(key);
-    if (it == o.end() || it->value().is_null()) {
-      if (required) errors[path] = "thiếu trường bắt buộc.";
-      return {};
-    }
-    if (!it->value().is_string()) {
-      errors[path] = "phải là một chuỗi ký tự.";
-      return {};
-    }
-    return std::string(it->value().as_string());
-  }
-  std::int64_t Int(const boost::json::object& o, const char* key, const std::string& path,
-                   bool required, std::int64_t fallback = 0) {
-    auto it = o.find(key);
-    if (it == o.end() || it->value().is_null()) {
-      if (required) errors[path] = "thiếu trường bắt buộc.";
-      return fallback;
-    }
-    if (it->value().is_int64()) return it->value().as_int64();
-    if (it->value().is_uint64() && it->value().as_uint64() < (1ULL << 62)) {
-      return static_cast<std::int64_t>(it->value().as_uint64());
-    }
-    errors[path] = "phải là một số nguyên.";
-    return fallback;
-  }
-  // A role by its name; an unknown name is an error at `path`.
-  core::access::Role RoleOf(const boost::json::object& o, const char* key,
-                            const std::string& path) {
-    const auto reported = errors.size();
-    std::string name = Str(o, key, path, true);
-    if (errors.size() != reported) return core::access::Role::kReception;  // missing, not text
-    auto role = core::access::ParseRole(name);
-    if (!role) {
-      errors[path] = "Vai trò không tồn tại.";
-      return core::access::Role::kReception;
-    }
-    return *role;
-  }
-  // An integer in [lo, hi], refused (never wrapped into an int) outside it.
-  int Bounded(const boost::json::object& o, const char* key, const std::string& path, bool required,
-              int lo, int hi) {
-    const std::int64_t v = Int(o, key, path, required, lo);  // lo when missing or not an int
-    if (v < lo || v > hi) {
-      errors[path] = fmt::format("phải là một số nguyên từ {} đến {}.", lo, hi);
-      return lo;
-    }
-    return static_cast<int>(v);
-  }
-  const boost::json::object* Obj(const boost::json::object& o, const char* key,
-                                 const std::string& path, bool required) {
-    auto it = o.find(key);
-    if (it == o.end() || it->value().is_null()) {
-      if (required) errors[path] = "thiếu trường bắt buộc.";
-      return nullptr;
-    }
-    if (!it->value().is_object()) {
-      errors[path] = "phải là một đối tượng.";
-      return nullptr;
-    }
-    return &it->value().as_object();
-  }
-  const boost::json::array* Arr(const boost::json::object& o, const char* key,
-                                const std::string& path) {
-    auto it = o.find(key);
-    if (it == o.end() || !it->value().is_array()) {
-      errors[path] = "phải là một danh sách.";
-      return nullptr;
-    }
-    return &it->value().as_array();
-  }
-  void Known(const boost::json::object& o, const std::string& path,
-             std::initializer_list<const char*> keys) {
-    for (const auto& member : o) {
-      bool ok = false;
-      for (const char* k : keys) ok = ok || member.key() == k;
-      if (!ok) {
-        errors[(path.empty() ? "" : path + ".") + std::string(member.key())] =
-            "trường này không được hỗ trợ.";
-      }
-    }
-  }
-};
+constexpr std::string_view kDefinitionColumn = "procedure_versions.definition";
 
 }  // namespace
 
-Procedure ProcedureFromJson(const boost::json::object& json) {
-  Reader r;
+json::Omittable<std::string> NonEmpty(const std::string& text) {
+  if (text.empty()) return {};
+  return text;
+}
+
+TimeLimitJson TimeLimitJsonOf(const TimeLimit& limit) {
+  TimeLimitJson out;
+  switch (limit.kind) {
+    case TimeLimit::Kind::kDays: out.days = limit.amount; break;
+    case TimeLimit::Kind::kHours: out.hours = limit.amount; break;
+    case TimeLimit::Kind::kSameDay: out.same_day = true; break;
+  }
+  return out;
+}
+
+FeeJson FeeJsonOf(const core::catalog::Fee& fee) {
+  return {fee.amount, NonEmpty(fee.unit), NonEmpty(fee.note), {}};
+}
+
+Procedure ProcedureOf(ProcedureJson form, const std::string& path) {
   Procedure p;
-  r.Known(json, "",
-          {"code", "name", "field", "level", "online_level", "legal_basis", "time_limit", "fee",
-           "components", "steps", "effective_from", "source", "version", "time_limit_hours",
-           "versions"});
-  p.code = r.Str(json, "code", "code", true);
-  p.name = r.Str(json, "name", "name", true);
-  p.field = r.Str(json, "field", "field", true);
-  p.level = r.Str(json, "level", "level", false);
-  p.online_level = r.Str(json, "online_level", "online_level", false);
-  p.legal_basis = r.Str(json, "legal_basis", "legal_basis", false);
-  p.effective_from = r.Str(json, "effective_from", "effective_from", false);
-  p.source = r.Str(json, "source", "source", false);
-  if (const auto* limit = r.Obj(json, "time_limit", "time_limit", true)) {
-    int kinds = static_cast<int>(limit->contains("days")) + limit->contains("hours") +
-                limit->contains("same_day");
-    if (kinds != 1 || limit->size() != 1) {
-      r.errors["time_limit"] = "cần đúng một trong days, hours hoặc same_day.";
-    } else if (limit->contains("same_day")) {
-      if (limit->at("same_day") != true) r.errors["time_limit"] = "same_day phải là true.";
-      p.time_limit = {TimeLimit::Kind::kSameDay, 0};
-    } else if (limit->contains("days")) {
-      p.time_limit = {TimeLimit::Kind::kDays,
-                      r.Bounded(*limit, "days", "time_limit", true, 0, kMaxTime)};
-    } else {
-      p.time_limit = {TimeLimit::Kind::kHours,
-                      r.Bounded(*limit, "hours", "time_limit", true, 0, kMaxTime)};
-    }
+  p.code = std::move(form.code);
+  p.name = std::move(form.name);
+  p.field = std::move(form.field);
+  p.level = form.level.value_or({});
+  p.online_level = form.online_level.value_or({});
+  p.legal_basis = form.legal_basis.value_or({});
+  const auto& limit = form.time_limit;
+  if (static_cast<bool>(limit.days) + static_cast<bool>(limit.hours) +
+          static_cast<bool>(limit.same_day) !=
+      1) {
+    throw FieldError(path + "time_limit", "cần đúng một trong days, hours hoặc same_day.");
   }
-  if (const auto* fee = r.Obj(json, "fee", "fee", true)) {
-    r.Known(*fee, "fee", {"amount", "unit", "note", "amount_in_words"});
-    p.fee.amount = r.Int(*fee, "amount", "fee.amount", true);
-    p.fee.unit = r.Str(*fee, "unit", "fee.unit", false);
-    p.fee.note = r.Str(*fee, "note", "fee.note", false);
+  if (limit.same_day && !*limit.same_day) {
+    throw FieldError(path + "time_limit", "same_day phải là true.");
   }
-  if (const auto* components = r.Arr(json, "components", "components")) {
-    for (size_t i = 0; i < components->size() && i < 100; ++i) {
-      std::string path = fmt::format("components[{}]", i);
-      if (!(*components)[i].is_object()) {
-        r.errors[path] = "phải là một đối tượng.";
-        continue;
-      }
-      const auto& c = (*components)[i].as_object();
-      r.Known(c, path, {"name", "original", "certified", "copy"});
-      p.components.push_back({r.Str(c, "name", path + ".name", true),
-                              r.Bounded(c, "original", path + ".original", false, 0, kMaxCopies),
-                              r.Bounded(c, "certified", path + ".certified", false, 0, kMaxCopies),
-                              r.Bounded(c, "copy", path + ".copy", false, 0, kMaxCopies)});
-    }
+  p.time_limit = limit.days    ? TimeLimit{TimeLimit::Kind::kDays, *limit.days}
+                 : limit.hours ? TimeLimit{TimeLimit::Kind::kHours, *limit.hours}
+                               : TimeLimit{TimeLimit::Kind::kSameDay, 0};
+  p.fee = {form.fee.amount, form.fee.unit.value_or({}), form.fee.note.value_or({})};
+  p.components = std::move(form.components);
+  for (std::size_t i = 0; i < form.steps.size(); ++i) {
+    auto& step = form.steps[i];
+    auto role = core::access::ParseRole(step.role);
+    if (!role) throw FieldError(fmt::format("{}steps[{}].role", path, i), "Vai trò không tồn tại.");
+    p.steps.push_back({std::move(step.name), *role, step.agency_code.value_or({}), step.hours});
   }
-  if (const auto* steps = r.Arr(json, "steps", "steps")) {
-    for (size_t i = 0; i < steps->size() && i < 100; ++i) {
-      std::string path = fmt::format("steps[{}]", i);
-      if (!(*steps)[i].is_object()) {
-        r.errors[path] = "phải là một đối tượng.";
-        continue;
-      }
-      const auto& s = (*steps)[i].as_object();
-      r.Known(s, path, {"name", "role", "agency_code", "hours"});
-      p.steps.push_back({r.Str(s, "name", path + ".name", true),
-                         r.RoleOf(s, "role", path + ".role"),
-                         r.Str(s, "agency_code", path + ".agency_code", false),
-                         r.Bounded(s, "hours", path + ".hours", true, 0, kMaxTime)});
-    }
-  }
-  if (!r.errors.empty()) {
-    throw Error(ErrorCode::kValidationFailed, "Định nghĩa thủ tục không hợp lệ.", {}, r.errors);
-  }
+  p.effective_from = std::move(form.effective_from);
+  p.source = form.source.value_or({});
   return p;
 }
 
-boost::json::object ProcedureToJson(const Procedure& p) {
-  boost::json::object limit;
-  switch (p.time_limit.kind) {
-    case TimeLimit::Kind::kDays: limit["days"] = p.time_limit.amount; break;
-    case TimeLimit::Kind::kHours: limit["hours"] = p.time_limit.amount; break;
-    case TimeLimit::Kind::kSameDay: limit["same_day"] = true; break;
-  }
-  boost::json::object fee{{"amount", p.fee.amount}};
-  if (!p.fee.unit.empty()) fee["unit"] = p.fee.unit;
-  if (!p.fee.note.empty()) fee["note"] = p.fee.note;
-  boost::json::array components, steps;
-  for (const auto& c : p.components) {
-    components.push_back(boost::json::object{
-        {"name", c.name}, {"original", c.original}, {"certified", c.certified}, {"copy", c.copy}});
-  }
+ProcedureJson JsonOf(const Procedure& p) {
+  ProcedureJson out;
+  out.code = p.code;
+  out.name = p.name;
+  out.field = p.field;
+  out.time_limit = TimeLimitJsonOf(p.time_limit);
+  out.fee = FeeJsonOf(p.fee);
+  out.components = p.components;
   for (const auto& s : p.steps) {
-    boost::json::object step{
-        {"name", s.name}, {"role", core::access::RoleName(s.role)}, {"hours", s.hours}};
-    if (!s.agency_code.empty()) step["agency_code"] = s.agency_code;
-    steps.push_back(std::move(step));
+    out.steps.push_back(
+        {s.name, std::string(core::access::RoleName(s.role)), s.hours, NonEmpty(s.agency_code)});
   }
-  boost::json::object out{{"code", p.code},   {"name", p.name},
-                          {"field", p.field}, {"time_limit", limit},
-                          {"fee", fee},       {"components", components},
-                          {"steps", steps},   {"effective_from", p.effective_from}};
-  if (!p.level.empty()) out["level"] = p.level;
-  if (!p.online_level.empty()) out["online_level"] = p.online_level;
-  if (!p.legal_basis.empty()) out["legal_basis"] = p.legal_basis;
-  if (!p.source.empty()) out["source"] = p.source;
+  out.effective_from = p.effective_from;
+  out.level = NonEmpty(p.level);
+  out.online_level = NonEmpty(p.online_level);
+  out.legal_basis = NonEmpty(p.legal_basis);
+  out.source = NonEmpty(p.source);
   return out;
 }
+
+Procedure ProcedureFromJson(std::string_view definition) {
+  return json::ReadingStored(kDefinitionColumn, [&] {
+    return ProcedureOf(json::ReadStored<ProcedureJson>(definition, kDefinitionColumn));
+  });
+}
+
+std::string ProcedureToJson(const Procedure& p) { return json::WriteText(JsonOf(p)); }
 
 }  // namespace egov::service::catalog

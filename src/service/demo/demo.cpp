@@ -1,11 +1,15 @@
 // Loading the demo world (see demo.hpp).
 #include "service/demo/demo.hpp"
 
-#include <boost/json.hpp>
+#include <fmt/format.h>
 
+#include <array>
+#include <boost/describe/class.hpp>
 #include <map>
+#include <stdexcept>
 
 #include "core/embedded.hpp"
+#include "json/read.hpp"
 #include "service/catalog/procedure_json.hpp"
 #include "store/access/agencies.hpp"
 #include "store/access/users.hpp"
@@ -19,39 +23,76 @@ namespace {
 
 constexpr const char* kMarker = "demo.loaded";
 
-const boost::json::object& Document() {
-  static const boost::json::value doc = [] {
+// data/demo/organisation.json
+struct DemoAgency {
+  std::string code;
+  json::Omittable<std::string> parent;  // left out: the root
+  std::string name;
+  std::string kind;
+  json::Omittable<std::string> abbreviation;
+  bool verified = false;  // whether the code was found in a source (documentation only)
+};
+BOOST_DESCRIBE_STRUCT(DemoAgency, (), (code, parent, name, kind, abbreviation, verified))
+
+struct DemoUser {
+  std::string username;
+  std::string full_name;
+  std::string agency;
+  std::vector<std::string> roles;
+};
+BOOST_DESCRIBE_STRUCT(DemoUser, (), (username, full_name, agency, roles))
+
+struct DemoOrganisation {
+  std::string source;
+  std::string password;
+  std::vector<DemoAgency> agencies;
+  std::vector<DemoUser> users;
+};
+BOOST_DESCRIBE_STRUCT(DemoOrganisation, (), (source, password, agencies, users))
+constexpr auto JsonRules(json::For<DemoOrganisation>) {
+  return std::to_array<json::FieldRule>({
+      {"source", {.max_chars = 100'000}},
+      {"agencies", {.max_items = 1000}},
+      {"users", {.max_items = 1000}},
+  });
+}
+
+// data/demo/procedures.json
+struct DemoCatalog {
+  std::string source;
+  std::vector<catalog::ProcedureJson> procedures;
+};
+BOOST_DESCRIBE_STRUCT(DemoCatalog, (), (source, procedures))
+constexpr auto JsonRules(json::For<DemoCatalog>) {
+  return std::to_array<json::FieldRule>({
+      {"source", {.max_chars = 100'000}},
+      {"procedures", {.max_items = 1000}},
+  });
+}
+
+// A shipped file that does not read is a build defect: json::CorruptData.
+const DemoOrganisation& Organisation() {
+  static const DemoOrganisation organisation = [] {
     for (const auto& file : embedded::demo_data_files()) {
-      if (file.path.ends_with("organisation.json")) return boost::json::parse(file.bytes);
+      if (file.path.ends_with("organisation.json")) {
+        return json::ReadStored<DemoOrganisation>(file.bytes, file.path);
+      }
     }
     throw std::runtime_error("data/demo/organisation.json is not compiled in");
   }();
-  return doc.as_object();
-}
-
-std::string Str(const boost::json::value& v, const char* key) {
-  const auto& o = v.as_object();
-  auto it = o.find(key);
-  return it == o.end() ? "" : std::string(it->value().as_string());
-}
-
-std::vector<std::string> Roles(const boost::json::value& v) {
-  std::vector<std::string> out;
-  for (const auto& r : v.at("roles").as_array()) out.emplace_back(r.as_string());
-  return out;
+  return organisation;
 }
 
 }  // namespace
 
-std::string DemoPassword() { return std::string(Document().at("password").as_string()); }
+std::string DemoPassword() { return Organisation().password; }
 
 std::vector<DemoAccount> DemoAccounts() {
   std::map<std::string, std::string> names;
-  for (const auto& a : Document().at("agencies").as_array()) names[Str(a, "code")] = Str(a, "name");
+  for (const auto& a : Organisation().agencies) names[a.code] = a.name;
   std::vector<DemoAccount> out;
-  for (const auto& u : Document().at("users").as_array()) {
-    out.push_back({Str(u, "username"), Str(u, "full_name"), Str(u, "agency"),
-                   names[Str(u, "agency")], Roles(u)});
+  for (const auto& u : Organisation().users) {
+    out.push_back({u.username, u.full_name, u.agency, names[u.agency], u.roles});
   }
   return out;
 }
@@ -66,17 +107,17 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::
       return result;
     }
   }
-  for (const auto& a : Document().at("agencies").as_array()) {
+  for (const auto& a : Organisation().agencies) {
     {
       store::Session s(db);
-      if (store::access::FindAgencyByCode(s, Str(a, "code"))) continue;
+      if (store::access::FindAgencyByCode(s, a.code)) continue;
     }
     access::NewAgency agency;
-    agency.code = Str(a, "code");
-    agency.parent_code = Str(a, "parent");
-    agency.name = Str(a, "name");
-    agency.kind = Str(a, "kind");
-    agency.abbreviation = Str(a, "abbreviation");
+    agency.code = a.code;
+    agency.parent_code = a.parent.value_or({});
+    agency.name = a.name;
+    agency.kind = a.kind;
+    agency.abbreviation = a.abbreviation.value_or({});
     directory.CreateAgencyAsSystem(agency, "demo");
     ++result.agencies_created;
   }
@@ -92,11 +133,14 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::
   }
   for (const auto& file : embedded::demo_data_files()) {
     if (!file.path.ends_with("procedures.json")) continue;
+    auto document = json::ReadStored<DemoCatalog>(file.bytes, file.path);
     std::vector<core::catalog::Procedure> procedures;
-    const boost::json::value document = boost::json::parse(file.bytes);  // must outlive the loop
-    for (const auto& p : document.at("procedures").as_array()) {
-      procedures.push_back(catalog::ProcedureFromJson(p.as_object()));
-    }
+    json::ReadingStored(file.path, [&] {
+      for (std::size_t i = 0; i < document.procedures.size(); ++i) {
+        procedures.push_back(catalog::ProcedureOf(std::move(document.procedures[i]),
+                                                  fmt::format("procedures[{}].", i)));
+      }
+    });
     result.procedures_created = catalog.ImportAsSystem(std::move(procedures), "demo").created;
   }
   store::WriteTransaction tx(db);

@@ -56,13 +56,13 @@ core::dossier::Applicant CheckApplicant(const core::dossier::Applicant& in) {
 }
 
 // Every component the procedure requires must be handed in, at least in the required counts;
-// names not in the procedure are refused. Returns the components as JSON.
-std::string CheckComponents(const Procedure& p,
-                            const std::vector<core::catalog::Component>& given) {
+// names not in the procedure are refused.
+void CheckComponents(const Procedure& p, const std::vector<core::catalog::Component>& given) {
+  using core::catalog::kMaxCopies;
   std::map<std::string, const core::catalog::Component*> by_name;
   for (const auto& c : given) {
-    if (c.original < 0 || c.certified < 0 || c.copy < 0 || c.original > 20 || c.certified > 20 ||
-        c.copy > 20) {
+    if (c.original < 0 || c.certified < 0 || c.copy < 0 || c.original > kMaxCopies ||
+        c.certified > kMaxCopies || c.copy > kMaxCopies) {
       throw FieldError("components", "số bản của \"" + c.name + "\" phải từ 0 đến 20.");
     }
     by_name[c.name] = &c;
@@ -79,7 +79,6 @@ std::string CheckComponents(const Procedure& p,
     throw Error(ErrorCode::kValidationFailed, "Hồ sơ chưa đủ thành phần: " + missing + ".", {},
                 {{"components", "thiếu hoặc chưa đủ số bản: " + missing}});
   }
-  boost::json::array out;
   for (const auto& c : given) {
     bool known = false;
     for (const auto& required : p.components) known = known || required.name == c.name;
@@ -87,10 +86,7 @@ std::string CheckComponents(const Procedure& p,
       throw FieldError("components",
                        "\"" + c.name + "\" không thuộc thành phần hồ sơ của thủ tục.");
     }
-    out.push_back(boost::json::object{
-        {"name", c.name}, {"original", c.original}, {"certified", c.certified}, {"copy", c.copy}});
   }
-  return boost::json::serialize(out);
 }
 
 std::string Yymmdd(std::int64_t now) {
@@ -103,7 +99,10 @@ std::string Yymmdd(std::int64_t now) {
 Error NotFound() { return Error(ErrorCode::kNotFound, "Không tìm thấy hồ sơ."); }
 
 // The SHA-256 of an intake request in a canonical form (its fields in a fixed order), so that
-// a resend matches whatever the order and spacing of its JSON.
+// a resend matches whatever the order and spacing of its JSON. Built by hand on purpose: a
+// positional array of the values, not a mapped shape, whose text must stay byte for byte
+// what it is, since the hashes of keyed requests are stored (idempotency_hash) and a resent
+// request after an upgrade must hash the same.
 std::string RequestHash(const IntakeInput& in) {
   const auto& a = in.applicant;
   boost::json::array components;
@@ -189,7 +188,8 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   }
   Dossier d;
   d.applicant = CheckApplicant(input.applicant);
-  d.components_json = CheckComponents(p, input.components);
+  CheckComponents(p, input.components);
+  d.components = input.components;
   d.procedure_code = p.code;
   d.procedure_version = p.version;
   d.procedure_name = p.name;
@@ -499,14 +499,13 @@ PublicView Dossiers::Lookup(const std::string& code) const {
   store::Session s(db_);
   auto row = store::dossier::FindPublic(s, code);
   if (!row) throw NotFound();
-  // The applicant is a small object: parse it in a stack buffer, not on the heap.
-  unsigned char buffer[2048];
-  boost::json::monotonic_resource memory(buffer, sizeof buffer);
-  const auto applicant = boost::json::parse(row->applicant_json, &memory);
-  std::string name(applicant.at("full_name").as_string());
   std::string label(core::dossier::StatusLabel(row->status));
-  return {std::move(row->code), std::move(row->procedure_name), row->status,
-          std::move(label),     core::dossier::MaskName(name),  row->received_at,
+  return {std::move(row->code),
+          std::move(row->procedure_name),
+          row->status,
+          std::move(label),
+          core::dossier::MaskName(row->applicant.full_name),
+          row->received_at,
           row->due_at};
 }
 

@@ -5,8 +5,6 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-#include <boost/json.hpp>
-
 #include "core/calendar/date.hpp"
 #include "core/error.hpp"
 #include "core/text/money_words.hpp"
@@ -85,13 +83,8 @@ std::string RenderReceipt(const Dossiers& dossiers, store::Database& db,
   r.applicant_address = d.applicant.address;
   r.procedure_code = p.code;
   r.procedure_name = p.name;
-  const boost::json::value components = boost::json::parse(d.components_json);  // outlives the loop
-  for (const auto& c : components.as_array()) {
-    const auto& o = c.as_object();
-    r.components.push_back({std::string(o.at("name").as_string()),
-                            static_cast<int>(o.at("original").as_int64()),
-                            static_cast<int>(o.at("certified").as_int64()),
-                            static_cast<int>(o.at("copy").as_int64())});
+  for (const auto& c : d.components) {
+    r.components.push_back({c.name, c.original, c.certified, c.copy});
   }
   switch (p.time_limit.kind) {
     case core::catalog::TimeLimit::Kind::kDays:

@@ -1,8 +1,6 @@
 // Bulk synthetic dossiers (see seed.hpp).
 #include "service/dossier/seed.hpp"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
 #include <map>
 #include <random>
@@ -48,7 +46,7 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
     store::Session s(db);
     agencies = store::dossier::ListReceivingAgencies(s);
     for (const auto& d : store::catalog::ExportLatest(s)) {
-      auto p = catalog::ProcedureFromJson(boost::json::parse(d).as_object());
+      auto p = catalog::ProcedureFromJson(d);
       auto versions = store::catalog::ListVersions(s, p.code);
       p.version = versions.empty() ? 1 : versions.back().version;
       procedures.push_back(std::move(p));
@@ -152,14 +150,7 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
                   static_cast<unsigned long long>(random() % 100000000));
     d.applicant = {name, id, phone, "",
                    "Thôn " + std::to_string(1 + random() % 12) + ", " + agency.name};
-    boost::json::array components;
-    for (const auto& c : p.components) {
-      components.push_back(boost::json::object{{"name", c.name},
-                                               {"original", c.original},
-                                               {"certified", c.certified},
-                                               {"copy", c.copy}});
-    }
-    d.components_json = boost::json::serialize(components);
+    d.components = p.components;
     d.created_by = "seed";
     folded.push_back(core::text::Fold(name + " " + id + " " + phone));
     batch.push_back(std::move(d));

@@ -2,8 +2,8 @@
 #include "store/dossier/bulk.hpp"
 
 #include <soci/soci.h>
-#include <boost/json.hpp>
 
+#include "store/dossier/json_columns.hpp"
 #include "store/query.hpp"
 
 namespace egov::store::dossier {
@@ -54,12 +54,8 @@ void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>&
     channel[i] = core::dossier::Name(d.channel);
     agency[i] = d.receiving_agency_id;
     agency_code[i] = d.receiving_agency_code;
-    applicant[i] = boost::json::serialize(boost::json::object{{"full_name", d.applicant.full_name},
-                                                              {"id_number", d.applicant.id_number},
-                                                              {"phone", d.applicant.phone},
-                                                              {"email", d.applicant.email},
-                                                              {"address", d.applicant.address}});
-    components[i] = d.components_json;
+    applicant[i] = ApplicantColumn(d.applicant);
+    components[i] = ComponentsColumn(d.components);
     step[i] = d.current_step;
     submitted[i] = d.submitted_at;
     received[i] = d.received_at.value_or(d.submitted_at);

@@ -2,8 +2,8 @@
 #include "store/dossier/dossiers.hpp"
 
 #include <soci/soci.h>
-#include <boost/json.hpp>
 
+#include "store/dossier/json_columns.hpp"
 #include "store/errors.hpp"
 #include "store/query.hpp"
 
@@ -77,7 +77,7 @@ struct Row {
   long long id = 0, agency_id = 0, step_due = 0, submitted = 0, received = 0, due = 0,
             completed = 0, created = 0, updated = 0;
   int version = 0, step = 0;
-  std::string applicant, status, channel;
+  std::string applicant, components, status, channel;
   soci::indicator step_due_ind, received_ind, due_ind, completed_ind;
 
   void Bind(Columns& c) {
@@ -94,7 +94,7 @@ struct Row {
     c("agency_name", d.receiving_agency_name);
     c("agency_path", d.receiving_agency_path);
     c("applicant", applicant);
-    c("components", d.components_json);
+    c("components", components);
     c("current_step", step);
     c("step_due_at", step_due, step_due_ind);
     c("submitted_at", submitted);
@@ -123,24 +123,11 @@ struct Row {
     out.completed_at = Opt(completed, completed_ind);
     out.created_at = created;
     out.updated_at = updated;
-    auto json = boost::json::parse(applicant).as_object();
-    auto str = [&json](const char* key) {
-      auto it = json.find(key);
-      return it == json.end() ? std::string() : std::string(it->value().as_string());
-    };
-    out.applicant = {str("full_name"), str("id_number"), str("phone"), str("email"),
-                     str("address")};
+    out.applicant = ApplicantFromColumn(applicant);
+    out.components = ComponentsFromColumn(components);
     return out;
   }
 };
-
-std::string ApplicantJson(const core::dossier::Applicant& a) {
-  return boost::json::serialize(boost::json::object{{"full_name", a.full_name},
-                                                    {"id_number", a.id_number},
-                                                    {"phone", a.phone},
-                                                    {"email", a.email},
-                                                    {"address", a.address}});
-}
 
 }  // namespace
 
@@ -229,9 +216,9 @@ std::int64_t Insert(WriteTransaction& tx, const Dossier& d, const std::string& a
       q.status = Name(d.status);
       q.channel = Name(d.channel);
       q.agency = d.receiving_agency_id;
-      q.applicant = ApplicantJson(d.applicant);
+      q.applicant = ApplicantColumn(d.applicant);
       q.folded = applicant_folded;
-      q.components = d.components_json;
+      q.components = ComponentsColumn(d.components);
       q.step = d.current_step;
       SetNullable(q.step_due, q.step_due_ind, d.step_due_at);
       q.submitted = d.submitted_at;
@@ -260,14 +247,14 @@ namespace {
 struct PublicLookup {
   std::string code;
   PublicRow row;
-  std::string status;
+  std::string status, applicant;
   long long received = 0, due = 0;
   soci::indicator received_ind = soci::i_null, due_ind = soci::i_null;
   void Bind(Columns& c) {
     c("code", row.code);
     c("procedure_name", row.procedure_name);
     c("status", status);
-    c("applicant", row.applicant_json);
+    c("applicant", applicant);
     c("received_at", received, received_ind);
     c("due_at", due, due_ind);
   }
@@ -285,6 +272,7 @@ std::optional<PublicRow> FindPublic(Session& session, const std::string& code) {
     if (!q.statement.execute(true)) return std::nullopt;
     PublicRow out = std::move(q.row);  // the next execute fills the buffers again
     out.status = Named(core::dossier::ParseStatus(q.status), "status", q.status);
+    out.applicant = ApplicantFromColumn(q.applicant);
     out.received_at =
         q.received_ind == soci::i_ok ? std::optional<std::int64_t>(q.received) : std::nullopt;
     out.due_at = q.due_ind == soci::i_ok ? std::optional<std::int64_t>(q.due) : std::nullopt;

@@ -27,7 +27,7 @@ std::optional<core::dossier::Dossier> FindByCode(Session& session, const std::st
 struct PublicRow {
   std::string code, procedure_name;
   core::dossier::Status status = core::dossier::Status::kSubmitted;
-  std::string applicant_json;
+  core::dossier::Applicant applicant;
   std::optional<std::int64_t> received_at, due_at;
 };
 std::optional<PublicRow> FindPublic(Session& session, const std::string& code);

@@ -1,12 +1,11 @@
-// The leaves of the generic body reader (json_map.hpp).
-#include "api/json_map.hpp"
+// The leaves of the generic reader and the stored data's failures (read.hpp).
+#include "json/read.hpp"
 
 #include <fmt/format.h>
 
-#include "core/error.hpp"
 #include "core/text/fold.hpp"
 
-namespace egov::api::json_map_detail {
+namespace egov::json::detail {
 
 namespace {
 
@@ -84,4 +83,26 @@ void RejectUnknown(const boost::json::object& body, const Path& path, const std:
 
 void ThrowMissing(const Path& path) { throw FieldError(path.ToString(), "thiếu trường bắt buộc."); }
 
-}  // namespace egov::api::json_map_detail
+boost::json::value ParseStored(std::string_view text, std::string_view what,
+                               boost::json::storage_ptr memory) {
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(text, ec, std::move(memory));
+  if (ec) throw CorruptData(fmt::format("{}: not JSON ({})", what, ec.message()));
+  return v;
+}
+
+void RethrowAsCorrupt(std::string_view what) {
+  try {
+    throw;
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kValidationFailed) throw;
+    std::string problem = e.message();
+    if (!e.fields().empty()) {
+      const auto& [field, message] = *e.fields().begin();
+      problem = fmt::format("{}: {}", field.empty() ? "(document)" : field, message);
+    }
+    throw CorruptData(fmt::format("{}: {}", what, problem));
+  }
+}
+
+}  // namespace egov::json::detail

@@ -1,6 +1,6 @@
-// The generic body reader: required and optional members, limits, nested structs, unknown
-// members, and the full path of the member named in every error.
-#include "api/json_map.hpp"
+// The generic reader: required and optional members, limits, nested structs, unknown members,
+// the full path of the member named in every error, and stored data read as corrupt.
+#include "json/read.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 
 #include "core/error.hpp"
 
-namespace egov::api {
+namespace egov::json {
 namespace test_bodies {
 
 struct Part {
@@ -16,6 +16,9 @@ struct Part {
   int copies = 0;
 };
 BOOST_DESCRIBE_STRUCT(Part, (), (name, copies))
+constexpr auto JsonRules(For<Part>) {
+  return std::to_array<FieldRule>({{"copies", {.min = 0, .max = 1000, .optional = true}}});
+}
 
 struct Body {
   std::string code;
@@ -26,41 +29,45 @@ struct Body {
   std::vector<Part> parts;
 };
 BOOST_DESCRIBE_STRUCT(Body, (), (code, kind, note, active, tags, parts))
+constexpr auto JsonRules(For<Body>) {
+  return std::to_array<FieldRule>({
+      {"code", {.max_chars = 5}},
+      {"kind", {.max_chars = 10, .optional = true}},
+      {"tags", {.max_chars = 3, .max_items = 2, .optional = true}},
+      {"parts", {.optional = true}},
+  });
+}
 
 struct Extended : Part {
   boost::json::value extra;  // any JSON, kept as it is
 };
 BOOST_DESCRIBE_STRUCT(Extended, (Part), (extra))
+constexpr auto JsonRules(For<Extended>) {
+  return std::to_array<FieldRule>({{"extra", {.optional = true}}});
+}
+
+// A stored form: Omittable members are optional, no rules at all (the defaults).
+struct Stored {
+  std::string name;
+  Omittable<std::string> note;
+  Omittable<int> count;
+  std::vector<Part> parts;
+};
+BOOST_DESCRIBE_STRUCT(Stored, (), (name, note, count, parts))
 
 }  // namespace test_bodies
-
-template <>
-struct BodyRules<test_bodies::Body> {
-  static constexpr FieldRule rules[] = {
-      {"code", {.max_chars = 5}},
-      {"kind", {.max_chars = 10, .optional = true}},
-      {"tags", {.max_chars = 3, .max_items = 2, .optional = true}},
-      {"parts", {.optional = true}},
-  };
-};
-template <>
-struct BodyRules<test_bodies::Extended> {
-  static constexpr FieldRule rules[] = {{"extra", {.optional = true}}};
-};
-template <>
-struct BodyRules<test_bodies::Part> {
-  static constexpr FieldRule rules[] = {{"copies", {.min = 0, .max = 1000, .optional = true}}};
-};
 
 namespace {
 
 using test_bodies::Body;
 using test_bodies::Extended;
+using test_bodies::Part;
+using test_bodies::Stored;
 
 // The field the error names, and that it is a validation failure.
 std::string FailingField(const std::string& json) {
   try {
-    ReadBody<Body>(boost::json::parse(json).as_object());
+    Read<Body>(boost::json::parse(json).as_object());
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kValidationFailed);
     EXPECT_EQ(e.fields().size(), 1u);
@@ -71,16 +78,16 @@ std::string FailingField(const std::string& json) {
 }
 
 TEST(JsonMap, ReadsMembersAndKeepsDefaultsOfAbsentOnes) {
-  auto b = ReadBody<Body>(boost::json::parse(R"({"code":"Mã","note":null})").as_object());
+  auto b = Read<Body>(boost::json::parse(R"({"code":"Mã","note":null})").as_object());
   EXPECT_EQ(b.code, "Mã");
   EXPECT_EQ(b.kind, "other");
   EXPECT_FALSE(b.note.has_value());
   EXPECT_FALSE(b.active.has_value());
   EXPECT_TRUE(b.tags.empty());
 
-  b = ReadBody<Body>(boost::json::parse(R"({"code":"A","kind":"xã","note":"n","active":false,
+  b = Read<Body>(boost::json::parse(R"({"code":"A","kind":"xã","note":"n","active":false,
       "tags":["a","bcd"],"parts":[{"name":"Tờ khai","copies":2},{"name":"CCCD"}]})")
-                         .as_object());
+                     .as_object());
   EXPECT_EQ(b.kind, "xã");
   EXPECT_EQ(b.note, "n");
   EXPECT_EQ(b.active, false);
@@ -127,17 +134,17 @@ TEST(JsonMap, NamesNestedMembersByTheirFullPath) {
 }
 
 TEST(JsonMap, ReadsBaseMembersAndAnyJsonValue) {
-  auto e = ReadBody<Extended>(
+  auto e = Read<Extended>(
       boost::json::parse(R"({"name":"Tờ khai","copies":3,"extra":{"a":[1]}})").as_object());
   EXPECT_EQ(e.name, "Tờ khai");
   EXPECT_EQ(e.copies, 3);
   EXPECT_EQ(boost::json::serialize(e.extra), R"({"a":[1]})");
   // A base's members keep the base's rules: `copies` stays optional and bounded.
-  e = ReadBody<Extended>(boost::json::parse(R"({"name":"x","extra":null})").as_object());
+  e = Read<Extended>(boost::json::parse(R"({"name":"x","extra":null})").as_object());
   EXPECT_EQ(e.copies, 0);
   EXPECT_TRUE(e.extra.is_null());
   EXPECT_THROW(
-      ReadBody<Extended>(boost::json::parse(R"({"name":"x","copies":1001,"extra":1})").as_object()),
+      Read<Extended>(boost::json::parse(R"({"name":"x","copies":1001,"extra":1})").as_object()),
       Error);
 }
 
@@ -153,5 +160,61 @@ TEST(JsonMap, ReadsOneMemberAlone) {
   }
 }
 
+TEST(JsonMap, ReadsOmittableMembersAsOptional) {
+  auto s = Read<Stored>(boost::json::parse(R"({"name":"a","parts":[]})").as_object());
+  EXPECT_FALSE(s.note);
+  EXPECT_FALSE(s.count);
+  s = Read<Stored>(
+      boost::json::parse(R"({"name":"a","note":"","count":null,"parts":[]})").as_object());
+  ASSERT_TRUE(s.note);
+  EXPECT_EQ(*s.note, "");
+  EXPECT_FALSE(s.count);
+  EXPECT_THROW(Read<Stored>(boost::json::parse(R"({"name":"a","note":1,"parts":[]})").as_object()),
+               Error);
+}
+
+// The message of the CorruptData that reading `text` as T throws.
+template <class T>
+std::string CorruptMessage(std::string_view text, const Limits& limits = {}) {
+  try {
+    ReadStored<T>(text, "table.column", limits);
+  } catch (const CorruptData& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "accepted: " << text;
+  return "";
+}
+
+TEST(JsonMap, ReadsStoredDataAndCallsAnyFailureCorrupt) {
+  const auto s = ReadStored<Stored>(R"({"name":"Tờ khai","count":2,"parts":[{"name":"x"}]})", "t");
+  EXPECT_EQ(s.name, "Tờ khai");
+  EXPECT_EQ(*s.count, 2);
+  ASSERT_EQ(s.parts.size(), 1u);
+  const auto parts = ReadStored<std::vector<Part>>(R"([{"name":"a","copies":3}])", "t");
+  ASSERT_EQ(parts.size(), 1u);
+  EXPECT_EQ(parts[0].copies, 3);
+  // Larger than the stack buffer it is parsed in.
+  const std::string many = "[" + std::string(5000, ' ') + R"({"name":"a"}])";
+  EXPECT_EQ(ReadStored<std::vector<Part>>(many, "t").size(), 1u);
+
+  EXPECT_TRUE(CorruptMessage<Stored>("").starts_with("table.column: not JSON ("));
+  EXPECT_TRUE(CorruptMessage<Stored>("{").starts_with("table.column: not JSON"));
+  EXPECT_EQ(CorruptMessage<Stored>("[]"), "table.column: (document): phải là một đối tượng JSON.");
+  EXPECT_EQ(CorruptMessage<Stored>(R"({"parts":[]})"),
+            "table.column: name: thiếu trường bắt buộc.");
+  EXPECT_EQ(CorruptMessage<Stored>(R"({"name":"a","parts":[{"name":1}]})"),
+            "table.column: parts[0].name: phải là một chuỗi ký tự.");
+  EXPECT_EQ(CorruptMessage<std::vector<Part>>(R"([{"name":"a"},{"name":"b","x":1}])"),
+            "table.column: [1].x: trường này không được hỗ trợ.");
+  EXPECT_EQ(CorruptMessage<std::vector<Part>>(R"([{"name":"a"},{"name":"b"}])", {.max_items = 1}),
+            "table.column: (document): có tối đa 1 phần tử.");
+}
+
+TEST(JsonMap, StoredReadingLetsOtherErrorsPass) {
+  EXPECT_THROW(ReadingStored("t", []() -> int { throw Error(ErrorCode::kNotFound, "x"); }), Error);
+  EXPECT_THROW(ReadingStored("t", []() -> int { throw FieldError("a", "b"); }), CorruptData);
+  EXPECT_EQ(ReadingStored("t", [] { return 7; }), 7);
+}
+
 }  // namespace
-}  // namespace egov::api
+}  // namespace egov::json
