@@ -341,8 +341,15 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
   router.Add(verb::post, "/api/v1/dossiers/{code}/actions",
              http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               auto input = ActionInputOf(JsonBody(request));
-               return DossierResponse(s.dossiers.Act(caller, request.param("code"), input));
+               const auto& code = request.param("code");
+               service::dossier::ActionInput input;
+               try {
+                 input = ActionInputOf(JsonBody(request));
+               } catch (const Error&) {
+                 s.dossiers.Get(caller, code);  // a dossier the caller may not see: 404 first
+                 throw;
+               }
+               return DossierResponse(s.dossiers.Act(caller, code, input));
              }));
 
   router.Add(verb::post, "/api/v1/public/submissions", http::SyncHandler([&s](Request& request) {
