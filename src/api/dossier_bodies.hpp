@@ -2,6 +2,8 @@
 #pragma once
 
 #include <boost/describe/class.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,33 +44,70 @@ service::dossier::IntakeInput IntakeInputOf(CounterIntake body);
 service::dossier::IntakeInput IntakeInputOf(OnlineSubmission body);
 
 // POST /api/v1/dossiers/{code}/actions: {"action"} is read first, then the body of that
-// action as a whole (its other members refused).
+// action as a whole (its other members refused). Every action may carry the dossier's
+// `version` (a stale one is 409). Whether a reason, the missing items or the new due time are
+// required is the workflow's rule (core::dossier::Decide, after the status and the role): the
+// bodies only bound them.
 inline constexpr json::Limits kActionLimits{.max_chars = 50};
+inline constexpr json::Limits kVersionLimits{.min = 1, .max = 1'000'000'000'000LL};
+inline constexpr json::Limits kReasonLimits{.max_chars = 2000, .optional = true};
 
-// accept, receive_supplement: nothing but the action.
+// accept, receive_supplement, complete, return_result: nothing but the action.
 struct ActionOnly {
   std::string action;
+  std::optional<std::int64_t> version;
 };
-BOOST_DESCRIBE_STRUCT(ActionOnly, (), (action))
+BOOST_DESCRIBE_STRUCT(ActionOnly, (), (action, version))
 
-// request_supplement (before acceptance): {"action","reason","missing"?:[names]}. The service
-// bounds the names (500 characters each, 1 to 50 of them) with its own messages.
-struct SupplementRequest {
-  std::string action;
+// forward: {"action","to_user"?}, the officer of the next step.
+struct ForwardAction : ActionOnly {
+  std::optional<std::string> to_user;
+};
+BOOST_DESCRIBE_STRUCT(ForwardAction, (ActionOnly), (to_user))
+
+// send_back (optional), refuse, withdraw, stop: {"action","reason"}.
+struct ReasonAction : ActionOnly {
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(ReasonAction, (ActionOnly), (reason))
+
+// request_supplement: {"action","reason","missing":[names]}. The service bounds the names
+// (500 characters each, 1 to 50 of them) with its own messages.
+struct SupplementRequest : ActionOnly {
   std::vector<std::string> missing;
   std::string reason;
 };
-BOOST_DESCRIBE_STRUCT(SupplementRequest, (), (action, missing, reason))
+BOOST_DESCRIBE_STRUCT(SupplementRequest, (ActionOnly), (missing, reason))
+
+// reschedule: {"action","reason","new_due_at"}, an ISO 8601 instant.
+struct RescheduleAction : ActionOnly {
+  std::string reason;
+  std::optional<std::string> new_due_at;
+};
+BOOST_DESCRIBE_STRUCT(RescheduleAction, (ActionOnly), (reason, new_due_at))
 
 constexpr auto JsonRules(json::For<ActionOnly>) {
-  return std::to_array<json::FieldRule>({{"action", kActionLimits}});
+  return std::to_array<json::FieldRule>({{"action", kActionLimits}, {"version", kVersionLimits}});
+}
+constexpr auto JsonRules(json::For<ForwardAction>) {
+  return std::to_array<json::FieldRule>({{"to_user", {.max_chars = 100}}});
+}
+constexpr auto JsonRules(json::For<ReasonAction>) {
+  return std::to_array<json::FieldRule>({{"reason", kReasonLimits}});
 }
 constexpr auto JsonRules(json::For<SupplementRequest>) {
   return std::to_array<json::FieldRule>({
-      {"action", kActionLimits},
       {"missing", {.max_chars = 100'000, .max_items = 50, .optional = true}},
-      {"reason", {.max_chars = 2000}},
+      {"reason", kReasonLimits},
   });
 }
+constexpr auto JsonRules(json::For<RescheduleAction>) {
+  return std::to_array<json::FieldRule>(
+      {{"reason", kReasonLimits}, {"new_due_at", {.max_chars = 40}}});
+}
+
+// The service's input for the action named in `body`: its own members read (and no others),
+// the new due time parsed. Throws validation_failed naming the member.
+service::dossier::ActionInput ActionInputOf(const boost::json::object& body);
 
 }  // namespace egov::api

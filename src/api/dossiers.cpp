@@ -24,8 +24,19 @@ struct CurrentStepView {
   std::string_view role;
   std::string agency_code;
   std::optional<Instant> due_at;
+  Omittable<std::string> assignee;  // the officer a forward named for the step
 };
-BOOST_DESCRIBE_STRUCT(CurrentStepView, (), (index, name, role, agency_code, due_at))
+BOOST_DESCRIBE_STRUCT(CurrentStepView, (), (index, name, role, agency_code, due_at, assignee))
+
+// A step of the dossier's process as resolved at intake (its concrete agency).
+struct StepView {
+  int index = 0;
+  std::string name;
+  std::string_view role;
+  std::string agency_code;
+  int hours = 0;  // working hours allotted
+};
+BOOST_DESCRIBE_STRUCT(StepView, (), (index, name, role, agency_code, hours))
 
 struct EventView {
   Instant at;
@@ -35,8 +46,14 @@ struct EventView {
   std::optional<int> from_step;
   std::optional<int> to_step;
   std::string note;
+  // The due times the event set (recorded then), and the officer a forward named.
+  Omittable<Instant> due_at;
+  Omittable<Instant> step_due_at;
+  Omittable<std::string> to_user;
 };
-BOOST_DESCRIBE_STRUCT(EventView, (), (at, action, actor, agency_code, from_step, to_step, note))
+BOOST_DESCRIBE_STRUCT(EventView, (),
+                      (at, action, actor, agency_code, from_step, to_step, note, due_at,
+                       step_due_at, to_user))
 
 struct FileView {
   std::string sha256;
@@ -66,12 +83,17 @@ struct DossierView {
   std::vector<FileView> files;
   std::vector<EventView> events;  // oldest first
   Omittable<Instant> completed_at;
+  Omittable<std::string_view> timeliness;  // early | on_time | late, once completed
+  std::int64_t version = 1;                // for optimistic locking of actions
+  std::string competent_agency;            // the agency that decides
+  std::string processing_agency;           // the agency holding the dossier now
+  std::vector<StepView> steps;
 };
 BOOST_DESCRIBE_STRUCT(DossierView, (),
                       (code, procedure_code, procedure_version, procedure_name, status, channel,
                        applicant, components, receiving_agency, receiving_agency_name, current_step,
-                       submitted_at, received_at, due_at, public_token, files, events,
-                       completed_at))
+                       submitted_at, received_at, due_at, public_token, files, events, completed_at,
+                       timeliness, version, competent_agency, processing_agency, steps))
 
 // An item of GET /api/v1/dossiers.
 struct DossierSummaryView {
@@ -130,10 +152,12 @@ namespace {
 
 CurrentStepView CurrentStepOf(const service::dossier::DossierView& v) {
   const auto& d = v.dossier;
-  const auto& step = v.procedure.steps[d.current_step];
-  return {d.current_step, step.name, core::access::RoleName(step.role),
-          step.agency_code.empty() ? d.receiving_agency_code : step.agency_code,
-          InstantOf(d.step_due_at)};
+  const auto& step = v.steps[static_cast<std::size_t>(d.current_step)];
+  CurrentStepView out{
+      d.current_step,           step.name, core::access::RoleName(step.role), step.agency_code,
+      InstantOf(d.step_due_at), {}};
+  if (d.assignee) out.assignee = *d.assignee;
+  return out;
 }
 
 FileView FileOf(const core::dossier::File& f) {
@@ -160,15 +184,36 @@ DossierView ViewOf(const service::dossier::DossierView& v) {
                   {},
                   {},
                   {}};
-  if (d.current_step >= 0 && d.current_step < static_cast<int>(v.procedure.steps.size())) {
+  // No current step before an online submission is received.
+  if (d.received_at && d.current_step >= 0 && d.current_step < static_cast<int>(v.steps.size())) {
     out.current_step = CurrentStepOf(v);
   }
   for (const auto& f : v.files) out.files.push_back(FileOf(f));
   for (const auto& e : v.events) {
-    out.events.push_back({Instant{e.at}, core::dossier::Name(e.action), e.actor, e.agency_code,
-                          e.from_step, e.to_step, e.note});
+    EventView event{Instant{e.at},
+                    core::dossier::Name(e.action),
+                    e.actor,
+                    e.agency_code,
+                    e.from_step,
+                    e.to_step,
+                    e.note,
+                    {},
+                    {},
+                    {}};
+    if (e.due_at) event.due_at = Instant{*e.due_at};
+    if (e.step_due_at) event.step_due_at = Instant{*e.step_due_at};
+    if (e.to_user) event.to_user = *e.to_user;
+    out.events.push_back(std::move(event));
   }
   if (d.completed_at) out.completed_at = Instant{*d.completed_at};
+  if (v.timeliness) out.timeliness = core::calendar::TimelinessName(*v.timeliness);
+  out.version = d.version;
+  out.competent_agency = d.competent_agency_code;
+  out.processing_agency = d.current_agency_code;
+  for (const auto& step : v.steps) {
+    out.steps.push_back(
+        {step.index, step.name, core::access::RoleName(step.role), step.agency_code, step.hours});
+  }
   return out;
 }
 
@@ -296,28 +341,15 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
   router.Add(verb::post, "/api/v1/dossiers/{code}/actions",
              http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
-               const auto& body = JsonBody(request);
-               const auto action = json::ReadMember<std::string>(body, "action", kActionLimits);
                const auto& code = request.param("code");
-               using core::dossier::Action;
-               const auto parsed = core::dossier::ParseAction(action);
-               if (parsed == Action::kAccept) {
-                 json::Read<ActionOnly>(body);
-                 return DossierResponse(s.dossiers.Accept(caller, code));
+               service::dossier::ActionInput input;
+               try {
+                 input = ActionInputOf(JsonBody(request));
+               } catch (const Error&) {
+                 s.dossiers.Get(caller, code);  // a dossier the caller may not see: 404 first
+                 throw;
                }
-               if (parsed == Action::kRequestSupplement) {
-                 auto input = json::Read<SupplementRequest>(body);
-                 return DossierResponse(s.dossiers.RequestSupplementBeforeAcceptance(
-                     caller, code, input.reason, input.missing));
-               }
-               if (parsed == Action::kReceiveSupplement) {
-                 json::Read<ActionOnly>(body);
-                 return DossierResponse(s.dossiers.ReceiveSupplementBeforeAcceptance(caller, code));
-               }
-               throw FieldError("action", "hành động \"" + action +
-                                              "\" chưa được hỗ trợ; hiện có: accept, "
-                                              "request_supplement, receive_supplement (trước khi "
-                                              "tiếp nhận).");
+               return DossierResponse(s.dossiers.Act(caller, code, input));
              }));
 
   router.Add(verb::post, "/api/v1/public/submissions", http::SyncHandler([&s](Request& request) {

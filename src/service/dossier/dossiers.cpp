@@ -6,11 +6,16 @@
 #include <map>
 
 #include "core/calendar/date.hpp"
+#include "core/dossier/deadlines.hpp"
 #include "core/dossier/dossier.hpp"
+#include "core/dossier/rule_set.hpp"
+#include "core/dossier/workflow.hpp"
 #include "core/error.hpp"
 #include "core/text/fold.hpp"
+#include "service/dossier/steps.hpp"
 #include "service/security/crypto.hpp"
 #include "store/access/agencies.hpp"
+#include "store/access/users.hpp"
 #include "store/errors.hpp"
 
 namespace egov::service::dossier {
@@ -19,6 +24,7 @@ using core::catalog::Procedure;
 using core::dossier::Action;
 using core::dossier::Channel;
 using core::dossier::Dossier;
+using core::dossier::DossierStep;
 using core::dossier::Status;
 
 namespace {
@@ -98,6 +104,13 @@ std::string Yymmdd(std::int64_t now) {
 
 Error NotFound() { return Error(ErrorCode::kNotFound, "Không tìm thấy hồ sơ."); }
 
+Error Changed() {
+  return Error(ErrorCode::kConflict,
+               "Hồ sơ vừa được người khác cập nhật; hãy tải lại hồ sơ rồi thực hiện lại.",
+               "dossier version changed",
+               {{"version", "không còn là phiên bản hiện tại của hồ sơ."}});
+}
+
 // The SHA-256 of an intake request in a canonical form (its fields in a fixed order), so that
 // a resend matches whatever the order and spacing of its JSON. Built by hand on purpose: a
 // positional array of the values, not a mapped shape, whose text must stay byte for byte
@@ -140,26 +153,26 @@ Dossiers::Dossiers(store::Database& db, const core::Clock& clock,
                    store::FileStore& files)
     : db_(db), clock_(clock), calendar_(calendar), catalog_(catalog), files_(files) {}
 
-void Dossiers::Schedule(Dossier& d, const Procedure& p, std::int64_t now) const {
-  namespace cal = core::calendar;
-  auto calendar =
-      calendar_.Calendar()->WithHours(calendar_.WorkingHoursOf(d.receiving_agency_code));
-  const cal::LocalDateTime at = cal::FromUtcMillis(now);
-  cal::LocalDateTime due;
-  switch (p.time_limit.kind) {
-    case core::catalog::TimeLimit::Kind::kDays:
-      due = calendar.AddWorkingDays(at, p.time_limit.amount);
-      break;
-    case core::catalog::TimeLimit::Kind::kHours:
-      due = calendar.AddWorkingHours(at, p.time_limit.amount);
-      break;
-    case core::catalog::TimeLimit::Kind::kSameDay: due = calendar.SameDayDue(at); break;
+core::calendar::WorkingHours Dossiers::HoursOf(const std::vector<DossierStep>& steps,
+                                               const Dossier& d) const {
+  for (const auto& step : steps) {
+    if (step.agency_id == d.receiving_agency_id && !step.working_hours.empty()) {
+      return core::calendar::ParseWorkingHours(step.working_hours);
+    }
   }
-  d.received_at = now;
-  d.due_at = cal::ToUtcMillis(due);
-  d.current_step = 0;
-  d.step_due_at = cal::ToUtcMillis(calendar.AddWorkingHours(at, p.steps.front().hours));
-  if (*d.step_due_at > *d.due_at) d.step_due_at = d.due_at;
+  return calendar_.WorkingHoursOf(d.receiving_agency_code);
+}
+
+std::vector<DossierStep> Dossiers::StepsOf(store::Session& session, const Dossier& d,
+                                           const Procedure& p, bool* stored) const {
+  auto steps = store::dossier::ListSteps(session, d.id);
+  if (stored) *stored = !steps.empty();
+  if (!steps.empty()) return steps;
+  core::access::Agency receiving;
+  receiving.id = d.receiving_agency_id;
+  receiving.code = d.receiving_agency_code;
+  receiving.path = d.receiving_agency_path;
+  return ResolveSteps(session, p, receiving);
 }
 
 DossierView Dossiers::Create(const IntakeInput& input, const std::string& created_by,
@@ -186,6 +199,11 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
     if (e.code() != ErrorCode::kNotFound) throw;
     throw FieldError("procedure_code", "không tìm thấy thủ tục " + input.procedure_code + ".");
   }
+  std::vector<DossierStep> steps;
+  {
+    store::Session s(db_);
+    steps = ResolveSteps(s, p, agency);
+  }
   Dossier d;
   d.applicant = CheckApplicant(input.applicant);
   CheckComponents(p, input.components);
@@ -196,17 +214,31 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   d.channel = *input.channel;
   d.receiving_agency_id = agency_id;
   d.receiving_agency_code = agency_code;
+  d.competent_agency_id = CompetentAgency(steps, agency_id);
+  d.current_agency_id = agency_id;
   d.created_by = created_by;
   d.idempotency_key = key;
   if (key) d.idempotency_hash = request_hash;
   d.public_token = security::RandomToken(24);
   const auto now = clock_.NowMillis();
   d.submitted_at = d.created_at = d.updated_at = now;
+  core::dossier::Event event{
+      now,          submitted ? Action::kSubmit : Action::kIntake,    actor, agency_code,
+      std::nullopt, submitted ? std::nullopt : std::optional<int>(0), ""};
   if (submitted) {
     d.status = Status::kSubmitted;
   } else {
+    // Received now: the due times from the core's deadline functions, recorded with the event.
     d.status = Status::kProcessing;
-    Schedule(d, p, now);
+    const ProcessCalendars calendars(*calendar_.Calendar(), HoursOf(steps, d), steps);
+    const auto schedule = core::dossier::Advance({}, event, WithSteps(p, steps), calendars.view());
+    d.received_at = schedule.received_at;
+    d.due_at = schedule.due_at;
+    d.current_step = 0;
+    d.step_due_at = schedule.step_due_at();
+    d.current_agency_id = steps.front().agency_id;
+    event.due_at = d.due_at;
+    event.step_due_at = d.step_due_at;
   }
   const std::string folded = core::text::Fold(d.applicant.full_name + " " + d.applicant.id_number +
                                               " " + d.applicant.phone);
@@ -217,10 +249,8 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
         agency_code, Yymmdd(now), store::dossier::NextNumber(tx, agency_id, Yymmdd(now)));
     try {
       d.id = store::dossier::Insert(tx, d, folded);
-      store::dossier::InsertEvent(
-          tx, d.id,
-          {now, submitted ? Action::kSubmit : Action::kIntake, actor, agency_code, std::nullopt,
-           submitted ? std::nullopt : std::optional<int>(0), ""});
+      store::dossier::InsertSteps(tx, d.id, steps);
+      store::dossier::InsertEvent(tx, d.id, event);
       tx.Commit();
     } catch (const store::UniqueViolation&) {
       raced = key.has_value();
@@ -239,11 +269,12 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
   // Answer from what was just written: reading it back would only cost round trips.
   d.receiving_agency_name = agency.name;
   d.receiving_agency_path = agency.path;
-  return {d,
-          p,
-          {{now, submitted ? Action::kSubmit : Action::kIntake, actor, agency_code, std::nullopt,
-            submitted ? std::nullopt : std::optional<int>(0), ""}},
-          {}};
+  for (const auto& step : steps) {
+    if (step.agency_id == d.competent_agency_id) d.competent_agency_code = step.agency_code;
+    if (step.agency_id == d.current_agency_id) d.current_agency_code = step.agency_code;
+  }
+  if (d.current_agency_code.empty()) d.current_agency_code = agency_code;
+  return {d, p, {event}, {}, std::move(steps), std::nullopt};
 }
 
 DossierView Dossiers::Intake(const core::access::Caller& caller, const IntakeInput& input,
@@ -298,88 +329,117 @@ DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::
   return Create(input, "online:" + agency->code + ":" + *phone, "công dân", *agency, true, key);
 }
 
-DossierView Dossiers::Accept(const core::access::Caller& caller, const std::string& code) {
-  core::access::RequireAnyRole(caller, {core::access::Role::kReception});
-  const auto now = clock_.NowMillis();
-  store::WriteTransaction tx(db_);
-  auto d = store::dossier::FindByCode(tx.session(), code);
-  if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
-  if (d->status != Status::kSubmitted) {
-    throw Error(ErrorCode::kConflict,
-                "Chỉ hồ sơ nộp trực tuyến đang chờ tiếp nhận mới được tiếp nhận.");
-  }
-  auto p = catalog_.Definition(d->procedure_code, d->procedure_version);
-  d->status = Status::kProcessing;
-  Schedule(*d, p, now);
-  store::dossier::UpdateState(tx, *d, now);
-  store::dossier::InsertEvent(
-      tx, d->id, {now, Action::kAccept, caller.username, caller.agency_code, std::nullopt, 0, ""});
-  tx.Commit();
-  store::Session s(db_);
-  return View(s, *store::dossier::FindByCode(s, code));
-}
-
-DossierView Dossiers::RequestSupplementBeforeAcceptance(const core::access::Caller& caller,
-                                                        const std::string& code,
-                                                        const std::string& raw_reason,
-                                                        const std::vector<std::string>& missing) {
-  core::access::RequireAnyRole(caller, {core::access::Role::kReception});
-  std::string reason = Clean("reason", raw_reason, 2000, "Lý do", true);
-  if (missing.empty() || missing.size() > 50) {
+DossierView Dossiers::Act(const core::access::Caller& caller, const std::string& code,
+                          const ActionInput& input) {
+  namespace wf = core::dossier;
+  // The texts, bounded and cleaned as every request body's; whether the action needs them is
+  // Decide's question (after the status and the role).
+  const std::string reason = Clean("reason", input.reason, 2000, "Lý do", false);
+  if (input.missing.size() > 50) {
     throw FieldError("missing", "cần liệt kê từ 1 đến 50 giấy tờ còn thiếu.");
   }
-  std::string note = reason + "\nCần bổ sung:";
-  for (const auto& item : missing) {
-    note += "\n- " + Clean("missing", item, 500, "Tên giấy tờ", true);
+  std::vector<std::string> missing;
+  for (const auto& item : input.missing) {
+    missing.push_back(Clean("missing", item, 500, "Tên giấy tờ", false));
   }
+  // What never changes for a dossier is read before the write transaction: its pinned
+  // procedure and the calendar (each may read the database on its own connection).
+  std::optional<Dossier> before;
+  {
+    store::Session s(db_);
+    before = store::dossier::FindByCode(s, code);
+  }
+  if (!before) throw NotFound();
+  const Procedure pinned = catalog_.Definition(before->procedure_code, before->procedure_version);
+  const auto base = calendar_.Calendar();
   const auto now = clock_.NowMillis();
+
   store::WriteTransaction tx(db_);
   auto d = store::dossier::FindByCode(tx.session(), code);
-  if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
-  if (d->status != Status::kSubmitted) {
-    throw Error(ErrorCode::kConflict,
-                "Chỉ yêu cầu bổ sung được với hồ sơ nộp trực tuyến đang chờ tiếp nhận.");
-  }
-  for (const auto& e : store::dossier::ListEvents(tx.session(), d->id)) {
-    if (e.action == Action::kRequestSupplement) {
-      throw Error(ErrorCode::kConflict,
-                  "Hồ sơ này đã được yêu cầu bổ sung một lần; chỉ được hướng dẫn bổ sung một lần.");
+  if (!d) throw NotFound();
+  bool stored = true;
+  const auto steps = StepsOf(tx.session(), *d, pinned, &stored);
+  if (!Sees(caller, *d, steps)) throw NotFound();
+  if (input.version && *input.version != d->version) throw Changed();
+
+  const Procedure p = WithSteps(pinned, steps);
+  const ProcessCalendars calendars(*base, HoursOf(steps, *d), steps);
+  const auto events = store::dossier::ListEvents(tx.session(), d->id);
+  const auto state = wf::StateOf(*d, events, p.steps);
+  const auto at = [&](std::int64_t agency_id) { return caller.agency_id == agency_id; };
+  const wf::Actor actor{caller.roles, at(d->receiving_agency_id),
+                        state.step && *state.step < static_cast<int>(steps.size()) &&
+                            at(steps[static_cast<std::size_t>(*state.step)].agency_id)};
+  const wf::Request request{input.action, now, reason, missing, input.new_due_at};
+  const auto outcome =
+      wf::Decide(state, actor, request, wf::RuleSetAt(d->received_at.value_or(d->submitted_at)),
+                 calendars.receiving());
+  if (const auto* refusal = std::get_if<wf::Refusal>(&outcome)) throw wf::ToError(*refusal);
+  const auto& t = std::get<wf::Transition>(outcome);
+
+  // A forward may name the officer of the next step: one of its agency, with its role.
+  if (input.to_user) {
+    if (t.action != Action::kForward || !t.step) {
+      throw FieldError("to_user", "chỉ chọn người nhận khi chuyển bước tiếp theo.");
+    }
+    const auto& next = steps[static_cast<std::size_t>(*t.step)];
+    auto user = store::access::FindUserByUsername(tx.session(), *input.to_user);
+    if (!user || !user->active || user->agency_id != next.agency_id ||
+        !user->roles.contains(next.role)) {
+      throw FieldError("to_user", "phải là một cán bộ có vai trò " +
+                                      std::string(core::access::RoleName(next.role)) + " của " +
+                                      next.agency_code + " (bước \"" + next.name + "\").");
     }
   }
-  d->status = Status::kSupplementRequested;
-  store::dossier::UpdateState(tx, *d, now);
-  store::dossier::InsertEvent(tx, d->id,
-                              {now, Action::kRequestSupplement, caller.username, caller.agency_code,
-                               std::nullopt, std::nullopt, note});
-  tx.Commit();
-  store::Session s(db_);
-  return View(s, *store::dossier::FindByCode(s, code));
-}
 
-DossierView Dossiers::ReceiveSupplementBeforeAcceptance(const core::access::Caller& caller,
-                                                        const std::string& code) {
-  core::access::RequireAnyRole(caller, {core::access::Role::kReception});
-  const auto now = clock_.NowMillis();
-  store::WriteTransaction tx(db_);
-  auto d = store::dossier::FindByCode(tx.session(), code);
-  if (!d || !caller.Sees(d->receiving_agency_path)) throw NotFound();
-  if (d->status != Status::kSupplementRequested || d->received_at) {
-    throw Error(ErrorCode::kConflict, "Hồ sơ không ở trạng thái chờ bổ sung trước khi tiếp nhận.");
+  // The schedule so far: the visits and pauses replayed from the events, the due times as
+  // they were recorded (a later calendar edit does not move them); then this event, whose
+  // due times are computed now, in the calendar in force now, and recorded with it.
+  std::vector<std::int64_t> reschedules;
+  for (const auto& e : events) {
+    if (e.action == Action::kReschedule && e.due_at) reschedules.push_back(*e.due_at);
   }
-  d->status = Status::kSubmitted;
-  store::dossier::UpdateState(tx, *d, now);
-  store::dossier::InsertEvent(tx, d->id,
-                              {now, Action::kReceiveSupplement, caller.username, caller.agency_code,
-                               std::nullopt, std::nullopt, ""});
+  auto schedule = wf::Replay(events, p, calendars.view(), reschedules);
+  if (d->due_at) schedule.due_at = d->due_at;
+  if (!schedule.visits.empty() && !schedule.visits.back().ended_at && d->step_due_at) {
+    schedule.visits.back().due_at = *d->step_due_at;
+  }
+  auto event = wf::EventOf(t, now, caller.username, caller.agency_code);
+  schedule = wf::Advance(std::move(schedule), event, p, calendars.view(), t.new_due_at);
+  event.due_at = schedule.due_at;
+  event.step_due_at = schedule.step_due_at();
+  event.to_user = input.to_user;
+
+  d->status = t.status;
+  if (t.step) {
+    d->current_step = *t.step;
+    d->current_agency_id = steps[static_cast<std::size_t>(*t.step)].agency_id;
+  }
+  if (schedule.received_at) d->received_at = schedule.received_at;
+  d->due_at = schedule.due_at;
+  d->step_due_at = schedule.step_due_at();
+  d->completed_at = schedule.completed_at;
+  // The named officer holds the step until it is handed on.
+  if (t.step_starts) d->assignee = input.to_user;
+  if (!store::dossier::UpdateState(tx, *d, now)) throw Changed();
+  store::dossier::InsertEvent(tx, d->id, event);
+  if (!stored) store::dossier::InsertSteps(tx, d->id, steps);
   tx.Commit();
   store::Session s(db_);
   return View(s, *store::dossier::FindByCode(s, code));
 }
 
 DossierView Dossiers::View(store::Session& session, const Dossier& d) const {
-  DossierView v{d, catalog_.Definition(d.procedure_code, d.procedure_version),
+  DossierView v{d,
+                catalog_.Definition(d.procedure_code, d.procedure_version),
                 store::dossier::ListEvents(session, d.id),
-                store::dossier::ListFiles(session, d.id)};
+                store::dossier::ListFiles(session, d.id),
+                {},
+                std::nullopt};
+  v.steps = StepsOf(session, d, v.procedure);
+  if (d.completed_at && d.due_at) {
+    v.timeliness = core::dossier::TimelinessOf(*d.completed_at, *d.due_at);
+  }
   return v;
 }
 
@@ -388,14 +448,8 @@ DossierView Dossiers::Get(const core::access::Caller& caller, const std::string&
   auto d = store::dossier::FindByCode(s, code);
   if (!d) throw NotFound();
   auto view = View(s, *d);
-  bool visible = caller.Sees(d->receiving_agency_path);
-  // Liên thông: an agency named in the dossier's process sees it too.
-  for (const auto& step : view.procedure.steps) {
-    if (visible || step.agency_code.empty()) continue;
-    auto agency = store::access::FindAgencyByCode(s, step.agency_code);
-    visible = agency && caller.Sees(agency->path);
-  }
-  if (!visible) throw NotFound();
+  // Liên thông: an agency of the dossier's resolved process sees it too.
+  if (!Sees(caller, *d, view.steps)) throw NotFound();
   return view;
 }
 
@@ -417,7 +471,9 @@ store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,
     f.received_to = day_start("received_to", q.received_to) + 24LL * 3600 * 1000;
   }
   f.overdue_only = q.overdue;
-  f.now = clock_.NowMillis();
+  // Overdue to the minute, as core::dossier::IsOverdue: the due minute has passed (a paused
+  // dossier is supplement_requested, never processing, so never overdue).
+  f.now = clock_.NowMillis() / 60'000 * 60'000;
   f.page = q.page;
   f.per_page = q.per_page;
   store::Session s(db_);

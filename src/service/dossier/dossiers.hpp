@@ -1,7 +1,8 @@
 // Use cases of one-stop dossiers (DOMAIN.md §2, CONTRACT.md dossiers and public):
-// intake at the counter, online submission and its acceptance, reading, lists and the
-// citizen's public lookup. Codes are allocated atomically per agency and day; due times are
-// computed once, at the event, from the calendar in force and recorded. Thread-safe.
+// intake at the counter, online submission, every workflow action (Act: one command path
+// through core::dossier::Decide), reading, lists and the citizen's public lookup. Codes are
+// allocated atomically per agency and day; due times are computed once, at the event, from the
+// calendar in force and recorded. Thread-safe.
 #pragma once
 
 #include <optional>
@@ -10,9 +11,11 @@
 
 #include "core/access/model.hpp"
 #include "core/access/roles.hpp"
+#include "core/calendar/working_time.hpp"
 #include "core/catalog/procedure.hpp"
 #include "core/clock.hpp"
 #include "core/dossier/model.hpp"
+#include "core/dossier/states.hpp"
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
 #include "store/database.hpp"
@@ -36,6 +39,20 @@ struct DossierView {
   core::catalog::Procedure procedure;  // the pinned version
   std::vector<core::dossier::Event> events;
   std::vector<core::dossier::File> files;
+  std::vector<core::dossier::DossierStep> steps;         // resolved at intake, with their agencies
+  std::optional<core::calendar::Timeliness> timeliness;  // once completed
+};
+
+// One posted action (CONTRACT.md, "Dossier statuses and actions"); which members matter
+// depends on the action (the API reads only those).
+struct ActionInput {
+  core::dossier::Action action = core::dossier::Action::kForward;
+  std::string reason;                      // send_back (optional), request_supplement, refuse,
+                                           // reschedule, withdraw, stop
+  std::vector<std::string> missing;        // request_supplement
+  std::optional<std::int64_t> new_due_at;  // reschedule (UTC ms)
+  std::optional<std::string> to_user;      // forward: an officer of the next step
+  std::optional<std::int64_t> version;     // the dossier's version the caller saw
 };
 
 // Uploads: at most this many bytes per file; PDF, JPEG and PNG only (sniffed).
@@ -73,18 +90,17 @@ class Dossiers {
   // A citizen's online submission: status "submitted", code allocated now, no times yet.
   // The agency must be one that ReceivingAgencies(procedure's level) offers.
   DossierView Submit(const IntakeInput& input, const std::optional<std::string>& idempotency_key);
-  // Reception accepts a submitted dossier: received now, due counted from now (from the next
-  // working period outside working hours).
-  DossierView Accept(const core::access::Caller& caller, const std::string& code);
-
-  // Before acceptance, reception asks once, in writing, for what is missing (status
-  // supplement_requested); when the applicant has supplied it, the submission waits for
-  // acceptance again (status submitted). Conflict in any other status, or on a second request.
-  DossierView RequestSupplementBeforeAcceptance(const core::access::Caller& caller,
-                                                const std::string& code, const std::string& reason,
-                                                const std::vector<std::string>& missing);
-  DossierView ReceiveSupplementBeforeAcceptance(const core::access::Caller& caller,
-                                                const std::string& code);
+  // Every workflow action, in one write transaction (docs/workflow.md, "Using it in the
+  // service"): not_found unless the caller may see the dossier (before any other check);
+  // conflict for a stale `version`; then core::dossier::Decide (conflict for the status or a
+  // once-only rule, forbidden for the role, validation_failed naming the field), and for a
+  // forward's `to_user` an active officer of the next step's agency with its role. Applies the
+  // transition: status, current step and its agency, due times computed now by the core
+  // deadline functions and recorded with the event, completion; the row is written only if its
+  // version is still the one read (conflict otherwise: another officer won). Changes nothing
+  // when it throws.
+  DossierView Act(const core::access::Caller& caller, const std::string& code,
+                  const ActionInput& input);
 
   DossierView Get(const core::access::Caller& caller, const std::string& code) const;
   store::dossier::ListResult List(const core::access::Caller& caller, const ListQuery& q) const;
@@ -108,9 +124,15 @@ class Dossiers {
   DossierView Create(const IntakeInput& input, const std::string& created_by,
                      const std::string& actor, const core::access::Agency& agency, bool submitted,
                      const std::optional<std::string>& idempotency_key);
-  void Schedule(core::dossier::Dossier& d, const core::catalog::Procedure& p,
-                std::int64_t now) const;
   DossierView View(store::Session& session, const core::dossier::Dossier& d) const;
+  // The dossier's resolved steps; for a dossier from before they were stored, resolved now
+  // from its pinned procedure (`stored` false).
+  std::vector<core::dossier::DossierStep> StepsOf(store::Session& session,
+                                                  const core::dossier::Dossier& d,
+                                                  const core::catalog::Procedure& p,
+                                                  bool* stored = nullptr) const;
+  core::calendar::WorkingHours HoursOf(const std::vector<core::dossier::DossierStep>& steps,
+                                       const core::dossier::Dossier& d) const;
 
   store::Database& db_;
   const core::Clock& clock_;

@@ -141,7 +141,8 @@ TEST_F(IntakeTest, OnlineSubmissionCountsFromItsAcceptance) {
   EXPECT_FALSE(submitted.dossier.due_at.has_value());
   // Accepted Monday 16/3 at 06:45, before opening: counted from 07:30, three full days.
   clock_.Set(ParseIsoInstant("2026-03-16T06:45:00+07:00"));
-  auto accepted = dossiers_.Accept(CallerOf("tiepnhan.traso"), submitted.dossier.code);
+  auto accepted = dossiers_.Act(CallerOf("tiepnhan.traso"), submitted.dossier.code,
+                                {.action = core::dossier::Action::kAccept});
   EXPECT_EQ(FormatVietnamInstant(*accepted.dossier.received_at), "2026-03-16T06:45:00+07:00");
   EXPECT_EQ(Due(accepted), "2026-03-18T17:00:00+07:00");
   EXPECT_EQ(StepDue(accepted), "2026-03-16T11:30:00+07:00");

@@ -6,10 +6,12 @@
 #include <random>
 
 #include "core/calendar/date.hpp"
+#include "core/dossier/deadlines.hpp"
 #include "core/dossier/dossier.hpp"
 #include "core/error.hpp"
 #include "core/text/fold.hpp"
 #include "service/catalog/procedure_json.hpp"
+#include "service/dossier/steps.hpp"
 #include "service/security/crypto.hpp"
 #include "store/catalog/procedures.hpp"
 #include "store/dossier/bulk.hpp"
@@ -81,16 +83,31 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
     store::Session s(db);  // continue after any dossiers already numbered
     for (const auto& c : store::dossier::ReadCounters(s)) counters[{c.agency_id, c.day}] = c.last;
   }
+  // Each (procedure, agency)'s resolved steps, looked up once.
+  std::map<std::pair<const core::catalog::Procedure*, std::size_t>,
+           std::vector<core::dossier::DossierStep>>
+      resolved;
+  auto steps_of = [&](const core::catalog::Procedure& p, std::size_t ai) {
+    auto it = resolved.find({&p, ai});
+    if (it != resolved.end()) return it->second;
+    core::access::Agency receiving;
+    receiving.id = agencies[ai].id;
+    receiving.code = agencies[ai].code;
+    store::Session s(db);
+    return resolved.emplace(std::pair{&p, ai}, ResolveSteps(s, p, receiving)).first->second;
+  };
   std::vector<core::dossier::Dossier> batch;
+  std::vector<std::vector<core::dossier::DossierStep>> batch_steps;
   std::vector<std::string> folded;
   std::int64_t done = 0;
   const std::int64_t now = options.to_ms;
   auto flush = [&] {
     store::WriteTransaction tx(db);
-    store::dossier::BulkInsert(tx, batch, folded);
+    store::dossier::BulkInsert(tx, batch, folded, batch_steps);
     tx.Commit();
     done += static_cast<std::int64_t>(batch.size());
     batch.clear();
+    batch_steps.clear();
     folded.clear();
     if (progress) progress(done);
   };
@@ -103,17 +120,7 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
     if (cal::ToUtcMillis(at) > options.to_ms) at = cal::FromUtcMillis(t);  // never in the future
     core::dossier::Dossier d;
     d.received_at = d.submitted_at = cal::ToUtcMillis(at);
-    cal::LocalDateTime due;
-    switch (p.time_limit.kind) {
-      case core::catalog::TimeLimit::Kind::kDays:
-        due = calendar.AddWorkingDays(at, p.time_limit.amount);
-        break;
-      case core::catalog::TimeLimit::Kind::kHours:
-        due = calendar.AddWorkingHours(at, p.time_limit.amount);
-        break;
-      case core::catalog::TimeLimit::Kind::kSameDay: due = calendar.SameDayDue(at); break;
-    }
-    d.due_at = cal::ToUtcMillis(due);
+    d.due_at = core::dossier::DueAt(p.time_limit, *d.received_at, calendar);
     d.step_due_at = d.due_at;
     // Most dossiers are returned before or on their due time; one in a hundred late.
     std::int64_t span = std::max<std::int64_t>(*d.due_at - *d.received_at, 60'000);
@@ -140,6 +147,10 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
         random() % 4 == 0 ? core::dossier::Channel::kOnline : core::dossier::Channel::kDirect;
     d.receiving_agency_id = agency.id;
     d.receiving_agency_code = agency.code;
+    auto steps = steps_of(p, ai);
+    d.competent_agency_id = CompetentAgency(steps, agency.id);
+    d.current_agency_id =
+        steps[static_cast<std::size_t>(d.current_step)].agency_id;  // step 0 or the return
     std::string name = std::string(kFamily[random() % std::size(kFamily)]) + " " +
                        kMiddle[random() % std::size(kMiddle)] + " " +
                        kGiven[random() % std::size(kGiven)];
@@ -154,6 +165,7 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
     d.created_by = "seed";
     folded.push_back(core::text::Fold(name + " " + id + " " + phone));
     batch.push_back(std::move(d));
+    batch_steps.push_back(std::move(steps));
     if (batch.size() == 5000) flush();
   }
   if (!batch.empty()) flush();

@@ -15,13 +15,17 @@ constexpr const char* kInsertDossiers =
     "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
     "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
     "components, current_step, step_due_at, submitted_at, received_at, due_at, "
-    "completed_at, created_by, created_at, updated_at) VALUES (:code, :token, :pcode, "
-    ":pversion, :pname, :status, :channel, :agency, :applicant, :folded, :components, "
-    ":step, :step_due, :submitted, :received, :due, :completed, :by, :submitted, :submitted)";
+    "completed_at, created_by, created_at, updated_at, competent_agency_id, current_agency_id) "
+    "VALUES (:code, :token, :pcode, :pversion, :pname, :status, :channel, :agency, :applicant, "
+    ":folded, :components, :step, :step_due, :submitted, :received, :due, :completed, :by, "
+    ":submitted, :submitted, :competent, :current)";
 constexpr const char* kInsertIntakeEvents =
     "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
     "to_step, note) SELECT id, :at, 'intake', :actor, :agency, NULL, 0, '' FROM dossiers "
     "WHERE code = :code";
+constexpr const char* kInsertSteps =
+    "INSERT INTO dossier_steps (dossier_id, idx, name, role, agency_id, hours) SELECT id, :idx, "
+    ":name, :role, :agency, :hours FROM dossiers WHERE code = :code";
 constexpr const char* kRaiseCounter =
     "INSERT INTO dossier_counters (agency_id, day, last) VALUES (:a, :d, :v) "
     "ON CONFLICT (agency_id, day) DO UPDATE SET last = CASE WHEN dossier_counters.last > "
@@ -35,13 +39,15 @@ constexpr const char* kSelectReceivingAgencies =
 }  // namespace
 
 void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>& batch,
-                const std::vector<std::string>& applicant_folded) {
+                const std::vector<std::string>& applicant_folded,
+                const std::vector<std::vector<core::dossier::DossierStep>>& steps) {
   const size_t n = batch.size();
   if (n == 0) return;
   std::vector<std::string> code(n), token(n), pcode(n), pname(n), status(n), channel(n),
       applicant(n), components(n), by(n), actor(n), agency_code(n);
   std::vector<int> pversion(n), step(n);
-  std::vector<long long> agency(n), submitted(n), received(n), due(n), completed(n), step_due(n);
+  std::vector<long long> agency(n), submitted(n), received(n), due(n), completed(n), step_due(n),
+      competent(n), current(n);
   std::vector<soci::indicator> completed_ind(n);
   for (size_t i = 0; i < n; ++i) {
     const auto& d = batch[i];
@@ -54,6 +60,8 @@ void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>&
     channel[i] = core::dossier::Name(d.channel);
     agency[i] = d.receiving_agency_id;
     agency_code[i] = d.receiving_agency_code;
+    competent[i] = d.competent_agency_id ? d.competent_agency_id : d.receiving_agency_id;
+    current[i] = d.current_agency_id ? d.current_agency_id : d.receiving_agency_id;
     applicant[i] = ApplicantColumn(d.applicant);
     components[i] = ComponentsColumn(d.components);
     step[i] = d.current_step;
@@ -72,9 +80,27 @@ void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>&
       soci::use(applicant, "applicant"), soci::use(applicant_folded, "folded"),
       soci::use(components, "components"), soci::use(step, "step"), soci::use(step_due, "step_due"),
       soci::use(submitted, "submitted"), soci::use(received, "received"), soci::use(due, "due"),
-      soci::use(completed, completed_ind, "completed"), soci::use(by, "by");
+      soci::use(completed, completed_ind, "completed"), soci::use(by, "by"),
+      soci::use(competent, "competent"), soci::use(current, "current");
   tx.sql() << kInsertIntakeEvents, soci::use(received, "at"), soci::use(actor, "actor"),
       soci::use(agency_code, "agency"), soci::use(code, "code");
+  std::vector<std::string> step_code, step_name, step_role;
+  std::vector<int> step_index, step_hours;
+  std::vector<long long> step_agency;
+  for (size_t i = 0; i < n && i < steps.size(); ++i) {
+    for (const auto& step : steps[i]) {
+      step_code.push_back(code[i]);
+      step_index.push_back(step.index);
+      step_name.push_back(step.name);
+      step_role.emplace_back(core::access::RoleName(step.role));
+      step_agency.push_back(step.agency_id);
+      step_hours.push_back(step.hours);
+    }
+  }
+  if (step_code.empty()) return;
+  tx.sql() << kInsertSteps, soci::use(step_index, "idx"), soci::use(step_name, "name"),
+      soci::use(step_role, "role"), soci::use(step_agency, "agency"),
+      soci::use(step_hours, "hours"), soci::use(step_code, "code");
 }
 
 void RaiseCounter(WriteTransaction& tx, std::int64_t agency_id, const std::string& day,

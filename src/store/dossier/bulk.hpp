@@ -11,9 +11,11 @@
 
 namespace egov::store::dossier {
 
-// Inserts the dossiers (codes already allocated) and one "intake" event each.
+// Inserts the dossiers (codes already allocated), one "intake" event each and their resolved
+// steps (`steps[i]` for `batch[i]`).
 void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>& batch,
-                const std::vector<std::string>& applicant_folded);
+                const std::vector<std::string>& applicant_folded,
+                const std::vector<std::vector<core::dossier::DossierStep>>& steps);
 // Sets the agency's counter for `day` to at least `last` (so later intakes continue after).
 void RaiseCounter(WriteTransaction& tx, std::int64_t agency_id, const std::string& day,
                   std::int64_t last);

@@ -23,12 +23,19 @@ constexpr const char* kSelectDossier =
     "d.procedure_name, d.status, d.channel, d.receiving_agency_id, a.code AS agency_code, "
     "a.name AS agency_name, a.path AS agency_path, "
     "d.applicant, d.components, d.current_step, d.step_due_at, d.submitted_at, d.received_at, "
-    "d.due_at, d.completed_at, d.created_by, d.created_at, d.updated_at "
-    "FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id ";
+    "d.due_at, d.completed_at, d.created_by, d.created_at, d.updated_at, d.version, "
+    "d.assignee, d.competent_agency_id, ca.code AS competent_code, d.current_agency_id, "
+    "cu.code AS current_code "
+    "FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id "
+    "LEFT JOIN agencies ca ON ca.id = d.competent_agency_id "
+    "LEFT JOIN agencies cu ON cu.id = d.current_agency_id ";
 const std::string kSelectDossierByCode = std::string(kSelectDossier) + "WHERE d.code = :code";
-// The list's filter: the caller's subtree, then each optional criterion.
+// The list's filter: the caller's subtree holds the receiving agency or an agency of the
+// dossier's resolved steps (liên thông), then each optional criterion.
 constexpr const char* kListWhere =
-    "WHERE a.path >= :b AND a.path < :e AND (:status = '' OR d.status = :status) "
+    "WHERE ((a.path >= :b AND a.path < :e) OR EXISTS (SELECT 1 FROM dossier_steps s JOIN "
+    "agencies sa ON sa.id = s.agency_id WHERE s.dossier_id = d.id AND sa.path >= :b AND "
+    "sa.path < :e)) AND (:status = '' OR d.status = :status) "
     "AND (d.applicant_folded LIKE :q ESCAPE '\\' OR LOWER(d.code) LIKE :q ESCAPE '\\') "
     "AND (:has_from = 0 OR d.received_at >= :from) AND (:has_to = 0 OR d.received_at < :to) "
     "AND (:overdue = 0 OR (d.status = 'processing' AND d.due_at < :now)) ";
@@ -51,20 +58,30 @@ constexpr const char* kInsertDossier =
     "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
     "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
     "components, current_step, step_due_at, submitted_at, received_at, due_at, created_by, "
-    "idempotency_key, idempotency_hash, created_at, updated_at) VALUES (:code, :token, :pcode, "
+    "idempotency_key, idempotency_hash, created_at, updated_at, competent_agency_id, "
+    "current_agency_id) VALUES (:code, :token, :pcode, "
     ":pversion, :pname, :status, :channel, :agency, :applicant, :folded, :components, :step, "
-    ":step_due, :submitted, :received, :due, :by, :key, :key_hash, :created, :updated) "
-    "RETURNING id";
+    ":step_due, :submitted, :received, :due, :by, :key, :key_hash, :created, :updated, "
+    ":competent, :current) RETURNING id";
 constexpr const char* kUpdateDossierState =
     "UPDATE dossiers SET status = :status, current_step = :step, step_due_at = :step_due, "
-    "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at "
-    "WHERE id = :id";
+    "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at, "
+    "current_agency_id = :current, assignee = :assignee, version = version + 1 "
+    "WHERE id = :id AND version = :version";
 constexpr const char* kInsertEvent =
     "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
-    "to_step, note) VALUES (:id, :at, :action, :actor, :agency, :from, :to, :note)";
+    "to_step, note, due_at, step_due_at, to_user) VALUES (:id, :at, :action, :actor, :agency, "
+    ":from, :to, :note, :due, :step_due, :to_user)";
 constexpr const char* kSelectEvents =
-    "SELECT at, action, actor, agency_code, from_step, to_step, note FROM dossier_events "
-    "WHERE dossier_id = :id ORDER BY id";
+    "SELECT at, action, actor, agency_code, from_step, to_step, note, due_at, step_due_at, "
+    "to_user FROM dossier_events WHERE dossier_id = :id ORDER BY id";
+constexpr const char* kInsertStep =
+    "INSERT INTO dossier_steps (dossier_id, idx, name, role, agency_id, hours) VALUES (:id, "
+    ":idx, :name, :role, :agency, :hours)";
+constexpr const char* kSelectSteps =
+    "SELECT s.idx, s.name, s.role, s.agency_id, a.code, a.path, a.working_hours, s.hours "
+    "FROM dossier_steps s JOIN agencies a ON a.id = s.agency_id WHERE s.dossier_id = :id "
+    "ORDER BY s.idx";
 constexpr const char* kInsertFile =
     "INSERT INTO dossier_files (dossier_id, sha256, component, mime_type, size, file_name, "
     "uploaded_at, uploaded_by) VALUES (:id, :sha, :component, :mime, :size, :name, :at, :by)";
@@ -75,10 +92,11 @@ constexpr const char* kSelectFiles =
 struct Row {
   Dossier d;
   long long id = 0, agency_id = 0, step_due = 0, submitted = 0, received = 0, due = 0,
-            completed = 0, created = 0, updated = 0;
+            completed = 0, created = 0, updated = 0, row_version = 0, competent = 0, current = 0;
   int version = 0, step = 0;
-  std::string applicant, components, status, channel;
-  soci::indicator step_due_ind, received_ind, due_ind, completed_ind;
+  std::string applicant, components, status, channel, assignee, competent_code, current_code;
+  soci::indicator step_due_ind, received_ind, due_ind, completed_ind, assignee_ind, competent_ind,
+      competent_code_ind, current_ind, current_code_ind;
 
   void Bind(Columns& c) {
     c("id", id);
@@ -104,6 +122,12 @@ struct Row {
     c("created_by", d.created_by);
     c("created_at", created);
     c("updated_at", updated);
+    c("version", row_version);
+    c("assignee", assignee, assignee_ind);
+    c("competent_agency_id", competent, competent_ind);
+    c("competent_code", competent_code, competent_code_ind);
+    c("current_agency_id", current, current_ind);
+    c("current_code", current_code, current_code_ind);
   }
   static std::optional<std::int64_t> Opt(long long v, soci::indicator ind) {
     return ind == soci::i_ok ? std::optional<std::int64_t>(v) : std::nullopt;
@@ -123,6 +147,15 @@ struct Row {
     out.completed_at = Opt(completed, completed_ind);
     out.created_at = created;
     out.updated_at = updated;
+    out.version = row_version;
+    if (assignee_ind == soci::i_ok) out.assignee = assignee;
+    // Rows from before the agencies were recorded: the receiving agency.
+    const bool has_competent = competent_ind == soci::i_ok && competent_code_ind == soci::i_ok;
+    out.competent_agency_id = has_competent ? competent : agency_id;
+    out.competent_agency_code = has_competent ? competent_code : d.receiving_agency_code;
+    const bool has_current = current_ind == soci::i_ok && current_code_ind == soci::i_ok;
+    out.current_agency_id = has_current ? current : agency_id;
+    out.current_agency_code = has_current ? current_code : d.receiving_agency_code;
     out.applicant = ApplicantFromColumn(applicant);
     out.components = ComponentsFromColumn(components);
     return out;
@@ -149,35 +182,40 @@ struct DossierInsert {
   std::string code, token, pcode, pname, status, channel, applicant, folded, components, by, key,
       key_hash;
   int pversion = 0, step = 0;
-  long long agency = 0, step_due = 0, submitted = 0, received = 0, due = 0, created = 0, id = 0;
+  long long agency = 0, step_due = 0, submitted = 0, received = 0, due = 0, created = 0, id = 0,
+            competent = 0, current = 0;
   soci::indicator step_due_ind = soci::i_null, received_ind = soci::i_null, due_ind = soci::i_null,
                   key_ind = soci::i_null, key_hash_ind = soci::i_null;
   soci::statement statement;
   explicit DossierInsert(soci::session& sql)
-      : statement((sql.prepare << kInsertDossier, soci::use(code, "code"),
-                   soci::use(token, "token"), soci::use(pcode, "pcode"),
-                   soci::use(pversion, "pversion"), soci::use(pname, "pname"),
-                   soci::use(status, "status"), soci::use(channel, "channel"),
-                   soci::use(agency, "agency"), soci::use(applicant, "applicant"),
-                   soci::use(folded, "folded"), soci::use(components, "components"),
-                   soci::use(step, "step"), soci::use(step_due, step_due_ind, "step_due"),
-                   soci::use(submitted, "submitted"), soci::use(received, received_ind, "received"),
-                   soci::use(due, due_ind, "due"), soci::use(by, "by"),
-                   soci::use(key, key_ind, "key"), soci::use(key_hash, key_hash_ind, "key_hash"),
-                   soci::use(created, "created"), soci::use(created, "updated"), soci::into(id))) {}
+      : statement(
+            (sql.prepare << kInsertDossier, soci::use(code, "code"), soci::use(token, "token"),
+             soci::use(pcode, "pcode"), soci::use(pversion, "pversion"), soci::use(pname, "pname"),
+             soci::use(status, "status"), soci::use(channel, "channel"),
+             soci::use(agency, "agency"), soci::use(applicant, "applicant"),
+             soci::use(folded, "folded"), soci::use(components, "components"),
+             soci::use(step, "step"), soci::use(step_due, step_due_ind, "step_due"),
+             soci::use(submitted, "submitted"), soci::use(received, received_ind, "received"),
+             soci::use(due, due_ind, "due"), soci::use(by, "by"), soci::use(key, key_ind, "key"),
+             soci::use(key_hash, key_hash_ind, "key_hash"), soci::use(created, "created"),
+             soci::use(created, "updated"), soci::use(competent, "competent"),
+             soci::use(current, "current"), soci::into(id))) {}
 };
 
 struct EventInsert {
-  long long dossier = 0, at = 0;
+  long long dossier = 0, at = 0, due = 0, step_due = 0;
   int from = 0, to = 0;
-  soci::indicator from_ind = soci::i_null, to_ind = soci::i_null;
-  std::string action, actor, agency, note;
+  soci::indicator from_ind = soci::i_null, to_ind = soci::i_null, due_ind = soci::i_null,
+                  step_due_ind = soci::i_null, to_user_ind = soci::i_null;
+  std::string action, actor, agency, note, to_user;
   soci::statement statement;
   explicit EventInsert(soci::session& sql)
       : statement((sql.prepare << kInsertEvent, soci::use(dossier, "id"), soci::use(at, "at"),
                    soci::use(action, "action"), soci::use(actor, "actor"),
                    soci::use(agency, "agency"), soci::use(from, from_ind, "from"),
-                   soci::use(to, to_ind, "to"), soci::use(note, "note"))) {}
+                   soci::use(to, to_ind, "to"), soci::use(note, "note"),
+                   soci::use(due, due_ind, "due"), soci::use(step_due, step_due_ind, "step_due"),
+                   soci::use(to_user, to_user_ind, "to_user"))) {}
 };
 
 // A nullable column's buffer and indicator from an optional.
@@ -228,6 +266,8 @@ std::int64_t Insert(WriteTransaction& tx, const Dossier& d, const std::string& a
       SetNullable(q.key, q.key_ind, d.idempotency_key);
       SetNullable(q.key_hash, q.key_hash_ind, d.idempotency_hash);
       q.created = d.created_at;
+      q.competent = d.competent_agency_id ? d.competent_agency_id : d.receiving_agency_id;
+      q.current = d.current_agency_id ? d.current_agency_id : d.receiving_agency_id;
       ExecuteReturning(q.statement);
       return static_cast<std::int64_t>(q.id);
     });
@@ -295,19 +335,28 @@ std::optional<KeyedDossier> FindByIdempotencyKey(Session& session, const std::st
   return out;
 }
 
-void UpdateState(WriteTransaction& tx, const Dossier& d, std::int64_t now) {
+bool UpdateState(WriteTransaction& tx, const Dossier& d, std::int64_t now) {
   long long id = d.id, at = now, received = d.received_at.value_or(0), due = d.due_at.value_or(0),
-            step_due = d.step_due_at.value_or(0), completed = d.completed_at.value_or(0);
+            step_due = d.step_due_at.value_or(0), completed = d.completed_at.value_or(0),
+            current = d.current_agency_id ? d.current_agency_id : d.receiving_agency_id,
+            version = d.version;
   soci::indicator received_ind = d.received_at ? soci::i_ok : soci::i_null;
   soci::indicator due_ind = d.due_at ? soci::i_ok : soci::i_null;
   soci::indicator step_due_ind = d.step_due_at ? soci::i_ok : soci::i_null;
   soci::indicator completed_ind = d.completed_at ? soci::i_ok : soci::i_null;
+  std::string assignee = d.assignee.value_or("");
+  soci::indicator assignee_ind = d.assignee ? soci::i_ok : soci::i_null;
   int step = d.current_step;
   const std::string status(Name(d.status));
-  tx.sql() << kUpdateDossierState, soci::use(status, "status"), soci::use(step, "step"),
-      soci::use(step_due, step_due_ind, "step_due"), soci::use(received, received_ind, "received"),
-      soci::use(due, due_ind, "due"), soci::use(completed, completed_ind, "completed"),
-      soci::use(at, "at"), soci::use(id, "id");
+  soci::statement st =
+      (tx.sql().prepare << kUpdateDossierState, soci::use(status, "status"),
+       soci::use(step, "step"), soci::use(step_due, step_due_ind, "step_due"),
+       soci::use(received, received_ind, "received"), soci::use(due, due_ind, "due"),
+       soci::use(completed, completed_ind, "completed"), soci::use(at, "at"),
+       soci::use(current, "current"), soci::use(assignee, assignee_ind, "assignee"),
+       soci::use(id, "id"), soci::use(version, "version"));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const Event& e) {
@@ -320,6 +369,9 @@ void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const Event& e) 
     SetNullable(q.from, q.from_ind, e.from_step);
     SetNullable(q.to, q.to_ind, e.to_step);
     q.note = e.note;
+    SetNullable(q.due, q.due_ind, e.due_at);
+    SetNullable(q.step_due, q.step_due_ind, e.step_due_at);
+    SetNullable(q.to_user, q.to_user_ind, e.to_user);
     q.statement.execute(true);
   });
 }
@@ -327,10 +379,11 @@ void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const Event& e) 
 namespace {
 struct EventRow {
   Event e;
-  std::string action;
-  long long at = 0;
+  std::string action, to_user;
+  long long at = 0, due = 0, step_due = 0;
   int from = 0, to = 0;
-  soci::indicator from_ind = soci::i_null, to_ind = soci::i_null;
+  soci::indicator from_ind = soci::i_null, to_ind = soci::i_null, due_ind = soci::i_null,
+                  step_due_ind = soci::i_null, to_user_ind = soci::i_null;
   void Bind(Columns& c) {
     c("at", at);
     c("action", action);
@@ -339,13 +392,44 @@ struct EventRow {
     c("from_step", from, from_ind);
     c("to_step", to, to_ind);
     c("note", e.note);
+    c("due_at", due, due_ind);
+    c("step_due_at", step_due, step_due_ind);
+    c("to_user", to_user, to_user_ind);
   }
   Event Get() const {
     Event out = e;
     out.at = at;
+    if (due_ind == soci::i_ok) out.due_at = due;
+    if (step_due_ind == soci::i_ok) out.step_due_at = step_due;
+    if (to_user_ind == soci::i_ok) out.to_user = to_user;
     out.action = Named(core::dossier::ParseAction(action), "action", action);
     out.from_step = from_ind == soci::i_ok ? std::optional<int>(from) : std::nullopt;
     out.to_step = to_ind == soci::i_ok ? std::optional<int>(to) : std::nullopt;
+    return out;
+  }
+};
+
+struct StepRow {
+  core::dossier::DossierStep s;
+  std::string role;
+  long long agency = 0;
+  int index = 0, hours = 0;
+  void Bind(Columns& c) {
+    c("idx", index);
+    c("name", s.name);
+    c("role", role);
+    c("agency_id", agency);
+    c("code", s.agency_code);
+    c("path", s.agency_path);
+    c("working_hours", s.working_hours);
+    c("hours", hours);
+  }
+  core::dossier::DossierStep Get() const {
+    core::dossier::DossierStep out = s;
+    out.index = index;
+    out.role = Named(core::access::ParseRole(role), "role", role);
+    out.agency_id = agency;
+    out.hours = hours;
     return out;
   }
 };
@@ -374,6 +458,29 @@ struct FileRow {
 std::vector<Event> ListEvents(Session& session, std::int64_t dossier_id) {
   long long id = dossier_id;
   return QueryRows<EventRow>(session.sql(), kSelectEvents, soci::use(id, "id"));
+}
+
+void InsertSteps(WriteTransaction& tx, std::int64_t dossier_id,
+                 const std::vector<core::dossier::DossierStep>& steps) {
+  long long id = dossier_id, agency = 0;
+  int index = 0, hours = 0;
+  std::string name, role;
+  soci::statement st = (tx.sql().prepare << kInsertStep, soci::use(id, "id"),
+                        soci::use(index, "idx"), soci::use(name, "name"), soci::use(role, "role"),
+                        soci::use(agency, "agency"), soci::use(hours, "hours"));
+  for (const auto& step : steps) {
+    index = step.index;
+    name = step.name;
+    role = core::access::RoleName(step.role);
+    agency = step.agency_id;
+    hours = step.hours;
+    st.execute(true);
+  }
+}
+
+std::vector<core::dossier::DossierStep> ListSteps(Session& session, std::int64_t dossier_id) {
+  long long id = dossier_id;
+  return QueryRows<StepRow>(session.sql(), kSelectSteps, soci::use(id, "id"));
 }
 
 void InsertFile(WriteTransaction& tx, std::int64_t dossier_id, const core::dossier::File& f) {

@@ -40,8 +40,16 @@ struct KeyedDossier {
 };
 std::optional<KeyedDossier> FindByIdempotencyKey(Session& session, const std::string& created_by,
                                                  const std::string& key);
-// Writes status, step, received, due and completion times.
-void UpdateState(WriteTransaction& tx, const core::dossier::Dossier& dossier, std::int64_t now);
+// Writes status, step, its agency and assignee, received, due and completion times, and bumps
+// the version — only if the row still has `dossier.version` (the one the caller read). False
+// when it has another: someone else changed the dossier since (the caller answers conflict).
+bool UpdateState(WriteTransaction& tx, const core::dossier::Dossier& dossier, std::int64_t now);
+
+// The dossier's resolved process (dossier_steps), in order; each step's agency code, path and
+// working hours read with it.
+void InsertSteps(WriteTransaction& tx, std::int64_t dossier_id,
+                 const std::vector<core::dossier::DossierStep>& steps);
+std::vector<core::dossier::DossierStep> ListSteps(Session& session, std::int64_t dossier_id);
 
 void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const core::dossier::Event& event);
 std::vector<core::dossier::Event> ListEvents(Session& session, std::int64_t dossier_id);
@@ -50,7 +58,8 @@ void InsertFile(WriteTransaction& tx, std::int64_t dossier_id, const core::dossi
 std::vector<core::dossier::File> ListFiles(Session& session, std::int64_t dossier_id);
 
 struct ListFilter {
-  std::string subtree_path;                     // required: receiving agencies under this path
+  std::string subtree_path;  // required: dossiers whose receiving agency or a step's agency
+                             // lies under this path
   std::optional<core::dossier::Status> status;  // nullopt: any
   std::string query_folded;                     // matches code, applicant name, id number or phone
   std::optional<std::int64_t> received_from, received_to;  // [from, to)

@@ -482,8 +482,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * An action on a dossier: accept, request_supplement or receive_supplement (before acceptance)
-         * @description 404 for a dossier the caller may not see, before any other check; 409 when the dossier's status does not allow the action; 403 for the caller's role; 422 for an unknown action or a bad field.
+         * An action on a dossier (CONTRACT.md, "Dossier statuses and actions")
+         * @description One of accept, forward, send_back, request_supplement, receive_supplement, refuse, reschedule, complete, return_result, withdraw, stop (docs/workflow.md gives the table). 404 for a dossier the caller may not see, before any other check; 409 for a stale `version`, when the dossier's status or current step does not allow the action, or for a second reschedule; 403 for the caller's role or agency; 422 for an unknown action or a bad field (named in details). A refused action changes nothing; a successful one answers the updated dossier, whose `version` has grown by one.
          */
         post: operations["actOnDossier"];
         delete?: never;
@@ -1209,18 +1209,21 @@ export interface components {
             /** @description for the rating and the QR verification */
             public_token: string;
         };
-        /** @description null before acceptance and after the last step */
+        /** @description null before acceptance */
         CurrentStep: {
             /** @description from 0, the first step of the process */
             index: number;
             name: string;
             role: components["schemas"]["Role"];
+            /** @description the step's concrete agency, resolved at intake */
             agency_code: string;
             /**
              * Format: date-time
              * @description the step's due time (ISO 8601, Vietnam time)
              */
             due_at: string | null;
+            /** @description the officer a forward named for this step */
+            assignee?: string;
         } | null;
         DossierFile: {
             sha256: string;
@@ -1241,7 +1244,7 @@ export interface components {
              * @description when (ISO 8601, Vietnam time)
              */
             at: string;
-            /** @description the action that caused the event: intake, submit, accept, request_supplement, receive_supplement, file … */
+            /** @description the action that caused the event: intake, submit, accept, forward, send_back, request_supplement, receive_supplement, refuse, reschedule, complete, return_result, withdraw, stop, file */
             action: string;
             /** @description username; empty for a citizen */
             actor: string;
@@ -1249,6 +1252,18 @@ export interface components {
             from_step: number | null;
             to_step: number | null;
             note: string;
+            /**
+             * Format: date-time
+             * @description the dossier's due time after the event, computed and recorded when it happened
+             */
+            due_at?: string;
+            /**
+             * Format: date-time
+             * @description the current step's due time after the event, recorded when it happened
+             */
+            step_due_at?: string;
+            /** @description forward: the officer named for the next step */
+            to_user?: string;
         };
         Dossier: {
             /** @description <agency code>-YYMMDD-NNNN */
@@ -1289,6 +1304,19 @@ export interface components {
             files: components["schemas"]["DossierFile"][];
             /** @description oldest first */
             events: components["schemas"]["DossierEvent"][];
+            /**
+             * @description once completed: against the due time in force at completion
+             * @enum {string}
+             */
+            timeliness?: "early" | "on_time" | "late";
+            /** @description grows with every change; an action may carry it (optimistic locking) */
+            version: number;
+            /** @description agency code of the competent agency (the last processing step's) */
+            competent_agency: string;
+            /** @description agency code of the agency holding the dossier now (the current step's) */
+            processing_agency: string;
+            /** @description the process as resolved at intake */
+            steps: components["schemas"]["DossierStep"][];
         };
         DossierSummary: {
             code: string;
@@ -1323,32 +1351,39 @@ export interface components {
             page: number;
             per_page: number;
         };
-        DossierAction: components["schemas"]["AcceptAction"] | components["schemas"]["RequestSupplementAction"] | components["schemas"]["ReceiveSupplementAction"];
-        /** @description Reception accepts an online submission */
+        DossierAction: components["schemas"]["AcceptAction"] | components["schemas"]["ForwardAction"] | components["schemas"]["SendBackAction"] | components["schemas"]["RequestSupplementAction"] | components["schemas"]["ReceiveSupplementAction"] | components["schemas"]["RefuseAction"] | components["schemas"]["RescheduleAction"] | components["schemas"]["CompleteAction"] | components["schemas"]["ReturnResultAction"] | components["schemas"]["WithdrawAction"] | components["schemas"]["StopAction"];
+        /** @description Reception accepts an online submission: received now, due from now */
         AcceptAction: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             action: "accept";
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
         };
-        /** @description Before acceptance, once: the papers still missing */
+        /** @description Everything missing, listed at once (Form 02); pauses the clock after acceptance, once before it */
         RequestSupplementAction: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             action: "request_supplement";
+            /** @description in writing; blank is refused (422) */
             reason: string;
             missing: string[];
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
         };
-        /** @description Before acceptance: the papers arrived */
+        /** @description The supplement arrived: resumes the step that asked, with its remaining time */
         ReceiveSupplementAction: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             action: "receive_supplement";
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
         };
         PublicDossier: {
             code: string;
@@ -1377,6 +1412,112 @@ export interface components {
                 kind: components["schemas"]["AgencyKind"];
             }[];
             total: number;
+        };
+        /** @description The step's actor hands the dossier to the next step */
+        ForwardAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "forward";
+            /** @description username of an officer of the next step's agency with its role (422 otherwise); recorded as the step's assignee */
+            to_user?: string;
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
+        };
+        /** @description Back to the previous step, which starts again */
+        SendBackAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "send_back";
+            reason?: string;
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
+        };
+        /** @description Refusal (Form 03) */
+        RefuseAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "refuse";
+            /** @description in writing; blank is refused (422) */
+            reason: string;
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
+        };
+        /** @description Apology and one new appointment (Form 04): once per dossier, until one working day before the due time */
+        RescheduleAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "reschedule";
+            /** @description in writing; blank is refused (422) */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description the new due time, later than the current one, within working hours (ISO 8601)
+             */
+            new_due_at: string;
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
+        };
+        /** @description The result is ready: ends the step before the return; the dossier is judged (timeliness) */
+        CompleteAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "complete";
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
+        };
+        /** @description The result is returned to the applicant */
+        ReturnResultAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "return_result";
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
+        };
+        /** @description The applicant withdraws in writing (recorded by reception) */
+        WithdrawAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "withdraw";
+            /** @description in writing; blank is refused (422) */
+            reason: string;
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
+        };
+        /** @description Stop notice (Circular 03/2025 only) */
+        StopAction: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "stop";
+            /** @description in writing; blank is refused (422) */
+            reason: string;
+            /** @description the dossier's version the caller saw; a stale one is 409 conflict */
+            version?: number;
+        };
+        /** @description a step of the dossier's process, resolved at intake from the pinned procedure version */
+        DossierStep: {
+            index: number;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description the concrete agency (the receiving agency for a step that names none) */
+            agency_code: string;
+            /** @description working hours allotted */
+            hours: number;
         };
     };
     responses: {

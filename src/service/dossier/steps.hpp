@@ -1,0 +1,63 @@
+// A dossier's process made concrete (DOMAIN.md §1: the receiving, competent and processing
+// agencies): the pinned procedure's steps resolved to agencies at intake, and the working
+// calendars its deadlines are counted in. ResolveSteps is the one place that maps the
+// procedure template to concrete agencies. Thread-safe (no shared state).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/access/model.hpp"
+#include "core/access/roles.hpp"
+#include "core/calendar/working_time.hpp"
+#include "core/catalog/procedure.hpp"
+#include "core/dossier/deadlines.hpp"
+#include "core/dossier/model.hpp"
+#include "store/database.hpp"
+
+namespace egov::service::dossier {
+
+// The steps of `procedure` for a dossier received at `receiving`: a step naming no agency is
+// the receiving agency's; a step naming one is that agency's (looked up by code, with its path
+// and working hours). Throws conflict when a named agency no longer exists.
+std::vector<core::dossier::DossierStep> ResolveSteps(store::Session& session,
+                                                     const core::catalog::Procedure& procedure,
+                                                     const core::access::Agency& receiving);
+
+// The procedure as the dossier runs it: its steps replaced by the resolved ones (each with
+// its concrete agency code), for the workflow and deadline functions of core.
+core::catalog::Procedure WithSteps(core::catalog::Procedure procedure,
+                                   const std::vector<core::dossier::DossierStep>& steps);
+
+// The competent agency: that of the last processing step (before the return), else the
+// receiving one.
+std::int64_t CompetentAgency(const std::vector<core::dossier::DossierStep>& steps,
+                             std::int64_t receiving_agency_id);
+
+// Whether `caller` may see a dossier: its receiving agency or the agency of one of its steps
+// lies in the caller's subtree (CONTRACT.md, Auth: liên thông).
+bool Sees(const core::access::Caller& caller, const core::dossier::Dossier& dossier,
+          const std::vector<core::dossier::DossierStep>& steps);
+
+// The working calendars of one dossier: the receiving agency's (its due time, the reschedule
+// window) and each step agency's (its working hours), all on `base`'s days. Not copyable: the
+// core view points into it.
+class ProcessCalendars {
+ public:
+  ProcessCalendars(const core::calendar::WorkingCalendar& base,
+                   const core::calendar::WorkingHours& receiving_hours,
+                   const std::vector<core::dossier::DossierStep>& steps);
+  ProcessCalendars(const ProcessCalendars&) = delete;
+  ProcessCalendars& operator=(const ProcessCalendars&) = delete;
+
+  const core::calendar::WorkingCalendar& receiving() const { return receiving_; }
+  const core::dossier::Calendars& view() const { return view_; }
+
+ private:
+  core::calendar::WorkingCalendar receiving_;
+  std::vector<core::calendar::WorkingCalendar> steps_;
+  core::dossier::Calendars view_;
+};
+
+}  // namespace egov::service::dossier
