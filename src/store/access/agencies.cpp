@@ -64,10 +64,28 @@ struct AgencyRow {
 
 }  // namespace
 
+namespace {
+// The agency of a code, prepared once per connection: every intake resolves its steps' agencies.
+struct AgencyByCode {
+  std::string code;
+  AgencyRow row;
+  soci::statement statement;
+  explicit AgencyByCode(soci::session& sql) : statement(sql) {
+    PrepareRows(statement, kSelectAgencyByCode, row, soci::use(code, "code"));
+  }
+};
+}  // namespace
+
 std::optional<Agency> FindAgencyByCode(Session& session, const std::string& code) {
-  auto rows = QueryRows<AgencyRow>(session.sql(), kSelectAgencyByCode, soci::use(code, "code"));
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return session.WithCached<AgencyByCode>([&](AgencyByCode& q) -> std::optional<Agency> {
+    q.code = code;
+    if (!q.statement.execute(true)) return std::nullopt;
+    Agency out = q.row.Get();
+    // Step to the end (codes are unique): a SQLite statement left on a row keeps its read
+    // transaction open on the connection.
+    q.statement.fetch();
+    return out;
+  });
 }
 
 std::optional<Agency> FindAgencyById(Session& session, std::int64_t id) {

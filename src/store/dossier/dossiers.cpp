@@ -460,22 +460,34 @@ std::vector<Event> ListEvents(Session& session, std::int64_t dossier_id) {
   return QueryRows<EventRow>(session.sql(), kSelectEvents, soci::use(id, "id"));
 }
 
-void InsertSteps(WriteTransaction& tx, std::int64_t dossier_id,
-                 const std::vector<core::dossier::DossierStep>& steps) {
-  long long id = dossier_id, agency = 0;
+namespace {
+// The resolved steps' insert, prepared once per connection: no SQL is parsed while the
+// writer lock is held (docs/benchmarks.md, intake).
+struct StepInsert {
+  long long id = 0, agency = 0;
   int index = 0, hours = 0;
   std::string name, role;
-  soci::statement st = (tx.sql().prepare << kInsertStep, soci::use(id, "id"),
-                        soci::use(index, "idx"), soci::use(name, "name"), soci::use(role, "role"),
-                        soci::use(agency, "agency"), soci::use(hours, "hours"));
-  for (const auto& step : steps) {
-    index = step.index;
-    name = step.name;
-    role = core::access::RoleName(step.role);
-    agency = step.agency_id;
-    hours = step.hours;
-    st.execute(true);
-  }
+  soci::statement statement;
+  explicit StepInsert(soci::session& sql)
+      : statement((sql.prepare << kInsertStep, soci::use(id, "id"), soci::use(index, "idx"),
+                   soci::use(name, "name"), soci::use(role, "role"), soci::use(agency, "agency"),
+                   soci::use(hours, "hours"))) {}
+};
+}  // namespace
+
+void InsertSteps(WriteTransaction& tx, std::int64_t dossier_id,
+                 const std::vector<core::dossier::DossierStep>& steps) {
+  tx.session().WithCached<StepInsert>([&](StepInsert& q) {
+    q.id = dossier_id;
+    for (const auto& step : steps) {
+      q.index = step.index;
+      q.name = step.name;
+      q.role = core::access::RoleName(step.role);
+      q.agency = step.agency_id;
+      q.hours = step.hours;
+      q.statement.execute(true);
+    }
+  });
 }
 
 std::vector<core::dossier::DossierStep> ListSteps(Session& session, std::int64_t dossier_id) {
