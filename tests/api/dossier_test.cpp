@@ -544,9 +544,16 @@ TEST_P(DossierTest, SeededDossiersAreVisibleAndLaterIntakesContinueTheirNumberin
       RunEgov({"seed", "dossiers", "--db", db_.url(), "--count", "400", "--from", "2026-01-01"});
   ASSERT_EQ(seeded.exit_code, 0) << seeded.err;
   EXPECT_EQ(json::parse(seeded.out).at("inserted"), 400);
-  auto district = Login("quantri");
-  auto list = c_->Get("/api/v1/dossiers?per_page=500", district).json();
+  // Spread over every agency with a reception officer, in both districts: the province's
+  // administrator sees them all, each district its own.
+  auto province = Login("quantri.tinh");
+  auto list = c_->Get("/api/v1/dossiers?per_page=500", province).json();
   EXPECT_EQ(list.at("total").as_int64(), 400);
+  const auto tra_bong = c_->Get("/api/v1/dossiers", Login("quantri")).json().at("total");
+  const auto binh_son = c_->Get("/api/v1/dossiers", Login("quantri.binhson")).json().at("total");
+  EXPECT_GT(tra_bong.as_int64(), 0);
+  EXPECT_GT(binh_son.as_int64(), 0);
+  EXPECT_EQ(tra_bong.as_int64() + binh_son.as_int64(), 400);
   std::set<std::string> codes;
   for (const auto& d : list.at("items").as_array()) codes.emplace(d.at("code").as_string());
   EXPECT_EQ(codes.size(), 400u);

@@ -19,6 +19,22 @@ int TimeLimit::TotalHours() const {
   return 0;
 }
 
+std::optional<RelativeAgency> ParseRelativeAgency(std::string_view name) {
+  if (name == "receiving") return RelativeAgency::kReceiving;
+  if (name == "district") return RelativeAgency::kDistrict;
+  if (name == "province") return RelativeAgency::kProvince;
+  return std::nullopt;
+}
+
+std::string_view RelativeAgencyName(RelativeAgency agency) {
+  switch (agency) {
+    case RelativeAgency::kReceiving: return "receiving";
+    case RelativeAgency::kDistrict: return "district";
+    case RelativeAgency::kProvince: return "province";
+  }
+  return "receiving";
+}
+
 bool IsProcedureCode(const std::string& code) {
   if (code.size() != 8 || code[1] != '.') return false;
   for (size_t i = 0; i < code.size(); ++i) {
@@ -96,6 +112,11 @@ std::map<std::string, std::string> Validate(
       if (!s.agency_code.empty() && !agency_exists(s.agency_code)) {
         errors[key + ".agency_code"] = "Không tìm thấy cơ quan, đơn vị " + s.agency_code + ".";
       }
+      if (!s.agency_code.empty() && (s.agency != RelativeAgency::kReceiving || !s.unit.empty())) {
+        errors[key + ".agency"] =
+            "Bước nêu cơ quan bằng mã (agency_code) thì không nêu thêm agency hay unit.";
+      }
+      length_ok(key + ".unit", s.unit, 0, kMaxUnitChars, "Ký hiệu đơn vị của bước");
       total += s.hours;
     }
     if (p.steps.back().role != access::Role::kReception) {

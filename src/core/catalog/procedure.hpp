@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/access/roles.hpp"
@@ -42,11 +43,27 @@ struct Component {
   int copy = 0;
 };
 
+// Where a step's agency lies relative to the dossier's receiving agency (docs/workflow.md,
+// "Step agencies"): the receiving agency itself, or the nearest agency of kind `district` or
+// `province` among it and its ancestors. The same procedure then runs at every counter.
+enum class RelativeAgency { kReceiving, kDistrict, kProvince };
+// "receiving", "district", "province"; nullopt for another name.
+std::optional<RelativeAgency> ParseRelativeAgency(std::string_view name);
+std::string_view RelativeAgencyName(RelativeAgency agency);
+
+// Longest department abbreviation (ký hiệu) a step may name as its unit, in characters.
+constexpr std::size_t kMaxUnitChars = 20;
+
 struct Step {
   std::string name;
   access::Role role = access::Role::kReception;
-  std::string agency_code;  // empty: the receiving agency
-  int hours = 0;            // working hours allotted
+  // An absolute agency (its code), or empty: the agency is relative, `agency` and `unit`.
+  std::string agency_code;
+  int hours = 0;  // working hours allotted
+  RelativeAgency agency = RelativeAgency::kReceiving;
+  // The abbreviation of a department directly under the `agency` found (e.g. "TNMT": its
+  // Phòng Tài nguyên và Môi trường); empty: that agency itself.
+  std::string unit;
 };
 
 struct Procedure {

@@ -62,7 +62,13 @@ Procedure ProcedureOf(ProcedureJson form, const std::string& path) {
     auto& step = form.steps[i];
     auto role = core::access::ParseRole(step.role);
     if (!role) throw FieldError(fmt::format("{}steps[{}].role", path, i), "Vai trò không tồn tại.");
-    p.steps.push_back({std::move(step.name), *role, step.agency_code.value_or({}), step.hours});
+    auto agency = core::catalog::ParseRelativeAgency(step.agency.value_or("receiving"));
+    if (!agency) {
+      throw FieldError(fmt::format("{}steps[{}].agency", path, i),
+                       "phải là receiving, district hoặc province.");
+    }
+    p.steps.push_back({std::move(step.name), *role, step.agency_code.value_or({}), step.hours,
+                       *agency, step.unit.value_or({})});
   }
   p.effective_from = std::move(form.effective_from);
   p.source = form.source.value_or({});
@@ -78,8 +84,12 @@ ProcedureJson JsonOf(const Procedure& p) {
   out.fee = FeeJsonOf(p.fee);
   out.components = p.components;
   for (const auto& s : p.steps) {
-    out.steps.push_back(
-        {s.name, std::string(core::access::RoleName(s.role)), s.hours, NonEmpty(s.agency_code)});
+    json::Omittable<std::string> agency;
+    if (s.agency != core::catalog::RelativeAgency::kReceiving) {
+      agency = std::string(core::catalog::RelativeAgencyName(s.agency));
+    }
+    out.steps.push_back({s.name, std::string(core::access::RoleName(s.role)), s.hours,
+                         NonEmpty(s.agency_code), std::move(agency), NonEmpty(s.unit)});
   }
   out.effective_from = p.effective_from;
   out.level = NonEmpty(p.level);

@@ -62,19 +62,26 @@ constexpr auto JsonRules(json::For<FeeJson>) {
   });
 }
 
+// A step's agency is either absolute (`agency_code`) or relative to the receiving agency
+// (`agency`: receiving | district | province, left out: receiving; `unit`: the abbreviation of
+// a department directly under it). Left out altogether: the receiving agency itself.
 struct StepJson {
   std::string name;
   std::string role;  // core::access::RoleName
   int hours = 0;
-  json::Omittable<std::string> agency_code;  // left out: the receiving agency
+  json::Omittable<std::string> agency_code;
+  json::Omittable<std::string> agency;  // core::catalog::RelativeAgencyName
+  json::Omittable<std::string> unit;
 };
-BOOST_DESCRIBE_STRUCT(StepJson, (), (name, role, hours, agency_code))
+BOOST_DESCRIBE_STRUCT(StepJson, (), (name, role, hours, agency_code, agency, unit))
 constexpr auto JsonRules(json::For<StepJson>) {
   return std::to_array<json::FieldRule>({
       {"name", {.max_chars = kMaxText}},
       {"role", {.max_chars = 30}},
       {"hours", {.min = 0, .max = kMaxTime}},
       {"agency_code", {.max_chars = 35}},
+      {"agency", {.max_chars = 30}},
+      {"unit", {.max_chars = kMaxText}},
   });
 }
 
@@ -127,7 +134,8 @@ constexpr auto JsonRules(json::For<CatalogJson>) {
 
 // The procedure that a JSON form describes; validation_failed naming "time_limit" when it is
 // not exactly one of its forms, "steps[i].role" for an unknown role. `path` prefixes the
-// names ("procedures[3]." for an imported one). The rules of docs/catalog.md are Validate's.
+// names ("procedures[3]." for an imported one); "steps[i].agency" for an unknown relative agency.
+// The rules of docs/catalog.md are Validate's.
 core::catalog::Procedure ProcedureOf(ProcedureJson form, const std::string& path = {});
 // The stored form of `p`: no derived members, empty texts left out.
 ProcedureJson JsonOf(const core::catalog::Procedure& p);

@@ -113,5 +113,64 @@ TEST(ProcedureJson, NamesTheProblemsOfABodyUnderItsPath) {
   }
 }
 
+TEST(ProcedureJson, ReadsAndWritesRelativeStepAgencies) {
+  constexpr std::string_view kRelative =
+      R"({"code":"1.012789","name":"N","field":"Đất đai","time_limit":{"days":1},)"
+      R"("fee":{"amount":0},"components":[],"steps":[{"name":"Tiếp nhận","role":"reception",)"
+      R"("hours":1},{"name":"Thẩm định","role":"specialist","hours":4,"agency":"district",)"
+      R"("unit":"TNMT"},{"name":"Ký","role":"leader","hours":2,"agency":"province"},)"
+      R"({"name":"Trả","role":"reception","hours":1,"unit":"VP"}],"effective_from":"2024-07-01"})";
+  const auto p = ProcedureFromJson(kRelative);
+  ASSERT_EQ(p.steps.size(), 4u);
+  using core::catalog::RelativeAgency;
+  EXPECT_EQ(p.steps[0].agency, RelativeAgency::kReceiving);
+  EXPECT_EQ(p.steps[0].unit, "");
+  EXPECT_EQ(p.steps[1].agency, RelativeAgency::kDistrict);
+  EXPECT_EQ(p.steps[1].unit, "TNMT");
+  EXPECT_EQ(p.steps[1].agency_code, "");
+  EXPECT_EQ(p.steps[2].agency, RelativeAgency::kProvince);
+  EXPECT_EQ(p.steps[3].agency, RelativeAgency::kReceiving);
+  EXPECT_EQ(p.steps[3].unit, "VP");
+  EXPECT_EQ(ProcedureToJson(p), kRelative);
+
+  // "receiving" is the default: written as nothing, so the stored text stays as it was.
+  ProcedureJson form = JsonOf(p);
+  form.steps[0].agency = std::string("receiving");
+  EXPECT_EQ(ProcedureToJson(ProcedureOf(form)), kRelative);
+
+  form.steps[2].agency = std::string("commune");
+  try {
+    ProcedureOf(form, "procedures[1].");
+    ADD_FAILURE() << "an unknown relative agency accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kValidationFailed);
+    EXPECT_TRUE(e.fields().contains("procedures[1].steps[2].agency"));
+  }
+}
+
+TEST(ProcedureJson, ValidateRefusesAnAgencyCodeBesideARelativeAgency) {
+  core::catalog::Procedure p;
+  p.code = "1.001193";
+  p.name = "N";
+  p.field = "F";
+  p.time_limit = {core::catalog::TimeLimit::Kind::kHours, 3};
+  p.components = {{"Tờ khai", 1, 0, 0}};
+  p.steps = {{"Tiếp nhận", core::access::Role::kReception, "", 1},
+             {"Thẩm định", core::access::Role::kSpecialist, "000.02.99.H48", 1,
+              core::catalog::RelativeAgency::kDistrict, ""},
+             {"Trả", core::access::Role::kReception, "", 1, {}, std::string(21, 'A')}};
+  auto known = [](const std::string&) { return true; };
+  auto errors = core::catalog::Validate(p, known);
+  EXPECT_TRUE(errors.contains("steps[1].agency"));
+  EXPECT_TRUE(errors.contains("steps[2].unit"));
+  EXPECT_EQ(errors.size(), 2u);
+  p.steps[1].agency = core::catalog::RelativeAgency::kReceiving;
+  p.steps[1].unit = "TNMT";
+  EXPECT_TRUE(core::catalog::Validate(p, known).contains("steps[1].agency"));
+  p.steps[1].agency_code.clear();
+  p.steps[2].unit = "TNMT";
+  EXPECT_TRUE(core::catalog::Validate(p, known).empty());
+}
+
 }  // namespace
 }  // namespace egov::service::catalog

@@ -1,7 +1,10 @@
 // A dossier's resolved process (see steps.hpp).
 #include "service/dossier/steps.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
+#include <string_view>
 
 #include "core/error.hpp"
 #include "store/access/agencies.hpp"
@@ -10,27 +13,128 @@ namespace egov::service::dossier {
 
 using core::dossier::DossierStep;
 
+namespace {
+
+using core::access::Agency;
+using core::catalog::RelativeAgency;
+
+// Looks agencies up once per resolution: by code (absolute steps, the receiving agency) and by
+// id (its ancestors, on its materialised path "/1/5/12/").
+class AgencyLookup {
+ public:
+  explicit AgencyLookup(store::Session& session) : session_(session) {}
+
+  const Agency* ByCode(const std::string& code) {
+    if (auto it = by_code_.find(code); it != by_code_.end()) return &ById(it->second);
+    auto found = store::access::FindAgencyByCode(session_, code);
+    if (!found) return nullptr;
+    by_code_.emplace(code, found->id);
+    return &Keep(std::move(*found));
+  }
+  const Agency& ById(std::int64_t id) {
+    if (auto it = by_id_.find(id); it != by_id_.end()) return it->second;
+    auto found = store::access::FindAgencyById(session_, id);
+    if (!found) {
+      throw Error(ErrorCode::kConflict, "Cơ quan, đơn vị không còn tồn tại.",
+                  "agency id " + std::to_string(id) + " vanished while resolving steps");
+    }
+    return Keep(std::move(*found));
+  }
+  // `agency` and its ancestors, nearest first.
+  std::vector<const Agency*> Lineage(const Agency& agency) {
+    std::vector<const Agency*> out{&agency};
+    std::vector<std::int64_t> ids;
+    const std::string& path = agency.path;
+    for (std::size_t i = 1; i < path.size();) {
+      auto slash = path.find('/', i);
+      if (slash == std::string::npos) break;
+      ids.push_back(std::stoll(path.substr(i, slash - i)));
+      i = slash + 1;
+    }
+    for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
+      if (*it != agency.id) out.push_back(&ById(*it));
+    }
+    return out;
+  }
+  // The agency directly under `parent` whose abbreviation is `unit`: nullptr when none,
+  // `ambiguous` set when several.
+  const Agency* Unit(const Agency& parent, const std::string& unit, bool& ambiguous) {
+    auto found = store::access::ListChildrenByAbbreviation(session_, parent.id, unit);
+    ambiguous = found.size() > 1;
+    if (found.size() != 1) return nullptr;
+    return &Keep(std::move(found.front()));
+  }
+
+ private:
+  const Agency& Keep(Agency agency) {
+    const std::int64_t id = agency.id;
+    by_code_.emplace(agency.code, id);
+    return by_id_.emplace(id, std::move(agency)).first->second;
+  }
+
+  store::Session& session_;
+  std::map<std::string, std::int64_t> by_code_;
+  std::map<std::int64_t, Agency> by_id_;  // node-based: pointers stay valid
+};
+
+std::string_view LevelName(RelativeAgency agency) {
+  return agency == RelativeAgency::kProvince ? "UBND cấp tỉnh" : "UBND cấp huyện";
+}
+
+// The agency of a relative step for a dossier received at `receiving`; validation_failed naming
+// the step's `agency` (no such level above the receiving agency) or `unit` (no such department,
+// or several) otherwise.
+const Agency& RelativeStepAgency(AgencyLookup& lookup, const Agency& receiving,
+                                 const core::catalog::Step& step, std::size_t index) {
+  const Agency* base = &receiving;
+  if (step.agency != RelativeAgency::kReceiving) {
+    const std::string_view kind = core::catalog::RelativeAgencyName(step.agency);
+    base = nullptr;
+    for (const Agency* a : lookup.Lineage(receiving)) {
+      if (a->kind == kind) {
+        base = a;
+        break;
+      }
+    }
+    if (!base) {
+      throw FieldError(fmt::format("steps[{}].agency", index),
+                       fmt::format("bước {} ({}) do {} của đơn vị tiếp nhận thực hiện, nhưng {} "
+                                   "không thuộc {} nào.",
+                                   index + 1, step.name, LevelName(step.agency), receiving.name,
+                                   LevelName(step.agency)));
+    }
+  }
+  if (step.unit.empty()) return *base;
+  bool ambiguous = false;
+  if (const Agency* unit = lookup.Unit(*base, step.unit, ambiguous)) return *unit;
+  throw FieldError(
+      fmt::format("steps[{}].unit", index),
+      fmt::format("bước {} ({}) do đơn vị có ký hiệu {} trực thuộc {} thực hiện, nhưng {} {}.",
+                  index + 1, step.name, step.unit, base->name, base->name,
+                  ambiguous ? "có nhiều đơn vị cùng ký hiệu đó" : "không có đơn vị nào như vậy"));
+}
+
+}  // namespace
+
 std::vector<DossierStep> ResolveSteps(store::Session& session,
                                       const core::catalog::Procedure& procedure,
                                       const core::access::Agency& receiving) {
-  std::map<std::string, core::access::Agency> agencies;
-  auto agency_of = [&](const std::string& code) -> const core::access::Agency& {
-    auto it = agencies.find(code);
-    if (it != agencies.end()) return it->second;
-    auto found = store::access::FindAgencyByCode(session, code);
-    if (!found) {
-      throw Error(
-          ErrorCode::kConflict,
-          "Quy trình của thủ tục nêu một cơ quan không còn tồn tại (" + code.substr(0, 40) + ").",
-          "procedure step names unknown agency " + code);
-    }
-    return agencies.emplace(code, std::move(*found)).first->second;
+  AgencyLookup lookup(session);
+  auto absolute = [&](const std::string& code) -> const Agency& {
+    if (const Agency* found = lookup.ByCode(code)) return *found;
+    throw Error(
+        ErrorCode::kConflict,
+        "Quy trình của thủ tục nêu một cơ quan không còn tồn tại (" + code.substr(0, 40) + ").",
+        "procedure step names unknown agency " + code);
   };
+  // The stored receiving agency (kind, name, path, hours): the caller may pass only its code.
+  const Agency& at = absolute(receiving.code);
   std::vector<DossierStep> out;
-  int index = 0;
-  for (const auto& step : procedure.steps) {
-    const auto& agency = agency_of(step.agency_code.empty() ? receiving.code : step.agency_code);
-    out.push_back({index++, step.name, step.role, agency.id, agency.code, agency.path,
+  for (std::size_t i = 0; i < procedure.steps.size(); ++i) {
+    const auto& step = procedure.steps[i];
+    const Agency& agency = step.agency_code.empty() ? RelativeStepAgency(lookup, at, step, i)
+                                                    : absolute(step.agency_code);
+    out.push_back({static_cast<int>(i), step.name, step.role, agency.id, agency.code, agency.path,
                    agency.working_hours, step.hours});
   }
   return out;

@@ -18,9 +18,13 @@
 
 namespace egov::service::dossier {
 
-// The steps of `procedure` for a dossier received at `receiving`: a step naming no agency is
-// the receiving agency's; a step naming one is that agency's (looked up by code, with its path
-// and working hours). Throws conflict when a named agency no longer exists.
+// The steps of `procedure` for a dossier received at `receiving` (only its code is read): a
+// step naming an agency by code is that agency's; a relative step is resolved from the
+// receiving agency (docs/workflow.md, "Step agencies": itself, its district or province, or
+// the department of that agency with the step's unit abbreviation). Each with its id, path and
+// working hours. Throws validation_failed naming `steps[i].agency` or `steps[i].unit` when a
+// relative step has no agency for this receiving agency (nothing may be created then), and
+// conflict when a named agency no longer exists.
 std::vector<core::dossier::DossierStep> ResolveSteps(store::Session& session,
                                                      const core::catalog::Procedure& procedure,
                                                      const core::access::Agency& receiving);

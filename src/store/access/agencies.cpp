@@ -23,6 +23,8 @@ const std::string kSelectAgencyByCode = std::string(kSelectAgency) + "WHERE code
 const std::string kSelectAgencyById = std::string(kSelectAgency) + "WHERE id = :id";
 const std::string kSelectAgencySubtree =
     std::string(kSelectAgency) + "WHERE path >= :b AND path < :e ORDER BY path";
+const std::string kSelectChildrenByAbbreviation =
+    std::string(kSelectAgency) + "WHERE parent_id = :parent AND abbreviation = :abbr ORDER BY code";
 constexpr const char* kInsertAgency =
     "INSERT INTO agencies (code, parent_id, path, name, name_folded, kind, abbreviation, "
     "working_hours, created_at, updated_at) VALUES (:code, :parent, :path, :name, :folded, "
@@ -93,6 +95,13 @@ std::optional<Agency> FindAgencyById(Session& session, std::int64_t id) {
   auto rows = QueryRows<AgencyRow>(session.sql(), kSelectAgencyById, soci::use(key, "id"));
   if (rows.empty()) return std::nullopt;
   return rows.front();
+}
+
+std::vector<Agency> ListChildrenByAbbreviation(Session& session, std::int64_t parent_id,
+                                               const std::string& abbreviation) {
+  long long parent = parent_id;
+  return QueryRows<AgencyRow>(session.sql(), kSelectChildrenByAbbreviation,
+                              soci::use(parent, "parent"), soci::use(abbreviation, "abbr"));
 }
 
 std::vector<Agency> ListAgencySubtree(Session& session, const std::string& path) {

@@ -16,6 +16,11 @@ namespace egov::store::access {
 std::optional<std::string> FindWorkingHours(Session& session, const std::string& code);
 std::optional<core::access::Agency> FindAgencyByCode(Session& session, const std::string& code);
 std::optional<core::access::Agency> FindAgencyById(Session& session, std::int64_t id);
+// The agencies directly under `parent_id` whose abbreviation (ký hiệu) is `abbreviation`,
+// ordered by code.
+std::vector<core::access::Agency> ListChildrenByAbbreviation(Session& session,
+                                                             std::int64_t parent_id,
+                                                             const std::string& abbreviation);
 // The agency at `path` and every agency below it, ordered by path (parents first).
 std::vector<core::access::Agency> ListAgencySubtree(Session& session, const std::string& path);
 // Inserts `agency` under `parent` (none: a root) and returns it with id and path set.

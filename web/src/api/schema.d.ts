@@ -440,7 +440,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a dossier at the counter (reception of the caller's agency)
-         * @description 409 when a concurrent request with the same Idempotency-Key is still being handled. 422 (details name Idempotency-Key) when the key was already used with a different request.
+         * @description 409 when a concurrent request with the same Idempotency-Key is still being handled. 422 (details name Idempotency-Key) when the key was already used with a different request. The procedure's steps are resolved for the caller's agency (ProcedureStep: agency, unit) and recorded on the dossier; a step that has no agency for it is 422 naming steps[i].agency or steps[i].unit, and nothing is created.
          */
         post: operations["intakeDossier"];
         delete?: never;
@@ -952,8 +952,15 @@ export interface components {
         ProcedureStep: {
             name: string;
             role: components["schemas"]["Role"];
-            /** @description absent: the receiving agency */
+            /** @description An absolute agency, by code; not together with agency or unit. Absent: the agency is relative to the dossier's receiving agency (agency, unit). */
             agency_code?: string;
+            /**
+             * @description Where the step's agency lies relative to the receiving agency, resolved at intake: the receiving agency itself (the default), or the nearest agency of kind district or province among it and its ancestors. A dossier whose step cannot be resolved is refused (422 naming steps[i].agency).
+             * @enum {string}
+             */
+            agency?: "receiving" | "district" | "province";
+            /** @description The abbreviation (ký hiệu) of the department directly under that agency that runs the step, e.g. TNMT; absent: that agency itself. None, or several: 422 naming steps[i].unit at intake. */
+            unit?: string;
             /** @description working hours allotted */
             hours: number;
         };
