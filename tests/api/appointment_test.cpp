@@ -15,6 +15,7 @@
 
 #include <boost/json.hpp>
 
+#include "demo_api.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
@@ -41,22 +42,10 @@ class AppointmentTest : public ::testing::TestWithParam<std::string> {
   // Moves the server to `instant`, then signs `user` in (a session of that time).
   Headers At(const std::string& instant, const std::string& user = "tiepnhan.traso") {
     server_->SetTime(instant);
-    auto r = c_->Post("/api/v1/auth/login",
-                      json::serialize(json::object{{"username", user}, {"password", "demo"}}));
-    EXPECT_EQ(r.status, 200u) << r.body;
-    std::string cookie = r.header("set-cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
-            {"X-CSRF-Token", std::string(r.json().at("csrf_token").as_string())}};
+    return SignIn(*c_, user);
   }
   json::object Body(const std::string& procedure_code, const std::string& channel = "direct") {
-    json::array components;
-    auto procedure = c_->Get("/api/v1/procedures/" + procedure_code).json();
-    for (const auto& c : procedure.at("components").as_array()) {
-      components.push_back(json::object{{"name", c.at("name")},
-                                        {"original", c.at("original")},
-                                        {"certified", c.at("certified")},
-                                        {"copy", c.at("copy")}});
-    }
+    json::array components = CatalogComponents(*c_, procedure_code);
     return json::object{
         {"procedure_code", procedure_code},
         {"channel", channel},

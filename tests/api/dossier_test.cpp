@@ -16,6 +16,7 @@
 #include <set>
 #include <thread>
 
+#include "demo_api.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
@@ -46,24 +47,10 @@ class DossierTest : public ::testing::TestWithParam<std::string> {
     server_ = std::make_unique<EgovServer>(db_.url(),
                                            std::vector<std::string>{"--public-rate-limit", "0"});
     c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
-    auto procedure = c_->Get("/api/v1/procedures/1.001193").json();
-    components_ = json::array();
-    for (const auto& c : procedure.at("components").as_array()) {
-      components_.push_back(json::object{{"name", c.at("name")},
-                                         {"original", c.at("original")},
-                                         {"certified", c.at("certified")},
-                                         {"copy", c.at("copy")}});
-    }
+    components_ = CatalogComponents(*c_, "1.001193");
     reception_ = Login("tiepnhan.traso");  // UBND xã Trà Sơn: birth registration is communal
   }
-  std::map<std::string, std::string> Login(const std::string& user) {
-    auto r = c_->Post("/api/v1/auth/login",
-                      json::serialize(json::object{{"username", user}, {"password", "demo"}}));
-    EXPECT_EQ(r.status, 200u) << r.body;
-    std::string cookie = r.header("set-cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
-            {"X-CSRF-Token", std::string(r.json().at("csrf_token").as_string())}};
-  }
+  std::map<std::string, std::string> Login(const std::string& user) { return SignIn(*c_, user); }
   json::object Body() {
     auto body = Birth();
     body["components"] = components_;

@@ -12,6 +12,7 @@
 #include <future>
 #include <set>
 
+#include "demo_api.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
@@ -41,23 +42,9 @@ class ProcessingTest : public ::testing::TestWithParam<std::string> {
     server_->SetTime(instant);
     return Login(user);
   }
-  Headers Login(const std::string& user) {
-    auto r = c_->Post("/api/v1/auth/login",
-                      json::serialize(json::object{{"username", user}, {"password", "demo"}}));
-    EXPECT_EQ(r.status, 200u) << r.body;
-    std::string cookie = r.header("set-cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
-            {"X-CSRF-Token", std::string(r.json().at("csrf_token").as_string())}};
-  }
+  Headers Login(const std::string& user) { return SignIn(*c_, user); }
   json::object IntakeBody(const std::string& procedure_code) {
-    json::array components;
-    auto procedure = c_->Get("/api/v1/procedures/" + procedure_code).json();
-    for (const auto& c : procedure.at("components").as_array()) {
-      components.push_back(json::object{{"name", c.at("name")},
-                                        {"original", c.at("original")},
-                                        {"certified", c.at("certified")},
-                                        {"copy", c.at("copy")}});
-    }
+    json::array components = CatalogComponents(*c_, procedure_code);
     return json::object{{"procedure_code", procedure_code},
                         {"channel", "direct"},
                         {"applicant", json::object{{"full_name", "Phạm Thị Hoa"},

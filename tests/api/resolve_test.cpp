@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include "demo_api.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
@@ -31,23 +32,9 @@ class ResolveTest : public ::testing::TestWithParam<std::string> {
                                            std::vector<std::string>{"--public-rate-limit", "0"});
     c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
   }
-  Headers Login(const std::string& user) {
-    auto r = c_->Post("/api/v1/auth/login",
-                      json::serialize(json::object{{"username", user}, {"password", "demo"}}));
-    EXPECT_EQ(r.status, 200u) << user << " " << r.body;
-    std::string cookie = r.header("set-cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
-            {"X-CSRF-Token", std::string(r.json().at("csrf_token").as_string())}};
-  }
+  Headers Login(const std::string& user) { return SignIn(*c_, user); }
   json::object IntakeBody(const std::string& procedure_code) {
-    json::array components;
-    auto procedure = c_->Get("/api/v1/procedures/" + procedure_code).json();
-    for (const auto& c : procedure.at("components").as_array()) {
-      components.push_back(json::object{{"name", c.at("name")},
-                                        {"original", c.at("original")},
-                                        {"certified", c.at("certified")},
-                                        {"copy", c.at("copy")}});
-    }
+    json::array components = CatalogComponents(*c_, procedure_code);
     return json::object{{"procedure_code", procedure_code},
                         {"channel", "direct"},
                         {"applicant", json::object{{"full_name", "Lê Văn Tám"},
