@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "service/audit/audit.hpp"
 #include "service/demo/demo.hpp"
+#include "service/demo/demo_dossiers.hpp"
 #include "service/dossier/seed.hpp"
 #include "service/security/crypto.hpp"
 #include "store/database.hpp"
@@ -50,7 +51,7 @@ struct CommandWorld {
   ServiceGraph graph;
 
   explicit CommandWorld(const std::string& url, std::unordered_set<std::string> common = {})
-      : db((Quiet(), url), 2),
+      : db((Quiet(), url), 4),  // the dossier service nests up to 3 sessions (egov demo)
         migrated(db),
         graph(db, clock, {.common_passwords = std::move(common)}) {}
 
@@ -117,6 +118,9 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
   demo->add_option("--db", db_url, "Cơ sở dữ liệu")->capture_default_str();
   static bool list_accounts = false;
   demo->add_flag("--accounts", list_accounts, "Chỉ in danh sách tài khoản trình diễn");
+  static bool no_dossiers = false;
+  demo->add_flag("--no-dossiers", no_dossiers,
+                 "Không nạp hồ sơ trình diễn (6 tháng đầu năm 2020 và hồ sơ đang xử lý)");
   demo->callback([&exit_code] {
     if (list_accounts) {
       for (const auto& a : service::demo::DemoAccounts()) {
@@ -132,13 +136,17 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     CommandWorld world(db_url);
     auto result = service::demo::LoadDemo(world.db, world.graph.directory(), world.graph.catalog(),
                                           world.clock);
-    world.graph.calendar().LoadShippedSchedules();  // the holidays
-    std::cout << boost::json::serialize(
-                     boost::json::object{{"already_loaded", result.already_loaded},
-                                         {"agencies_created", result.agencies_created},
-                                         {"users_created", result.users_created},
-                                         {"procedures_created", result.procedures_created}})
-              << std::endl;
+    world.graph.calendar().LoadShippedSchedules();  // the holidays, before any dossier
+    boost::json::object out{{"already_loaded", result.already_loaded},
+                            {"agencies_created", result.agencies_created},
+                            {"users_created", result.users_created},
+                            {"procedures_created", result.procedures_created}};
+    if (!no_dossiers) {
+      auto dossiers = service::demo::LoadDemoDossiers(world.db, world.graph.files(), world.clock);
+      out["history_dossiers_created"] = dossiers.history_created;
+      out["current_dossiers_created"] = dossiers.current_created;
+    }
+    std::cout << boost::json::serialize(out) << std::endl;
   });
 
   auto* seed = root.add_subcommand("seed", "Sinh dữ liệu tổng hợp để đo hiệu năng");

@@ -50,6 +50,7 @@ class ServiceGraph {
   service::calendar::CalendarService& calendar() { return calendar_; }
   service::catalog::Catalog& catalog() { return catalog_; }
   service::dossier::Dossiers& dossiers() { return dossiers_; }
+  store::FileStore& files() { return files_; }
 
   // The base URL the services see, for a server that learns its address only once it is
   // listening. Call before the first request (Services refers to this string).

@@ -41,7 +41,7 @@ json::object Birth(const std::string& name = "Nguyễn Thị Ánh Tuyết") {
 class DossierTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto r = RunEgov({"demo", "--db", db_.url()});
+    auto r = RunEgov({"demo", "--no-dossiers", "--db", db_.url()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     // The demo's birth registration components, as the catalog has them.
     server_ = std::make_unique<EgovServer>(db_.url(),

@@ -45,7 +45,7 @@ std::string QrText(const std::string& pdf) {
 class PublicUrlTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto r = RunEgov({"demo", "--db", db_.url()});
+    auto r = RunEgov({"demo", "--no-dossiers", "--db", db_.url()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   void Start(const std::vector<std::string>& extra) {

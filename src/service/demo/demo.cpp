@@ -102,12 +102,10 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::
   LoadResult result;
   {
     store::Session s(db);
-    if (store::FindSetting(s, kMarker)) {
-      result.already_loaded = true;
-      return result;
-    }
+    result.already_loaded = store::FindSetting(s, kMarker).has_value();
   }
   for (const auto& a : Organisation().agencies) {
+    if (result.already_loaded) break;
     {
       store::Session s(db);
       if (store::access::FindAgencyByCode(s, a.code)) continue;
@@ -131,6 +129,7 @@ LoadResult LoadDemo(store::Database& db, access::Directory& directory, catalog::
     directory.CreateUserAsSystem(user, "demo", /*skip_policy=*/true);
     ++result.users_created;
   }
+  if (result.already_loaded) return result;
   for (const auto& file : embedded::demo_data_files()) {
     if (!file.path.ends_with("procedures.json")) continue;
     auto document = json::ReadStored<DemoCatalog>(file.bytes, file.path);

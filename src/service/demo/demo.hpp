@@ -1,7 +1,9 @@
 // The demo world of CONTRACT.md § Demo (data/demo/organisation.json, compiled in): agencies
 // one user of every role with the published password "demo", and the catalog of real
 // procedures of data/demo/procedures.json. Loading is idempotent:
-// a marker in `settings` records it, and a load interrupted half-way resumes.
+// a marker in `settings` records it, and a load interrupted half-way resumes. An account
+// added to the file later is created by the next load of a world already loaded.
+// The demo's dossiers are demo_dossiers.hpp's.
 #pragma once
 
 #include <string>
