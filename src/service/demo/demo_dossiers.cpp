@@ -99,13 +99,12 @@ const std::vector<Weighted> kLand = {
     {"1.011442", 3},  {"1.013833", 3},  {"1.012785", 2},  {"1.013947", 2},  {"1.012796", 1},
     {"1.012782", 1},  {"1.012781", 1},  {"1.012817", 1},
 };
-// Civil status and certification at the communes.
+// Civil status and certification at xã Trà Sơn.
 const std::vector<Weighted> kCommuneProcedures = {
     {"2.000815", 30}, {"1.001193", 18}, {"2.000884", 12}, {"1.004873", 12},
     {"1.000894", 8},  {"2.000635", 8},  {"1.000656", 6},  {"2.000908", 2},
     {"1.003583", 2},  {"1.005461", 1},  {"1.000593", 1},
 };
-const std::vector<Weighted> kCommunes = {{kTraSon, 45}, {kTraGiang, 30}, {kTraHiep, 25}};
 constexpr int kHistorySocial = 12;  // 1.001776 Trợ cấp xã hội hằng tháng, at the district
 
 // Where applicants live: the communes and town of Trà Bồng after its merger with Tây Trà.
@@ -362,7 +361,7 @@ int Loader::LoadHistory() {
     std::uint64_t seed = 0;
   };
   Random r(kSeed);
-  std::vector<int> kinds;  // 0 land (district counter), 1 social (district), 2 commune
+  std::vector<int> kinds;  // 0 land (district counter), 1 social (district), 2 xã Trà Sơn
   kinds.insert(kinds.end(), kHistoryLandDossiers, 0);
   kinds.insert(kinds.end(), kHistorySocial, 1);
   kinds.insert(kinds.end(), kHistoryDossiers - kHistoryLandDossiers - kHistorySocial, 2);
@@ -375,7 +374,7 @@ int Loader::LoadHistory() {
   std::vector<Entry> entries;
   for (std::size_t i = 0; i < kinds.size(); ++i) {
     Entry e;
-    e.agency = kinds[i] == 2 ? PickWeighted(r, kCommunes) : kDistrictCounter;
+    e.agency = kinds[i] == 2 ? kTraSon : kDistrictCounter;
     e.procedure = kinds[i] == 0   ? PickWeighted(r, kLand)
                   : kinds[i] == 1 ? "1.001776"
                                   : PickWeighted(r, kCommuneProcedures);
@@ -461,10 +460,10 @@ constexpr Current kCurrent[] = {
     {kTraSon, "2.000815", 0, Goal::kSubmitted},
     {kTraSon, "1.001193", 1, Goal::kSubmittedSupplement},
     {kTraSon, "2.000815", 1, Goal::kReturned},
-    {kTraGiang, "1.004873", 2, Goal::kSpecialist},  // due soon
+    {kTraGiang, "1.012789", 2, Goal::kSpecialist},  // liên thông
     {kTraGiang, "2.000884", 0, Goal::kReception},
-    {kTraHiep, "1.004873", 1, Goal::kLeader},
-    {kTraHiep, "1.000656", 0, Goal::kSpecialist},
+    {kTraHiep, "1.013833", 7, Goal::kResultReady},  // liên thông, back at the commune
+    {kTraHiep, "1.000656", 0, Goal::kReception},
 };
 
 int Loader::LoadCurrent(std::int64_t now) {
@@ -515,8 +514,9 @@ int Loader::LoadCurrent(std::int64_t now) {
                               Input(spec.procedure, Channel::kDirect, applicant), key);
     }
     const auto& steps = view->steps;
-    const auto& specialist = Officer(steps.at(1));
-    const auto& leader = Officer(steps.at(2));
+    // Looked up only for the goals that need them (Trà Giang and Trà Hiệp have no specialist).
+    const auto specialist = [&] { return Officer(steps.at(1)); };
+    const auto leader = [&] { return Officer(steps.at(2)); };
     std::vector<Step> plan;
     auto next = [&](const std::string& user, ActionInput input) {
       plan.push_back({times.at(plan.size()), user, std::move(input)});
@@ -532,33 +532,33 @@ int Loader::LoadCurrent(std::int64_t now) {
         next(reception, input);
         break;
       }
-      case Goal::kSpecialist: next(reception, Forward(specialist)); break;
+      case Goal::kSpecialist: next(reception, Forward(specialist())); break;
       case Goal::kLeader:
-        next(reception, Forward(specialist));
-        next(specialist, Forward(leader));
+        next(reception, Forward(specialist()));
+        next(specialist(), Forward(leader()));
         break;
       case Goal::kSupplement:
-        next(reception, Forward(specialist));
-        next(specialist, RequestSupplement(r, view->procedure));
+        next(reception, Forward(specialist()));
+        next(specialist(), RequestSupplement(r, view->procedure));
         break;
       case Goal::kResultReady:
       case Goal::kReturned:
-        next(reception, Forward(specialist));
-        next(specialist, Forward(leader));
-        next(leader, Do(Action::kComplete));
+        next(reception, Forward(specialist()));
+        next(specialist(), Forward(leader()));
+        next(leader(), Do(Action::kComplete));
         if (spec.goal == Goal::kReturned) next(Officer(steps.back()), Do(Action::kReturnResult));
         break;
       case Goal::kRefused:
-        next(reception, Forward(specialist));
-        next(specialist,
+        next(reception, Forward(specialist()));
+        next(specialist(),
              Do(Action::kRefuse, "Thửa đất đang có tranh chấp, chưa đủ điều kiện giải quyết."));
         break;
       case Goal::kWithdrawn:
         next(reception, Do(Action::kWithdraw, "Công dân có đơn xin rút hồ sơ."));
         break;
       case Goal::kStopped:
-        next(reception, Forward(specialist));
-        next(specialist,
+        next(reception, Forward(specialist()));
+        next(specialist(),
              Do(Action::kStop,
                 "Thửa đất đang được cơ quan có thẩm quyền kiểm tra; tạm dừng giải quyết."));
         break;

@@ -3,7 +3,7 @@
 // - the first half of 2020 at UBND huyện Trà Bồng, as Báo Quảng Ngãi reported it in June
 //   2020: 859 dossiers received 1/1–30/6/2020 in its subtree, more than 600 of them land
 //   (field "Đất đai", at the district's one-stop counter), the rest civil status and
-//   certification at three communes and social allowances at the district; every one
+//   certification at xã Trà Sơn and social allowances at the district; every one
 //   returned, none late; some with a supplement request, some sent back a step;
 // - a few dossiers in progress on the day of the load, in every status, at Trà Bồng, its
 //   departments and communes, so that every demo officer finds work in their queue (a few
