@@ -219,6 +219,35 @@ TEST_P(ProcessesTest, AnIntakeAtTheAgencyFollowsItsOwnProcessUntilItIsDeleted) {
   EXPECT_EQ(verify.out, "OK\n");
 }
 
+TEST_P(ProcessesTest, AProcessThatNoLongerFitsTheProcedureIsIgnoredUntilSavedAgain) {
+  ASSERT_EQ(Put(kProcess, OwnSteps(), At("2026-02-02T07:50:00+07:00", "quantri")).status, 200u);
+  // The province publishes a version of 11 days (88 h), in force from today: the office's
+  // process (80 h) no longer adds up, so the new version's steps apply to the next intake.
+  auto procedure = c_->Get(std::string("/api/v1/procedures/") + kLand).json().as_object();
+  procedure["time_limit"] = json::object{{"days", 11}};
+  procedure["steps"].as_array()[1].as_object()["hours"] = 72;
+  procedure["effective_from"] = "2026-02-02";
+  auto saved = c_->Post("/api/v1/procedures", json::serialize(procedure), "application/json",
+                        Login("quantri.tinh"));
+  ASSERT_EQ(saved.status, 201u) << saved.body;
+  auto d = Intake("2026-02-02T08:00:00+07:00", "tiepnhan");
+  EXPECT_EQ(d.at("procedure_version"), saved.json().at("version"));
+  auto steps = DefaultSteps(kOffice, "000.02.99.H48");
+  steps[1] = "Thẩm định hồ sơ, trình duyệt|specialist|000.02.99.H48|72";
+  EXPECT_EQ(Steps(d), steps);
+  EXPECT_EQ(Min(d.at("current_step").at("due_at")), "2026-02-02T13:30");
+  // The process is kept; saved again to fit (a 16 h approval), it applies again.
+  EXPECT_EQ(c_->Get(kProcess, Login("quantri")).status, 200u);
+  json::array fitting = OwnSteps();
+  fitting[2].as_object()["hours"] = 20;
+  auto resaved = Put(kProcess, fitting, Login("quantri"));
+  ASSERT_EQ(resaved.status, 200u) << resaved.body;
+  auto again = Intake("2026-02-02T08:10:00+07:00", "tiepnhan");
+  EXPECT_EQ(Steps(again)[2], "Phê duyệt|leader|000.02.99.H48|20");
+  // 8 h from 08:10: 200 min to 11:30, 240 to 17:00, 40 from 07:30 → Tue 3/2 08:10.
+  EXPECT_EQ(Min(again.at("current_step").at("due_at")), "2026-02-03T08:10");
+}
+
 TEST_P(ProcessesTest, OnlyAnAdministratorOfTheAgencyOrAboveChangesIt) {
   // Not an administrator (the office's own reception, the district's leader), or another
   // district's administrator: 403, and nothing is saved.
