@@ -154,27 +154,26 @@ void RegisterTaskRoutes(http::Router& router, const service::Services& services)
                return DossierResponse(s.dossiers.Assign(caller, code, body.username, body.version));
              }));
 
-  router.Add(verb::get, "/api/v1/dossiers/{code}/officers",
-             http::SyncHandler([&s](Request& request) {
-               auto caller = RequireCaller(request, s);
-               const auto paging = ParsePaging(request);
-               const auto step = request.query("step").value_or("current");
-               if (step != "current" && step != "next") {
-                 s.dossiers.Get(caller, request.param("code"));  // 404 first
-                 throw FieldError("step", "phải là current hoặc next.");
-               }
-               auto officers = s.dossiers.Officers(caller, request.param("code"), step == "next");
-               const auto total = static_cast<std::int64_t>(officers.size());
-               std::vector<OfficerView> items;
-               const auto first = static_cast<std::size_t>(paging.page - 1) *
-                                  static_cast<std::size_t>(paging.per_page);
-               for (std::size_t i = first;
-                    i < officers.size() && i < first + static_cast<std::size_t>(paging.per_page);
-                    ++i) {
-                 items.push_back({officers[i].username, officers[i].full_name});
-               }
-               return JsonView(ListOf(std::move(items), total, paging));
-             }));
+  router.Add(
+      verb::get, "/api/v1/dossiers/{code}/officers", http::SyncHandler([&s](Request& request) {
+        auto caller = RequireCaller(request, s);
+        const auto paging = ParsePaging(request);
+        const auto step = request.query("step").value_or("current");
+        if (step != "current" && step != "next") {
+          s.dossiers.Get(caller, request.param("code"));  // 404 first
+          throw FieldError("step", "phải là current hoặc next.");
+        }
+        auto officers = s.dossiers.Officers(caller, request.param("code"), step == "next");
+        const auto total = static_cast<std::int64_t>(officers.size());
+        std::vector<OfficerView> items;
+        const auto first =
+            static_cast<std::size_t>(paging.page - 1) * static_cast<std::size_t>(paging.per_page);
+        for (std::size_t i = first;
+             i < officers.size() && i < first + static_cast<std::size_t>(paging.per_page); ++i) {
+          items.push_back({officers[i].username, officers[i].full_name});
+        }
+        return JsonView(ListOf(std::move(items), total, paging));
+      }));
 }
 
 }  // namespace egov::api

@@ -187,8 +187,7 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
         }
       }
       if (eq == std::string::npos || n < 1 || n > 10'000'000) {
-        std::cerr << "--open phải có dạng MÃ_CƠ_QUAN=SỐ_HỒ_SƠ (1 đến 10.000.000): " << open
-                  << "\n";
+        std::cerr << "--open phải có dạng MÃ_CƠ_QUAN=SỐ_HỒ_SƠ (1 đến 10.000.000): " << open << "\n";
         exit_code = 2;
         return;
       }

@@ -34,14 +34,13 @@ class QueuesTest : public ::testing::TestWithParam<std::string> {
                                            "2026-02-02T07:00:00+07:00");
     c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
     // A second specialist of the land department, for the assignee rule.
-    auto created = c_->Post(
-        "/api/v1/users",
-        json::serialize(json::object{{"username", "chuyenvien2.tnmt"},
-                                     {"full_name", "Nguyễn Thị Lan"},
-                                     {"password", kPassword},
-                                     {"agency_code", "000.02.99.H48"},
-                                     {"roles", json::array{"specialist"}}}),
-        "application/json", SignIn(*c_, "quantri"));
+    auto created = c_->Post("/api/v1/users",
+                            json::serialize(json::object{{"username", "chuyenvien2.tnmt"},
+                                                         {"full_name", "Nguyễn Thị Lan"},
+                                                         {"password", kPassword},
+                                                         {"agency_code", "000.02.99.H48"},
+                                                         {"roles", json::array{"specialist"}}}),
+                            "application/json", SignIn(*c_, "quantri"));
     ASSERT_EQ(created.status, 201u) << created.body;
   }
 
@@ -124,8 +123,7 @@ class QueuesTest : public ::testing::TestWithParam<std::string> {
     b_ = Intake("2026-02-02T08:05");
     c_code_ = Intake("2026-02-02T08:10");
     Do(b_, "2026-02-02T08:30", "tiepnhan", {{"action", "forward"}});
-    Do(a_, "2026-02-02T09:00", "tiepnhan",
-       {{"action", "forward"}, {"to_user", "chuyenvien.tnmt"}});
+    Do(a_, "2026-02-02T09:00", "tiepnhan", {{"action", "forward"}, {"to_user", "chuyenvien.tnmt"}});
     Do(c_code_, "2026-02-02T10:00", "tiepnhan",
        {{"action", "request_supplement"},
         {"reason", "Thiếu giấy tờ"},
@@ -207,8 +205,7 @@ TEST_P(QueuesTest, MyTasksInDueOrderWithTheirMarks) {
   EXPECT_EQ(Queue(GetJson("/api/v1/tasks", me)),
             "0002 due_soon 2026-02-12T08:30\n0001 - 2026-02-12T09:00\n");
   auto counts = GetJson("/api/v1/tasks/counts", me);
-  EXPECT_EQ(json::serialize(counts),
-            R"({"mine":2,"overdue":0,"due_soon":1,"online":0,"unit":0})");
+  EXPECT_EQ(json::serialize(counts), R"({"mine":2,"overdue":0,"due_soon":1,"online":0,"unit":0})");
   me = At("2026-02-12T08:31:00+07:00", "chuyenvien.tnmt");
   EXPECT_EQ(Queue(GetJson("/api/v1/tasks", me)),
             "0002 overdue 2026-02-12T08:30\n0001 due_soon 2026-02-12T09:00\n");
@@ -320,7 +317,8 @@ TEST_P(QueuesTest, ReassignmentIsALeadersEventAndTheAssigneeAloneActs) {
   EXPECT_EQ(forwarded.at("current_step").at("assignee"), "lanhdao.tnmt");
 
   // A's assignee acts; the other specialist is refused.
-  EXPECT_EQ(Act(a_, SignIn(*c_, "chuyenvien2.tnmt", kPassword), {{"action", "forward"}}).status, 403u);
+  EXPECT_EQ(Act(a_, SignIn(*c_, "chuyenvien2.tnmt", kPassword), {{"action", "forward"}}).status,
+            403u);
   Do(a_, "2026-02-02T11:40", "chuyenvien.tnmt", {{"action", "forward"}});
 }
 

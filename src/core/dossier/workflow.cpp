@@ -322,8 +322,7 @@ Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& re
       rule->who != Who::kReception) {
     return Refuse(RefusalKind::kRole,
                   fmt::format("Bước này đã được giao cho {}; chỉ người được giao mới được {}.",
-                              state.assignee_label.empty() ? *state.assignee
-                                                           : state.assignee_label,
+                              state.assignee_label.empty() ? *state.assignee : state.assignee_label,
                               ActionLabel(request.action)));
   }
   if (request.action == Action::kReschedule && state.reschedules >= rules.max_reschedules) {
@@ -352,8 +351,8 @@ Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& re
   return t;
 }
 
-std::vector<Action> AllowedActions(const WorkflowState& state, const Actor& actor,
-                                   std::int64_t now, const RuleSet& rules,
+std::vector<Action> AllowedActions(const WorkflowState& state, const Actor& actor, std::int64_t now,
+                                   const RuleSet& rules,
                                    const calendar::WorkingCalendar& calendar) {
   std::vector<Action> out;
   for (Action action : AllActions()) {

@@ -169,9 +169,8 @@ Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& re
 // accepts, or refuses only for its input (a reason, the missing items or the new due time the
 // caller has yet to give: kInvalid). Refusals for the status, the role, the assignee and the
 // once-only rules leave the action out. Pure: Decide for each action, no other rule.
-std::vector<Action> AllowedActions(const WorkflowState& state, const Actor& actor,
-                                   std::int64_t now, const RuleSet& rules,
-                                   const calendar::WorkingCalendar& calendar);
+std::vector<Action> AllowedActions(const WorkflowState& state, const Actor& actor, std::int64_t now,
+                                   const RuleSet& rules, const calendar::WorkingCalendar& calendar);
 
 // The event an accepted action records, at `at`, by `actor` of `agency_code`.
 Event EventOf(const Transition& transition, std::int64_t at, std::string actor,

@@ -586,8 +586,7 @@ TEST(WorkflowAssignment, OnlyTheAssigneeActsOnAnAssignedStep) {
   const Actor reception{{Role::kReception}, true, false, "tiepnhan"};
   for (Action action : {Action::kForward, Action::kSendBack, Action::kRefuse, Action::kStop}) {
     for (const Actor& blocked : {other, leader}) {
-      const Outcome out =
-          Decide(state, blocked, ValidRequest(action), Rules2025(), Calendar());
+      const Outcome out = Decide(state, blocked, ValidRequest(action), Rules2025(), Calendar());
       ASSERT_TRUE(std::holds_alternative<Refusal>(out)) << Name(action);
       EXPECT_EQ(std::get<Refusal>(out).kind, RefusalKind::kRole);
       EXPECT_EQ(std::get<Refusal>(out).message,
@@ -604,8 +603,8 @@ TEST(WorkflowAssignment, OnlyTheAssigneeActsOnAnAssignedStep) {
       Decide(state, reception, ValidRequest(Action::kWithdraw), Rules2025(), Calendar())));
   // Paused at the step: the reception still receives the supplement, another specialist not.
   state.status = Status::kSupplementRequested;
-  EXPECT_TRUE(std::holds_alternative<Transition>(Decide(
-      state, reception, ValidRequest(Action::kReceiveSupplement), Rules2025(), Calendar())));
+  EXPECT_TRUE(std::holds_alternative<Transition>(
+      Decide(state, reception, ValidRequest(Action::kReceiveSupplement), Rules2025(), Calendar())));
   const Outcome out =
       Decide(state, other, ValidRequest(Action::kReceiveSupplement), Rules2025(), Calendar());
   ASSERT_TRUE(std::holds_alternative<Refusal>(out));

@@ -37,9 +37,9 @@ class CalendarsByHours {
     auto it = by_hours_.find(hours);
     if (it == by_hours_.end()) {
       it = by_hours_
-               .emplace(hours, base_->WithHours(hours.empty()
-                                                    ? core::calendar::WorkingHours::Default()
-                                                    : core::calendar::ParseWorkingHours(hours)))
+               .emplace(hours,
+                        base_->WithHours(hours.empty() ? core::calendar::WorkingHours::Default()
+                                                       : core::calendar::ParseWorkingHours(hours)))
                .first;
     }
     return it->second;
@@ -59,13 +59,12 @@ DossierView& Dossiers::ForCaller(DossierView& view, const core::access::Caller& 
   const auto p = WithSteps(view.procedure, view.steps);
   const auto state = wf::StateOf(d, view.events, p.steps);
   const auto now = clock_.NowMillis();
-  view.allowed_actions =
-      wf::AllowedActions(state, ActorOf(caller, d, state, view.steps), now,
-                         wf::RuleSetAt(d.received_at.value_or(d.submitted_at)),
-                         calendars.receiving());
+  view.allowed_actions = wf::AllowedActions(state, ActorOf(caller, d, state, view.steps), now,
+                                            wf::RuleSetAt(d.received_at.value_or(d.submitted_at)),
+                                            calendars.receiving());
   // Overdue does not depend on the working hours (the due minute has passed).
-  view.overdue = d.received_at && wf::MarkOf(d.status, d.step_due_at, now,
-                                             calendars.receiving()) == Mark::kOverdue;
+  view.overdue = d.received_at &&
+                 wf::MarkOf(d.status, d.step_due_at, now, calendars.receiving()) == Mark::kOverdue;
   return view;
 }
 
@@ -97,16 +96,15 @@ TaskList Dossiers::Queue(const core::access::Caller& caller, store::dossier::Tas
   TaskList out;
   out.total = rows.total;
   for (auto& row : rows.items) {
-    const Mark mark =
-        wf::MarkOf(row.status, row.has_step ? row.step_due_at : std::nullopt, now,
-                   calendars.Of(row.step_working_hours));
+    const Mark mark = wf::MarkOf(row.status, row.has_step ? row.step_due_at : std::nullopt, now,
+                                 calendars.Of(row.step_working_hours));
     if (q.mark && mark != *q.mark) continue;
     out.items.push_back({std::move(row), mark});
   }
   if (q.mark == Mark::kDueSoon) {  // paged here
     out.total = static_cast<std::int64_t>(out.items.size());
-    const auto first = std::min<std::size_t>(out.items.size(),
-                                             static_cast<std::size_t>(q.page - 1) * q.per_page);
+    const auto first =
+        std::min<std::size_t>(out.items.size(), static_cast<std::size_t>(q.page - 1) * q.per_page);
     const auto last =
         std::min<std::size_t>(out.items.size(), first + static_cast<std::size_t>(q.per_page));
     out.items = std::vector<Task>(std::make_move_iterator(out.items.begin() + first),
@@ -238,8 +236,13 @@ DossierView Dossiers::Assign(const core::access::Caller& caller, const std::stri
     throw Error(ErrorCode::kConflict,
                 "Hồ sơ vừa được người khác cập nhật; hãy tải lại hồ sơ rồi thực hiện lại.");
   }
-  core::dossier::Event event{now,         wf::Action::kAssign, caller.username,
-                             caller.agency_code, d->current_step, d->current_step, note};
+  core::dossier::Event event{now,
+                             wf::Action::kAssign,
+                             caller.username,
+                             caller.agency_code,
+                             d->current_step,
+                             d->current_step,
+                             note};
   event.due_at = d->due_at;
   event.step_due_at = d->step_due_at;
   event.to_user = username;
@@ -252,15 +255,14 @@ DossierView Dossiers::Assign(const core::access::Caller& caller, const std::stri
 }
 
 std::vector<store::dossier::Officer> Dossiers::Officers(const core::access::Caller& caller,
-                                                        const std::string& code,
-                                                        bool next) const {
+                                                        const std::string& code, bool next) const {
   const auto view = Get(caller, code);
   const auto& d = view.dossier;
   const int index = d.current_step + (next ? 1 : 0);
   if (!d.received_at || !IsOpen(d.status) || index < 0 ||
       index >= static_cast<int>(view.steps.size())) {
-    throw Error(ErrorCode::kConflict, next ? "Hồ sơ không còn bước tiếp theo."
-                                           : "Hồ sơ không có bước đang giải quyết.");
+    throw Error(ErrorCode::kConflict,
+                next ? "Hồ sơ không còn bước tiếp theo." : "Hồ sơ không có bước đang giải quyết.");
   }
   const auto& step = view.steps[static_cast<std::size_t>(index)];
   store::Session s(db_);

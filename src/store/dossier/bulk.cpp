@@ -78,7 +78,8 @@ void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>&
     const bool has_step = i < steps.size() && d.current_step >= 0 &&
                           d.current_step < static_cast<int>(steps[i].size());
     if (has_step) {
-      current_role[i] = core::access::RoleName(steps[i][static_cast<std::size_t>(d.current_step)].role);
+      current_role[i] =
+          core::access::RoleName(steps[i][static_cast<std::size_t>(d.current_step)].role);
     }
     role_ind[i] = has_step ? soci::i_ok : soci::i_null;
   }

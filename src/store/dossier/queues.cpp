@@ -149,9 +149,9 @@ std::int64_t CountTasks(Session& session, const TaskQuery& q) {
         soci::into(total);
   } else {
     session.sql() << "SELECT COUNT(*) FROM (" + MineIds(q) + ") u", soci::use(p.a, "a"),
-        soci::use(p.me, "me"), soci::use(p.has_before, "has_before"),
-        soci::use(p.before, "before"), soci::use(p.has_soon, "has_soon"),
-        soci::use(p.from, "from"), soci::use(p.to, "to"), soci::into(total);
+        soci::use(p.me, "me"), soci::use(p.has_before, "has_before"), soci::use(p.before, "before"),
+        soci::use(p.has_soon, "has_soon"), soci::use(p.from, "from"), soci::use(p.to, "to"),
+        soci::into(total);
   }
   return total;
 }
@@ -174,10 +174,9 @@ TaskPage ListTasks(Session& session, const TaskQuery& q) {
   } else {
     page.items = QueryRows<TaskRowBinding>(
         session.sql(), kSelectTask + MineIds(q) + kSelectTaskTail, soci::use(p.a, "a"),
-        soci::use(p.me, "me"), soci::use(p.has_before, "has_before"),
-        soci::use(p.before, "before"), soci::use(p.has_soon, "has_soon"),
-        soci::use(p.from, "from"), soci::use(p.to, "to"), soci::use(p.limit, "limit"),
-        soci::use(p.offset, "offset"));
+        soci::use(p.me, "me"), soci::use(p.has_before, "has_before"), soci::use(p.before, "before"),
+        soci::use(p.has_soon, "has_soon"), soci::use(p.from, "from"), soci::use(p.to, "to"),
+        soci::use(p.limit, "limit"), soci::use(p.offset, "offset"));
   }
   return page;
 }
@@ -196,9 +195,9 @@ std::vector<std::string> WorkingHoursUnder(Session& session, const std::string& 
   std::string hours;
   if (agency_id) {
     long long id = *agency_id;
-    soci::statement st = (session.sql().prepare
-                              << "SELECT working_hours FROM agencies WHERE id = :id",
-                          soci::use(id, "id"), soci::into(hours));
+    soci::statement st =
+        (session.sql().prepare << "SELECT working_hours FROM agencies WHERE id = :id",
+         soci::use(id, "id"), soci::into(hours));
     st.execute();
     while (st.fetch()) out.push_back(hours);
     return out;
