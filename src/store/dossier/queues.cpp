@@ -38,6 +38,38 @@ std::string MineIds(const TaskQuery& q) {
   return text;
 }
 
+// The first `:n` of the caller's own tasks in queue order: one branch per status and role, each
+// read in the index's own order (due time, code) and stopped after `:n` entries, so a page
+// costs its size, not the queue's (the count reads the whole range, index only).
+std::string MinePageIds(const TaskQuery& q) {
+  std::string text;
+  int branch = 0;
+  for (const char* status : {"processing", "result_ready"}) {
+    for (core::access::Role role : q.roles) {
+      text += std::string(text.empty() ? "" : "UNION ALL ") +
+              "SELECT * FROM (SELECT d.id AS id, 0 AS paused, d.step_due_at AS due, d.code AS "
+              "code FROM dossiers d WHERE d.current_agency_id = :a AND d.status = '" +
+              status + "' AND d.step_role = '" + std::string(core::access::RoleName(role)) +
+              "' AND (d.assignee IS NULL OR d.assignee = :me) " + kDueFilter +
+              "ORDER BY d.step_due_at, d.code LIMIT :n) b" + std::to_string(branch++) + " ";
+    }
+  }
+  if (text.empty()) {  // no role: no task of a step (the binds stay in the text)
+    text = std::string(
+               "SELECT d.id AS id, 0 AS paused, d.step_due_at AS due, d.code AS code FROM "
+               "dossiers d WHERE 1 = 0 AND d.current_agency_id = :a AND d.assignee = :me "
+               "AND d.id < :n ") +
+           kDueFilter;
+  }
+  if (q.reception && !q.due_before && !q.due_from) {
+    text +=
+        "UNION ALL SELECT * FROM (SELECT d.id AS id, 1 AS paused, 0 AS due, d.code AS code FROM "
+        "dossiers d WHERE d.receiving_agency_id = :a AND d.status = 'supplement_requested' "
+        "ORDER BY d.code LIMIT :n) p ";
+  }
+  return text;
+}
+
 // A leader's unit queue: every open dossier held under the subtree.
 std::string UnitIds(const TaskQuery& q) {
   const bool marked = q.due_before || q.due_from;
@@ -113,7 +145,7 @@ struct TaskRowBinding {
 
 // The bound values of a query, named as in the texts above.
 struct Params {
-  long long a = 0, before = 0, from = 0, to = 0, limit = 0, offset = 0;
+  long long a = 0, before = 0, from = 0, to = 0, limit = 0, offset = 0, n = 0;
   int has_before = 0, has_soon = 0, has_assignee = 0, unassigned = 0;
   std::string me, b, e, assignee;
   explicit Params(const TaskQuery& q) {
@@ -130,6 +162,7 @@ struct Params {
     unassigned = q.unassigned_only ? 1 : 0;
     limit = q.per_page > 0 ? q.per_page : 1'000'000'000LL;
     offset = q.per_page > 0 ? static_cast<long long>(q.page - 1) * q.per_page : 0;
+    n = limit + offset;
   }
 };
 
@@ -173,10 +206,10 @@ TaskPage ListTasks(Session& session, const TaskQuery& q) {
         soci::use(p.limit, "limit"), soci::use(p.offset, "offset"));
   } else {
     page.items = QueryRows<TaskRowBinding>(
-        session.sql(), kSelectTask + MineIds(q) + kSelectTaskTail, soci::use(p.a, "a"),
+        session.sql(), kSelectTask + MinePageIds(q) + kSelectTaskTail, soci::use(p.a, "a"),
         soci::use(p.me, "me"), soci::use(p.has_before, "has_before"), soci::use(p.before, "before"),
         soci::use(p.has_soon, "has_soon"), soci::use(p.from, "from"), soci::use(p.to, "to"),
-        soci::use(p.limit, "limit"), soci::use(p.offset, "offset"));
+        soci::use(p.n, "n"), soci::use(p.limit, "limit"), soci::use(p.offset, "offset"));
   }
   return page;
 }
