@@ -23,6 +23,7 @@
 #include "store/dossier/bulk.hpp"
 #include "store/dossier/dossiers.hpp"
 #include "store/dossier/queues.hpp"
+#include "store/dossier/ratings.hpp"
 #include "store/files/file_store.hpp"
 
 namespace egov::service::dossier {
@@ -48,6 +49,7 @@ struct DossierView {
   // step is overdue (core::dossier::MarkOf).
   std::vector<core::dossier::Action> allowed_actions;
   bool overdue = false;
+  std::optional<store::dossier::StoredRating> rating;    // the citizen's, once rated (Get)
 };
 
 // A dossier of a work queue and its mark (docs/workflow.md, "Work queues").
