@@ -27,7 +27,7 @@ constexpr const char* kPassword = "Một mật khẩu đủ dài";  // of chuyen
 class QueuesTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto r = RunEgov({"demo", "--db", db_.url()});
+    auto r = RunEgov({"demo", "--no-dossiers", "--db", db_.url()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     server_ = std::make_unique<EgovServer>(db_.url(),
                                            std::vector<std::string>{"--public-rate-limit", "0"},
