@@ -168,3 +168,102 @@ export type HolidayScheduleUpdate = Schemas['HolidayScheduleUpdate'];
 
 /** GET /calendar/lunar?year=: one item per day of the year. */
 export type LunarYear = Schemas['LunarYear'];
+
+// --- processing: actions, work queues, rating (docs/workflow.md) ---------------------------------
+
+/** POST /dossiers/{code}/actions: one action with its fields. */
+export type DossierActionBody = Schemas['DossierAction'];
+export type DossierActionName = DossierActionBody['action'];
+
+/**
+ * Fields the dossier JSON gains with the work queues and the rating (issue 10). Optional until
+ * the description carries them: an older server simply leaves them out.
+ */
+export interface DossierProcessing {
+  /** The actions the signed-in user may take now (the server decides, never the client). */
+  allowed_actions?: string[];
+  /** The dossier's clock runs and its due time has passed. */
+  overdue?: boolean;
+  rating?: Rating | null;
+}
+
+/** The dossier page's dossier: the described one and the processing fields. */
+export type ProcessingDossier = Dossier & DossierProcessing;
+
+/** A task's mark: overdue (red), due within a working day (orange), paused (supplement). */
+export type TaskMark = 'overdue' | 'due_soon' | 'paused';
+
+/** An item of GET /tasks and GET /tasks/unit. */
+export interface Task {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  status: DossierStatus;
+  applicant_name: string;
+  receiving_agency: string;
+  received_at: string | null;
+  due_at: string | null;
+  current_step: {
+    index: number;
+    name: string;
+    role: Role;
+    agency_code: string;
+    due_at: string | null;
+    assignee?: string | null;
+  } | null;
+  mark: TaskMark | null;
+}
+
+export interface TaskList {
+  items: Task[];
+  total: number;
+  page: number;
+  per_page: number;
+}
+
+export interface TaskQuery {
+  mark?: 'overdue' | 'due_soon';
+  page?: number;
+  per_page?: number;
+}
+
+export interface UnitTaskQuery extends TaskQuery {
+  /** A username, or `none` for the unassigned ones. */
+  assignee?: string;
+}
+
+/** GET /tasks/counts: the menu's badges. */
+export interface TaskCounts {
+  mine: number;
+  overdue: number;
+  due_soon: number;
+  online: number;
+  unit: number;
+}
+
+/** An officer who may take a step (GET /dossiers/{code}/officers). */
+export interface Officer {
+  username: string;
+  full_name: string;
+}
+
+export type RatingCriterion = 'attitude' | 'guidance' | 'time_taken' | 'fees_as_posted';
+
+/** A citizen's rating of a returned dossier (once). */
+export interface Rating {
+  score: number;
+  criteria?: Partial<Record<RatingCriterion, number>>;
+  comment?: string;
+  rated_at?: string;
+}
+
+/** POST /public/dossiers/{code}/rating. */
+export interface RatingRequest {
+  token: string;
+  score: number;
+  criteria?: Partial<Record<RatingCriterion, number>>;
+  comment?: string;
+}
+
+/** The PDFs of a dossier (forms/{name}.pdf). */
+export type DossierFormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stop' | 'control-sheet';
