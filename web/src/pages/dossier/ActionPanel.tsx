@@ -21,7 +21,7 @@ import {
   ExportOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 
 import { ApiError, errorMessage, fieldErrors } from '../../api/client';
@@ -313,7 +313,12 @@ function ActionDialog({
             extra={`Hẹn hiện tại: ${formatOfficialTime(dossier.due_at)}. Chọn một thời điểm muộn hơn, trong giờ làm việc.`}
             rules={[{ required: true, message: 'Vui lòng chọn thời điểm hẹn mới.' }]}
           >
-            <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="DD/MM/YYYY HH:mm" style={{ width: '100%' }} />
+            <DatePicker
+              showTime={{ format: 'HH:mm', minuteStep: 5 }}
+              format="DD/MM/YYYY HH:mm"
+              style={{ width: '100%' }}
+              disabledDate={(day) => day.isBefore(dayjs(dossier.due_at ?? undefined), 'day')}
+            />
           </Form.Item>
         )}
         {(reasonRequired || action === 'send_back') && (

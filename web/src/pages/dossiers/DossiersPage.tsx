@@ -118,13 +118,14 @@ export default function DossiersPage() {
             allowClear
             prefix={<SearchOutlined aria-hidden />}
             aria-label="Tìm hồ sơ"
-            placeholder="Mã hồ sơ, tên, số CCCD hoặc điện thoại người nộp"
+            placeholder="Mã hồ sơ, tên, CCCD, điện thoại"
             value={text}
             onChange={(e) => setText(e.target.value)}
             style={{ flex: '1 1 280px', minWidth: 0 }}
           />
           <Select<DossierStatus | ''>
             aria-label="Trạng thái"
+            data-testid="status-filter"
             value={status}
             onChange={(value) => update({ status: value })}
             style={{ flex: '0 1 240px', minWidth: 180 }}

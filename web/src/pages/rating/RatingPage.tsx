@@ -152,7 +152,7 @@ function RatingForm({ code, token }: { code: string; token: string }) {
         >
           <Rate style={{ fontSize: 36 }} data-testid="rating-score" />
         </Form.Item>
-        <Typography.Text type="secondary">Tiêu chí cụ thể (không bắt buộc):</Typography.Text>
+        <Typography.Text type="secondary">Đánh giá thêm theo từng tiêu chí:</Typography.Text>
         {CRITERIA.map(({ key, label }) => (
           <Form.Item key={key} name={key} label={label} style={{ marginBottom: 8 }}>
             <Rate style={{ fontSize: 26 }} data-testid={`rating-${key}`} />
