@@ -14,7 +14,7 @@ import { formPdfUrl, receiptPdfUrl } from '../../api/endpoints';
 import { isNotFound, queries } from '../../api/queries';
 import type { DossierFormName, ProcessingDossier, RatingCriterion } from '../../api/types';
 import { DossierDetails, DossierStatusTag } from '../../components/dossier/DossierDetails';
-import { MarkTag, dossierMark } from '../../components/dossier/marks';
+import { MarkTag, dossierMark, stepMark } from '../../components/dossier/marks';
 import { PageLoading } from '../../components/PageLoading';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatOfficialTime } from '../../format';
@@ -122,7 +122,10 @@ function ProgressCard({ dossier }: { dossier: ProcessingDossier }) {
         </Descriptions.Item>
         {step && (
           <Descriptions.Item label="Hạn của bước">
-            <span data-testid="dossier-step-due">{formatOfficialTime(step.due_at)}</span>
+            <Flex wrap gap={8} align="center">
+              <span data-testid="dossier-step-due">{formatOfficialTime(step.due_at)}</span>
+              {dossier.status !== 'supplement_requested' && <MarkTag mark={stepMark(dossier)} testId="step-mark" />}
+            </Flex>
           </Descriptions.Item>
         )}
         {step && (
