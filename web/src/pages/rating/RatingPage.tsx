@@ -39,6 +39,7 @@ export default function RatingPage() {
   const token = (useSearchParams()[0].get('ma') ?? '').trim();
   const dossier = useQuery({ ...queries.publicDossier(code), enabled: token !== '' });
   const rating = useQuery({ ...queries.rating(code, token), enabled: token !== '' });
+  const [justRated, setJustRated] = useState(false);
 
   let body;
   if (!token) {
@@ -54,7 +55,7 @@ export default function RatingPage() {
   } else if (rating.isPending || dossier.isPending) {
     body = <PageLoading tip="Đang tải…" />;
   } else if (rating.isSuccess) {
-    body = <AlreadyRated rating={rating.data} />;
+    body = <AlreadyRated rating={rating.data} justRated={justRated} />;
   } else if (!isNotFound(rating.error)) {
     body = <Alert type="error" showIcon data-testid="rating-error" message={errorMessage(rating.error)} />;
   } else if (dossier.isError) {
@@ -70,7 +71,7 @@ export default function RatingPage() {
       />
     );
   } else {
-    body = <RatingForm code={code} token={token} />;
+    body = <RatingForm code={code} token={token} onRated={() => setJustRated(true)} />;
   }
 
   return (
@@ -90,24 +91,25 @@ export default function RatingPage() {
   );
 }
 
-function AlreadyRated({ rating }: { rating: Rating }) {
+function AlreadyRated({ rating, justRated }: { rating: Rating; justRated: boolean }) {
   return (
-    <Result
-      status="success"
-      data-testid="rating-done"
-      title="Hồ sơ này đã được đánh giá. Cảm ơn bạn!"
-      subTitle={
-        <Space direction="vertical" size={4}>
-          <Rate disabled value={rating.score} />
-          <span>{SCORE_TEXTS[rating.score - 1]}</span>
-          {rating.comment && <Typography.Text italic>“{rating.comment}”</Typography.Text>}
-        </Space>
-      }
-    />
+    <div data-testid="rating-done">
+      <Result
+        status="success"
+        title={justRated ? 'Cảm ơn bạn đã đánh giá!' : 'Hồ sơ này đã được đánh giá. Cảm ơn bạn!'}
+        subTitle={
+          <Space direction="vertical" size={4}>
+            <Rate disabled value={rating.score} />
+            <span>{SCORE_TEXTS[rating.score - 1]}</span>
+            {rating.comment && <Typography.Text italic>“{rating.comment}”</Typography.Text>}
+          </Space>
+        }
+      />
+    </div>
   );
 }
 
-function RatingForm({ code, token }: { code: string; token: string }) {
+function RatingForm({ code, token, onRated }: { code: string; token: string; onRated: () => void }) {
   const [form] = Form.useForm<Values>();
   const score = Form.useWatch('score', form);
   const [failure, setFailure] = useState<string | null>(null);
@@ -129,8 +131,9 @@ function RatingForm({ code, token }: { code: string; token: string }) {
   const submit = async (values: Values) => {
     setFailure(null);
     try {
-      await mutation.mutateAsync(values);
-      await queryClient.invalidateQueries({ queryKey: keys.rating(code, token) });
+      const answer = await mutation.mutateAsync(values);
+      onRated();
+      queryClient.setQueryData(keys.rating(code, token), answer);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         // Rated meanwhile (another tab), or not returned after all: show what is true now.
