@@ -7,11 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "json/omittable.hpp"
 #include "json/read.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "store/core_described.hpp"
 
 namespace egov::api {
+
+using json::Omittable;
 
 // POST /api/v1/dossiers (reception, at the counter).
 struct CounterIntake {
@@ -109,5 +112,40 @@ constexpr auto JsonRules(json::For<RescheduleAction>) {
 // The service's input for the action named in `body`: its own members read (and no others),
 // the new due time parsed. Throws validation_failed naming the member.
 service::dossier::ActionInput ActionInputOf(const boost::json::object& body);
+
+// The criteria of a rating (docs/workflow.md, "Rating"), each 1–5, all optional; another
+// key is refused (422 naming criteria.<key>). Also their answer, given keys only.
+struct RatingCriteria {
+  Omittable<int> attitude;        // thái độ phục vụ
+  Omittable<int> guidance;        // hướng dẫn, giải thích
+  Omittable<int> time_taken;      // thời gian giải quyết
+  Omittable<int> fees_as_posted;  // phí, lệ phí đúng như niêm yết
+};
+BOOST_DESCRIBE_STRUCT(RatingCriteria, (), (attitude, guidance, time_taken, fees_as_posted))
+constexpr auto JsonRules(json::For<RatingCriteria>) {
+  return std::to_array<json::FieldRule>({
+      {"attitude", {.min = 1, .max = 5}},
+      {"guidance", {.min = 1, .max = 5}},
+      {"time_taken", {.min = 1, .max = 5}},
+      {"fees_as_posted", {.min = 1, .max = 5}},
+  });
+}
+
+// POST /api/v1/public/dossiers/{code}/rating. The comment's limit of 1,000 characters is the
+// service's, counted after NFC normalisation; this bound only keeps a body small.
+struct RatingBody {
+  std::string token;
+  int score = 0;
+  Omittable<RatingCriteria> criteria;
+  Omittable<std::string> comment;
+};
+BOOST_DESCRIBE_STRUCT(RatingBody, (), (token, score, criteria, comment))
+constexpr auto JsonRules(json::For<RatingBody>) {
+  return std::to_array<json::FieldRule>({
+      {"token", {.max_chars = 100}},
+      {"score", {.min = 1, .max = 5}},
+      {"comment", {.max_chars = 4000}},
+  });
+}
 
 }  // namespace egov::api

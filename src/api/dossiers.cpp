@@ -64,6 +64,16 @@ struct FileView {
 };
 BOOST_DESCRIBE_STRUCT(FileView, (), (sha256, component, mime_type, size, file_name))
 
+// A citizen's rating of a returned dossier (docs/workflow.md, "Rating").
+struct RatingView {
+  std::string code;
+  int score = 0;
+  RatingCriteria criteria;  // the criteria rated, only
+  std::string comment;      // "" when none
+  Instant rated_at;
+};
+BOOST_DESCRIBE_STRUCT(RatingView, (), (code, score, criteria, comment, rated_at))
+
 struct DossierView {
   std::string code;
   std::string procedure_code;
@@ -88,12 +98,13 @@ struct DossierView {
   std::string competent_agency;            // the agency that decides
   std::string processing_agency;           // the agency holding the dossier now
   std::vector<StepView> steps;
+  Omittable<RatingView> rating;  // the citizen's rating, once given
 };
 BOOST_DESCRIBE_STRUCT(DossierView, (),
                       (code, procedure_code, procedure_version, procedure_name, status, channel,
                        applicant, components, receiving_agency, receiving_agency_name, current_step,
                        submitted_at, received_at, due_at, public_token, files, events, completed_at,
-                       timeliness, version, competent_agency, processing_agency, steps))
+                       timeliness, version, competent_agency, processing_agency, steps, rating))
 
 // An item of GET /api/v1/dossiers.
 struct DossierSummaryView {
@@ -160,6 +171,15 @@ CurrentStepView CurrentStepOf(const service::dossier::DossierView& v) {
   return out;
 }
 
+RatingView RatingOf(const std::string& code, const store::dossier::StoredRating& r) {
+  RatingView out{code, r.score, {}, r.comment, Instant{r.rated_at}};
+  if (r.attitude) out.criteria.attitude = *r.attitude;
+  if (r.guidance) out.criteria.guidance = *r.guidance;
+  if (r.time_taken) out.criteria.time_taken = *r.time_taken;
+  if (r.fees_as_posted) out.criteria.fees_as_posted = *r.fees_as_posted;
+  return out;
+}
+
 FileView FileOf(const core::dossier::File& f) {
   return {f.sha256, f.component, f.mime_type, f.size, f.file_name};
 }
@@ -214,6 +234,7 @@ DossierView ViewOf(const service::dossier::DossierView& v) {
     out.steps.push_back(
         {step.index, step.name, core::access::RoleName(step.role), step.agency_code, step.hours});
   }
+  if (v.rating) out.rating = RatingOf(d.code, *v.rating);
   return out;
 }
 
@@ -386,6 +407,32 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
                return http::JsonResponse(body);
              }),
              http::RouteOptions{.public_rate_limited = true});
+
+  router.Add(verb::post, "/api/v1/public/dossiers/{code}/rating",
+             http::SyncHandler([&s](Request& request) {
+               auto body = json::Read<RatingBody>(JsonBody(request));
+               service::dossier::RatingInput input{std::move(body.token), body.score};
+               if (body.criteria) {
+                 auto given = [](const Omittable<int>& v) {
+                   return v ? std::optional<int>(*v) : std::nullopt;
+                 };
+                 input.attitude = given(body.criteria->attitude);
+                 input.guidance = given(body.criteria->guidance);
+                 input.time_taken = given(body.criteria->time_taken);
+                 input.fees_as_posted = given(body.criteria->fees_as_posted);
+               }
+               input.comment = body.comment.value_or({});
+               auto rated = s.ratings.Rate(request.param("code"), input);
+               return JsonView(RatingOf(rated.code, rated.rating), status::created);
+             }),
+             http::RouteOptions{.public_rate_limited = true});
+
+  router.Add(
+      verb::get, "/api/v1/public/dossiers/{code}/rating", http::SyncHandler([&s](Request& request) {
+        auto rated = s.ratings.Get(request.param("code"), request.query("token").value_or(""));
+        return JsonView(RatingOf(rated.code, rated.rating));
+      }),
+      http::RouteOptions{.public_rate_limited = true});
 }
 
 }  // namespace egov::api

@@ -17,6 +17,8 @@ void RegisterAuthRoutes(http::Router& router, const service::Services& services,
                         http::BlockingPool& pool);
 // /api/v1/agencies
 void RegisterAgencyRoutes(http::Router& router, const service::Services& services);
+// /api/v1/agencies/{code}/processes: agencies' own internal processes
+void RegisterProcessRoutes(http::Router& router, const service::Services& services);
 // /api/v1/users
 void RegisterUserRoutes(http::Router& router, const service::Services& services,
                         http::BlockingPool& pool);

@@ -26,6 +26,7 @@ void RegisterAllRoutes(http::Router& router, const service::Services& services,
   RegisterSystemRoutes(router, metrics);
   RegisterAuthRoutes(router, services, pool);
   RegisterAgencyRoutes(router, services);
+  RegisterProcessRoutes(router, services);
   RegisterUserRoutes(router, services, pool);
   RegisterProcedureRoutes(router, services);
   RegisterDossierRoutes(router, services, pool);

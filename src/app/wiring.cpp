@@ -13,13 +13,16 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       files_(options_.files_dir),
       dossiers_(db_, clock_, calendar_, catalog_, files_),
       forms_(db_, dossiers_),
+      ratings_(db_, clock_),
+      processes_(db_, clock_, catalog_),
       health_(db_) {}
 
 const service::Services& ServiceGraph::services() {
   if (!services_) {
     auth_.emplace(db_, clock_, options_.access, directory_);
     services_.emplace(service::Services{clock_, directory_, *auth_, calendar_, catalog_, dossiers_,
-                                        forms_, health_, options_.public_base_url});
+                                        forms_, health_, options_.public_base_url, ratings_,
+                                        processes_});
   }
   return *services_;
 }

@@ -72,6 +72,8 @@ class ServiceGraph {
   store::FileStore files_;
   service::dossier::Dossiers dossiers_;
   service::dossier::Forms forms_;
+  service::dossier::Ratings ratings_;
+  service::dossier::AgencyProcesses processes_;
   service::system::HealthProbe health_;
   std::optional<service::access::Auth> auth_;
   std::optional<service::Services> services_;

@@ -13,6 +13,8 @@
 #include "service/catalog/catalog.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
+#include "service/dossier/processes.hpp"
+#include "service/dossier/ratings.hpp"
 #include "service/system/health.hpp"
 
 namespace egov::service {
@@ -31,6 +33,8 @@ struct Services {
   // decides whether session cookies are Secure. Never taken from request headers. Set by the
   // composition root before the first request.
   const std::string& public_base_url;
+  dossier::Ratings& ratings;
+  dossier::AgencyProcesses& processes;
 };
 
 }  // namespace egov::service

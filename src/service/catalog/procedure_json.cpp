@@ -36,6 +36,36 @@ FeeJson FeeJsonOf(const core::catalog::Fee& fee) {
   return {fee.amount, NonEmpty(fee.unit), NonEmpty(fee.note), {}};
 }
 
+std::vector<core::catalog::Step> StepsOf(std::vector<StepJson> steps, const std::string& path) {
+  std::vector<core::catalog::Step> out;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    auto& step = steps[i];
+    auto role = core::access::ParseRole(step.role);
+    if (!role) throw FieldError(fmt::format("{}steps[{}].role", path, i), "Vai trò không tồn tại.");
+    auto agency = core::catalog::ParseRelativeAgency(step.agency.value_or("receiving"));
+    if (!agency) {
+      throw FieldError(fmt::format("{}steps[{}].agency", path, i),
+                       "phải là receiving, district hoặc province.");
+    }
+    out.push_back({std::move(step.name), *role, step.agency_code.value_or({}), step.hours, *agency,
+                   step.unit.value_or({})});
+  }
+  return out;
+}
+
+std::vector<StepJson> StepsJsonOf(const std::vector<core::catalog::Step>& steps) {
+  std::vector<StepJson> out;
+  for (const auto& s : steps) {
+    json::Omittable<std::string> agency;
+    if (s.agency != core::catalog::RelativeAgency::kReceiving) {
+      agency = std::string(core::catalog::RelativeAgencyName(s.agency));
+    }
+    out.push_back({s.name, std::string(core::access::RoleName(s.role)), s.hours,
+                   NonEmpty(s.agency_code), std::move(agency), NonEmpty(s.unit)});
+  }
+  return out;
+}
+
 Procedure ProcedureOf(ProcedureJson form, const std::string& path) {
   Procedure p;
   p.code = std::move(form.code);
@@ -58,18 +88,7 @@ Procedure ProcedureOf(ProcedureJson form, const std::string& path) {
                                : TimeLimit{TimeLimit::Kind::kSameDay, 0};
   p.fee = {form.fee.amount, form.fee.unit.value_or({}), form.fee.note.value_or({})};
   p.components = std::move(form.components);
-  for (std::size_t i = 0; i < form.steps.size(); ++i) {
-    auto& step = form.steps[i];
-    auto role = core::access::ParseRole(step.role);
-    if (!role) throw FieldError(fmt::format("{}steps[{}].role", path, i), "Vai trò không tồn tại.");
-    auto agency = core::catalog::ParseRelativeAgency(step.agency.value_or("receiving"));
-    if (!agency) {
-      throw FieldError(fmt::format("{}steps[{}].agency", path, i),
-                       "phải là receiving, district hoặc province.");
-    }
-    p.steps.push_back({std::move(step.name), *role, step.agency_code.value_or({}), step.hours,
-                       *agency, step.unit.value_or({})});
-  }
+  p.steps = StepsOf(std::move(form.steps), path);
   p.effective_from = std::move(form.effective_from);
   p.source = form.source.value_or({});
   return p;
@@ -83,14 +102,7 @@ ProcedureJson JsonOf(const Procedure& p) {
   out.time_limit = TimeLimitJsonOf(p.time_limit);
   out.fee = FeeJsonOf(p.fee);
   out.components = p.components;
-  for (const auto& s : p.steps) {
-    json::Omittable<std::string> agency;
-    if (s.agency != core::catalog::RelativeAgency::kReceiving) {
-      agency = std::string(core::catalog::RelativeAgencyName(s.agency));
-    }
-    out.steps.push_back({s.name, std::string(core::access::RoleName(s.role)), s.hours,
-                         NonEmpty(s.agency_code), std::move(agency), NonEmpty(s.unit)});
-  }
+  out.steps = StepsJsonOf(p.steps);
   out.effective_from = p.effective_from;
   out.level = NonEmpty(p.level);
   out.online_level = NonEmpty(p.online_level);
@@ -103,6 +115,16 @@ Procedure ProcedureFromJson(std::string_view definition) {
   return json::ReadingStored(kDefinitionColumn, [&] {
     return ProcedureOf(json::ReadStored<ProcedureJson>(definition, kDefinitionColumn));
   });
+}
+
+std::vector<core::catalog::Step> ProcessStepsFromJson(std::string_view text) {
+  constexpr std::string_view kColumn = "agency_processes.steps";
+  return json::ReadingStored(
+      kColumn, [&] { return StepsOf(json::ReadStored<ProcessJson>(text, kColumn).steps); });
+}
+
+std::string ProcessStepsToJson(const std::vector<core::catalog::Step>& steps) {
+  return json::WriteText(ProcessJson{StepsJsonOf(steps)});
 }
 
 std::string ProcedureToJson(const Procedure& p) { return json::WriteText(JsonOf(p)); }

@@ -132,6 +132,25 @@ constexpr auto JsonRules(json::For<CatalogJson>) {
   return std::to_array<json::FieldRule>({{"procedures", {.max_items = 100'000}}});
 }
 
+// An agency's own process of a procedure (PUT /api/v1/agencies/{code}/processes/{procedure}'s
+// body, and the agency_processes.steps column): steps in the procedure's step form.
+struct ProcessJson {
+  std::vector<StepJson> steps;
+};
+BOOST_DESCRIBE_STRUCT(ProcessJson, (), (steps))
+constexpr auto JsonRules(json::For<ProcessJson>) {
+  return std::to_array<json::FieldRule>({{"steps", {.max_items = 100}}});
+}
+
+// The steps that JSON step forms describe; validation_failed naming "steps[i].role" for an
+// unknown role, "steps[i].agency" for an unknown relative agency (each prefixed by `path`).
+std::vector<core::catalog::Step> StepsOf(std::vector<StepJson> steps, const std::string& path = {});
+std::vector<StepJson> StepsJsonOf(const std::vector<core::catalog::Step>& steps);
+// An agency's stored process (the agency_processes.steps column); json::CorruptData when it
+// does not read as one.
+std::vector<core::catalog::Step> ProcessStepsFromJson(std::string_view text);
+std::string ProcessStepsToJson(const std::vector<core::catalog::Step>& steps);
+
 // The procedure that a JSON form describes; validation_failed naming "time_limit" when it is
 // not exactly one of its forms, "steps[i].role" for an unknown role. `path` prefixes the
 // names ("procedures[3]." for an imported one); "steps[i].agency" for an unknown relative agency.

@@ -172,7 +172,7 @@ std::vector<DossierStep> Dossiers::StepsOf(store::Session& session, const Dossie
   receiving.id = d.receiving_agency_id;
   receiving.code = d.receiving_agency_code;
   receiving.path = d.receiving_agency_path;
-  return ResolveSteps(session, p, receiving);
+  return ResolveSteps(session, p, receiving, /*own_process=*/false);
 }
 
 DossierView Dossiers::Create(const IntakeInput& input, const std::string& created_by,
@@ -437,6 +437,7 @@ DossierView Dossiers::View(store::Session& session, const Dossier& d) const {
                 {},
                 std::nullopt};
   v.steps = StepsOf(session, d, v.procedure);
+  if (d.status == Status::kReturned) v.rating = store::dossier::FindRating(session, d.id);
   if (d.completed_at && d.due_at) {
     v.timeliness = core::dossier::TimelinessOf(*d.completed_at, *d.due_at);
   }

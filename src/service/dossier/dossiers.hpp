@@ -21,6 +21,7 @@
 #include "store/database.hpp"
 #include "store/dossier/bulk.hpp"
 #include "store/dossier/dossiers.hpp"
+#include "store/dossier/ratings.hpp"
 #include "store/files/file_store.hpp"
 
 namespace egov::service::dossier {
@@ -41,6 +42,7 @@ struct DossierView {
   std::vector<core::dossier::File> files;
   std::vector<core::dossier::DossierStep> steps;         // resolved at intake, with their agencies
   std::optional<core::calendar::Timeliness> timeliness;  // once completed
+  std::optional<store::dossier::StoredRating> rating;    // the citizen's, once rated (Get)
 };
 
 // One posted action (CONTRACT.md, "Dossier statuses and actions"); which members matter

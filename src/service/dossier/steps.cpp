@@ -7,7 +7,9 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "service/catalog/procedure_json.hpp"
 #include "store/access/agencies.hpp"
+#include "store/catalog/agency_processes.hpp"
 
 namespace egov::service::dossier {
 
@@ -116,9 +118,17 @@ const Agency& RelativeStepAgency(AgencyLookup& lookup, const Agency& receiving,
 
 }  // namespace
 
-std::vector<DossierStep> ResolveSteps(store::Session& session,
-                                      const core::catalog::Procedure& procedure,
-                                      const core::access::Agency& receiving) {
+bool FitsProcedure(const std::vector<core::catalog::Step>& steps,
+                   const core::catalog::Procedure& procedure) {
+  if (steps.size() < 2 || steps.back().role != core::access::Role::kReception) return false;
+  int total = 0;
+  for (const auto& s : steps) total += s.hours;
+  return total == procedure.time_limit.TotalHours();
+}
+
+std::vector<DossierStep> ResolveTheseSteps(store::Session& session,
+                                           const std::vector<core::catalog::Step>& steps,
+                                           const core::access::Agency& receiving) {
   AgencyLookup lookup(session);
   auto absolute = [&](const std::string& code) -> const Agency& {
     if (const Agency* found = lookup.ByCode(code)) return *found;
@@ -130,14 +140,31 @@ std::vector<DossierStep> ResolveSteps(store::Session& session,
   // The stored receiving agency (kind, name, path, hours): the caller may pass only its code.
   const Agency& at = absolute(receiving.code);
   std::vector<DossierStep> out;
-  for (std::size_t i = 0; i < procedure.steps.size(); ++i) {
-    const auto& step = procedure.steps[i];
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const auto& step = steps[i];
     const Agency& agency = step.agency_code.empty() ? RelativeStepAgency(lookup, at, step, i)
                                                     : absolute(step.agency_code);
     out.push_back({static_cast<int>(i), step.name, step.role, agency.id, agency.code, agency.path,
                    agency.working_hours, step.hours});
   }
   return out;
+}
+
+std::vector<DossierStep> ResolveSteps(store::Session& session,
+                                      const core::catalog::Procedure& procedure,
+                                      const core::access::Agency& receiving, bool own_process) {
+  if (own_process) {
+    std::int64_t agency_id = receiving.id;
+    if (agency_id == 0) {
+      auto found = store::access::FindAgencyByCode(session, receiving.code);
+      if (found) agency_id = found->id;
+    }
+    if (auto own = store::catalog::FindAgencyProcess(session, agency_id, procedure.code)) {
+      auto steps = catalog::ProcessStepsFromJson(own->steps);
+      if (FitsProcedure(steps, procedure)) return ResolveTheseSteps(session, steps, receiving);
+    }
+  }
+  return ResolveTheseSteps(session, procedure.steps, receiving);
 }
 
 core::catalog::Procedure WithSteps(core::catalog::Procedure procedure,

@@ -25,9 +25,24 @@ namespace egov::service::dossier {
 // working hours. Throws validation_failed naming `steps[i].agency` or `steps[i].unit` when a
 // relative step has no agency for this receiving agency (nothing may be created then), and
 // conflict when a named agency no longer exists.
+//
+// With `own_process` (intake), the receiving agency's own process for the procedure
+// (agency_processes, docs/workflow.md "An agency's own process") replaces the procedure's
+// steps when it has one that still fits the procedure (its hours add up to the time limit,
+// its last step is the return by reception); without it (a dossier from before steps were
+// stored), the procedure's steps.
 std::vector<core::dossier::DossierStep> ResolveSteps(store::Session& session,
                                                      const core::catalog::Procedure& procedure,
-                                                     const core::access::Agency& receiving);
+                                                     const core::access::Agency& receiving,
+                                                     bool own_process = true);
+// Whether an agency's own steps still fit `procedure` (the version in force may have changed
+// since they were saved): the hours add up to its time limit, the last is reception's.
+bool FitsProcedure(const std::vector<core::catalog::Step>& steps,
+                   const core::catalog::Procedure& procedure);
+// Exactly `steps` resolved for `receiving` (the same rules and errors as ResolveSteps).
+std::vector<core::dossier::DossierStep> ResolveTheseSteps(
+    store::Session& session, const std::vector<core::catalog::Step>& steps,
+    const core::access::Agency& receiving);
 
 // The procedure as the dossier runs it: its steps replaced by the resolved ones (each with
 // its concrete agency code), for the workflow and deadline functions of core.

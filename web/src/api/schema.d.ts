@@ -612,6 +612,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/dossiers/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** The citizen's rating of a dossier, with the receipt's token (rate-limited); the rating page uses it to show that the dossier is rated already */
+        get: operations["getDossierRating"];
+        put?: never;
+        /**
+         * Rate a dossier once, after its result is returned (rate-limited)
+         * @description Decision 766/QĐ-TTg: the citizen's satisfaction with the handling of the dossier. Whoever holds the receipt's public_token rates it once, once its status is returned. Checks in this order: the body (422 naming the member: score and each criterion an integer 1–5, only the four criteria keys, comment at most 1,000 characters after NFC); the code and token (404 not_found for an unknown code or a token that is not the dossier's, never saying which); the status (409 conflict before the result is returned); a second rating (409 conflict). Rated at the server's time.
+         */
+        post: operations["rateDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{code}/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the agency code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** An agency's own internal processes (any officer whose subtree holds the agency; 403 otherwise) */
+        get: operations["listAgencyProcesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{code}/processes/{procedure_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the agency code */
+                code: string;
+                /** @description the procedure's code */
+                procedure_code: string;
+            };
+            cookie?: never;
+        };
+        /** An agency's own process for a procedure (any officer whose subtree holds the agency; 403 otherwise; 404 when the agency or procedure is unknown or the agency has none: the procedure's steps apply) */
+        get: operations["getAgencyProcess"];
+        /**
+         * Give an agency its own process for a procedure, or replace it (an administrator of the agency or of an ancestor)
+         * @description Dossiers received at this agency from then on follow these steps instead of the procedure's; dossiers already received keep their recorded steps; the procedure itself is never changed. 404 for an unknown agency, 403 unless the caller is an administrator of the agency or an ancestor (before the body is read), 404 for an unknown procedure (none in force), 422 naming steps… for steps that break the procedure's step rules or do not resolve for this agency. Audited (agency_process.put).
+         */
+        put: operations["putAgencyProcess"];
+        post?: never;
+        /** Remove an agency's own process: dossiers received from then on follow the procedure's steps (an administrator of the agency or of an ancestor; 404 when it has none). Audited (agency_process.delete). */
+        delete: operations["deleteAgencyProcess"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1324,6 +1395,8 @@ export interface components {
             processing_agency: string;
             /** @description the process as resolved at intake */
             steps: components["schemas"]["DossierStep"][];
+            /** @description the citizen's rating; absent until the dossier, returned, is rated */
+            rating?: components["schemas"]["Rating"];
         };
         DossierSummary: {
             code: string;
@@ -1525,6 +1598,66 @@ export interface components {
             agency_code: string;
             /** @description working hours allotted */
             hours: number;
+        };
+        /** @description Criteria of the citizen's satisfaction (Decision 766/QĐ-TTg: the Bộ chỉ số of service quality), each an integer 1 (very dissatisfied) to 5 (very satisfied), all optional; another key is refused (422 naming criteria.<key>). In answers: only the criteria that were rated. */
+        RatingCriteria: {
+            /** @description thái độ phục vụ của cán bộ (the officers' attitude) */
+            attitude?: number;
+            /** @description hướng dẫn, giải thích rõ ràng (clear guidance) */
+            guidance?: number;
+            /** @description thời gian giải quyết (the time the dossier took) */
+            time_taken?: number;
+            /** @description phí, lệ phí đúng như niêm yết (fees as posted, nothing more) */
+            fees_as_posted?: number;
+        };
+        RatingRequest: {
+            /** @description the receipt's public_token (the ma= of the QR URL /tra-cuu/{code}?ma=<token>) */
+            token: string;
+            /** @description overall satisfaction, 1–5 */
+            score: number;
+            criteria?: components["schemas"]["RatingCriteria"];
+            /** @description optional; at most 1,000 characters after NFC normalisation (stored in NFC, surrounding whitespace trimmed); line breaks allowed, other control characters and bidirectional controls refused (422 naming comment) */
+            comment?: string;
+        };
+        /** @description A citizen's rating of a returned dossier, given once. */
+        Rating: {
+            /** @description the dossier code */
+            code: string;
+            score: number;
+            criteria: components["schemas"]["RatingCriteria"];
+            /** @description "" when none was given */
+            comment: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, Vietnam time
+             */
+            rated_at: string;
+        };
+        AgencyProcessInput: {
+            /** @description in the procedure's step form and under its rules: 2–30 steps, known roles, the hours adding up to the time limit of the procedure's version in force, the last the return to the applicant (role reception) at the receiving agency itself; and every step must resolve for this agency now (422 naming steps[i].agency or steps[i].unit) */
+            steps: components["schemas"]["ProcedureStep"][];
+        };
+        /** @description An agency's own internal process (quy trình nội bộ) for a procedure: replaces the procedure's steps for dossiers received at that agency from then on (dossiers already received keep their recorded steps). Ignored (the procedure's steps apply) while it no longer fits the procedure's version in force (its hours no longer add up to the time limit). */
+        AgencyProcess: {
+            procedure_code: string;
+            /** @description of the version in force */
+            procedure_name: string;
+            steps: components["schemas"]["ProcedureStep"][];
+            /**
+             * Format: date-time
+             * @description ISO 8601, Vietnam time
+             */
+            updated_at: string;
+            /** @description username */
+            updated_by: string;
+        };
+        /** @description An agency's own processes, by procedure code */
+        AgencyProcessList: {
+            items: components["schemas"]["AgencyProcess"][];
+            /** @description all matching items, not only this page */
+            total: number;
+            page: number;
+            per_page: number;
         };
     };
     responses: {
@@ -2903,6 +3036,218 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDossierRating: {
+        parameters: {
+            query?: {
+                /** @description the receipt's public_token */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the rating */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description no such dossier, a token that is not its own, or no rating yet (the same answer) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    rateDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingRequest"];
+            };
+        };
+        responses: {
+            /** @description rated */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listAgencyProcesses: {
+        parameters: {
+            query?: {
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the agency code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the agency's own processes, by procedure code */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyProcessList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getAgencyProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the agency code */
+                code: string;
+                /** @description the procedure's code */
+                procedure_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the process */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyProcess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    putAgencyProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the agency code */
+                code: string;
+                /** @description the procedure's code */
+                procedure_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyProcessInput"];
+            };
+        };
+        responses: {
+            /** @description the process as saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyProcess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteAgencyProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the agency code */
+                code: string;
+                /** @description the procedure's code */
+                procedure_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["Internal"];
         };
     };
