@@ -176,15 +176,14 @@ export type DossierActionBody = Schemas['DossierAction'];
 export type DossierActionName = DossierActionBody['action'];
 
 /**
- * Fields the dossier JSON gains with the work queues and the rating (issue 10). Optional until
- * the description carries them: an older server simply leaves them out.
+ * Fields the dossier JSON gains with the work queues (issue 10). Optional until the
+ * description carries them: an older server simply leaves them out.
  */
 export interface DossierProcessing {
   /** The actions the signed-in user may take now (the server decides, never the client). */
   allowed_actions?: string[];
   /** The dossier's clock runs and its due time has passed. */
   overdue?: boolean;
-  rating?: Rating | null;
 }
 
 /** The dossier page's dossier: the described one and the processing fields. */
@@ -247,23 +246,14 @@ export interface Officer {
   full_name: string;
 }
 
-export type RatingCriterion = 'attitude' | 'guidance' | 'time_taken' | 'fees_as_posted';
+/** A criterion of a rating (Decision 766/QĐ-TTg), each scored 1–5. */
+export type RatingCriterion = keyof Schemas['RatingCriteria'];
 
-/** A citizen's rating of a returned dossier (once). */
-export interface Rating {
-  score: number;
-  criteria?: Partial<Record<RatingCriterion, number>>;
-  comment?: string;
-  rated_at?: string;
-}
+/** A citizen's rating of a returned dossier (once): GET/POST /public/dossiers/{code}/rating. */
+export type Rating = Schemas['Rating'];
 
 /** POST /public/dossiers/{code}/rating. */
-export interface RatingRequest {
-  token: string;
-  score: number;
-  criteria?: Partial<Record<RatingCriterion, number>>;
-  comment?: string;
-}
+export type RatingRequest = Schemas['RatingRequest'];
 
 /** The PDFs of a dossier (forms/{name}.pdf). */
 export type DossierFormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stop' | 'control-sheet';
