@@ -86,7 +86,7 @@ export default function DossiersPage() {
       ),
     },
     { key: 'applicant', title: 'Người nộp', dataIndex: 'applicant_name' },
-    { key: 'procedure', title: 'Thủ tục', dataIndex: 'procedure_name', className: 'egov-wrap' },
+    { key: 'procedure', title: 'Thủ tục', dataIndex: 'procedure_name', className: 'egov-wrap', responsive: ['sm'] },
     {
       key: 'status',
       title: 'Trạng thái',
@@ -97,8 +97,15 @@ export default function DossiersPage() {
         </Flex>
       ),
     },
-    { key: 'channel', title: 'Hình thức', dataIndex: 'channel', render: (c: string) => channelLabel(c) },
-    { key: 'received', title: 'Tiếp nhận', dataIndex: 'received_at', width: 140, render: (at: string | null) => formatDateTime(at) },
+    { key: 'channel', title: 'Hình thức', dataIndex: 'channel', responsive: ['xl'], render: (c: string) => channelLabel(c) },
+    {
+      key: 'received',
+      title: 'Tiếp nhận',
+      dataIndex: 'received_at',
+      width: 140,
+      responsive: ['md'],
+      render: (at: string | null) => formatDateTime(at),
+    },
     { key: 'due', title: 'Hẹn trả', dataIndex: 'due_at', width: 140, render: (at: string | null) => formatDateTime(at) },
   ];
 

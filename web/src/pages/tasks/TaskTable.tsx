@@ -39,7 +39,10 @@ export function TaskTable({
           <Link to={paths.dossier(task.code)} onClick={(e) => e.stopPropagation()}>
             {task.code}
           </Link>
-          <MarkTag mark={task.mark} />
+          <Flex wrap gap={4}>
+            <DossierStatusTag status={task.status} />
+            <MarkTag mark={task.mark} />
+          </Flex>
         </Flex>
       ),
     },
@@ -58,6 +61,7 @@ export function TaskTable({
       key: 'step',
       title: 'Bước hiện tại',
       className: 'egov-wrap',
+      responsive: ['md'],
       render: (_, task) =>
         task.current_step ? (
           <>
@@ -70,8 +74,7 @@ export function TaskTable({
           '—'
         ),
     },
-    { key: 'status', title: 'Trạng thái', render: (_, task) => <DossierStatusTag status={task.status} /> },
-    { key: 'due', title: 'Hẹn trả', width: 140, render: (_, task) => formatDateTime(task.due_at) },
+    { key: 'due', title: 'Hẹn trả', width: 130, responsive: ['lg'], render: (_, task) => formatDateTime(task.due_at) },
     ...extraColumns,
   ];
   return (
