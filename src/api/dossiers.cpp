@@ -242,6 +242,19 @@ http::Response DossierResponse(const service::dossier::DossierView& v) {
   return JsonView(ViewOf(v));
 }
 
+// The file name of a form's PDF, before "-<code>.pdf" (ASCII, unaccented Vietnamese).
+std::string_view FormFileStem(core::dossier::Form form) {
+  switch (form) {
+    case core::dossier::Form::kReceipt: return "giay-hen";
+    case core::dossier::Form::kSupplement: return "yeu-cau-bo-sung";
+    case core::dossier::Form::kRefusal: return "tu-choi";
+    case core::dossier::Form::kApology: return "xin-loi";
+    case core::dossier::Form::kStop: return "dung-giai-quyet";
+    case core::dossier::Form::kControlSheet: return "phieu-kiem-soat";
+  }
+  return "mau";
+}
+
 std::optional<std::string> IdempotencyKey(const Request& request) {
   auto key = request.header("Idempotency-Key");
   if (key.empty()) return std::nullopt;
@@ -257,20 +270,28 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
   router.Add(verb::get, "/api/v1/dossiers/{code}/forms/{form}",
              http::Handler([&s, &pool](Request& request) -> boost::asio::awaitable<http::Response> {
                auto caller = RequireCaller(request, s);
-               if (request.param("form") != "01.pdf") {
-                 throw Error(ErrorCode::kNotFound, "Mẫu biểu này chưa có (hiện có: 01.pdf).");
+               std::string_view name = request.param("form");
+               std::optional<core::dossier::Form> form;
+               if (name.ends_with(".pdf")) {
+                 form = core::dossier::ParseForm(name.substr(0, name.size() - 4));
+               }
+               if (!form) {
+                 throw Error(ErrorCode::kNotFound,
+                             "Không có mẫu này (có: receipt hoặc 01, supplement, refusal, "
+                             "apology, stop, control-sheet; đuôi .pdf).");
                }
                // The QR points at the public lookup page under the configured public base
                // URL, never at what the request's Host or X-Forwarded-* headers claim.
                std::string base = s.public_base_url;
                std::string code = request.param("code");
-               auto work = [&s, caller, code, base] {
-                 return s.forms.ReceiptPdf(caller, code, base);
+               auto work = [&s, caller, code, base, which = *form] {
+                 return s.forms.FormPdf(caller, code, which, base);
                };
                std::string pdf = co_await pool.Run(std::move(work));
                http::Response r = http::TextResponse(std::move(pdf), "application/pdf");
-               r.headers.emplace_back("Content-Disposition",
-                                      "inline; filename=\"giay-hen-" + code + ".pdf\"");
+               r.headers.emplace_back("Content-Disposition", "inline; filename=\"" +
+                                                                 std::string(FormFileStem(*form)) +
+                                                                 "-" + code + ".pdf\"");
                co_return r;
              }));
 

@@ -9,74 +9,20 @@
 #include <cstdio>
 #include <string_view>
 
+#include "render/form_parts.hpp"
 #include "render/pdf_document.hpp"
 
 namespace egov::render {
 
 namespace {
 
-constexpr double kMm = kPointsPerMm;
-constexpr double kA5Width = 148 * kMm;
-constexpr double kA5Height = 210 * kMm;
-constexpr Margins kMargins{
-    .top = 10 * kMm, .right = 10 * kMm, .bottom = 12 * kMm, .left = 13 * kMm};
-constexpr const char* kFont = "Noto Serif";
-
-constexpr double kBodyPt = 10;
-constexpr double kParagraphGap = 1;     // points between body paragraphs
-constexpr double kSignatureSpace = 14;  // mm left blank for a signature
-constexpr double kQrSize = 25;          // mm, the symbol without its quiet zone
-constexpr double kRule = 0.5;           // points
-
-constexpr TextStyle kBody{.size_pt = kBodyPt};
-constexpr TextStyle kBodyJustified{.size_pt = kBodyPt, .align = Align::kJustify};
-
-// Between two fields on one line (a place to wrap).
-constexpr const char* kFieldGap = "    ";
-
-// The dotted line the official form prints where a value is written by hand.
-constexpr const char* kBlank = "……………………";
-
-std::string ValueOrBlank(const std::string& value) {
-  return value.empty() ? std::string(kBlank) : EscapeMarkup(value);
-}
-
-std::string Bold(const std::string& value) {
-  return value.empty() ? std::string(kBlank) : "<b>" + EscapeMarkup(value) + "</b>";
-}
+constexpr double kQrSize = 25;  // mm, the symbol without its quiet zone
 
 std::string Count(int n) {
   if (n <= 0) return {};
   char text[16];
   std::snprintf(text, sizeof text, "%02d", n);
   return text;
-}
-
-constexpr std::string_view kNoBreakSpace = "\u00a0";
-
-// Escaped, with its spaces made no-break so it wraps as one unit (short values only: times,
-// labels). pdftotext reads the no-break spaces back as plain spaces.
-std::string NoBreak(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == ' ') {
-      out += kNoBreakSpace;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// "Label: value" that wraps as one unit.
-std::string Field(std::string_view label, const std::string& value) {
-  return NoBreak(label) + ":" + std::string(kNoBreakSpace) + NoBreak(EscapeMarkup(value));
-}
-
-// A date-time such as "16 giờ 30 phút, ngày 11/03/2026", kept on one line when short.
-std::string Time(const std::string& value) {
-  if (value.empty()) return kBlank;
-  return value.size() <= 48 ? NoBreak(EscapeMarkup(value)) : EscapeMarkup(value);
 }
 
 // Case-insensitive comparison of Vietnamese text (NFC, then Unicode case folding).
@@ -105,56 +51,6 @@ std::string CounterLine(const Receipt& r) {
   return line;
 }
 
-// The two header blocks side by side; the cursor ends below the taller one.
-void Header(Document& doc, const Receipt& r) {
-  const double left = doc.content_left();
-  const double gap = 3 * kMm;
-  const TextStyle nation_style{.size_pt = 9, .bold = true, .align = Align::kCenter};
-  Layout nation = doc.MakeText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nation_style, 0);
-  double right_width = LayoutWidth(nation) + 2;
-  double left_width = doc.content_width() - right_width - gap;
-  double right_x = left + left_width + gap;
-  double top = doc.y();
-
-  // Left: the parent agency, the receiving unit in bold, a short rule.
-  double y = top;
-  if (!r.parent_agency_name.empty()) {
-    Layout parent = doc.MakeText(EscapeMarkup(r.parent_agency_name),
-                                 {.size_pt = 9, .align = Align::kCenter}, left_width);
-    doc.Place(parent, left, y);
-    y += LayoutHeight(parent);
-  }
-  Layout agency = doc.MakeText(ValueOrBlank(r.agency_name),
-                               {.size_pt = 9, .bold = true, .align = Align::kCenter}, left_width);
-  doc.Place(agency, left, y);
-  y += LayoutHeight(agency) + 2.5;
-  double rule = left_width / 3;
-  doc.Line(left + (left_width - rule) / 2, y, left + (left_width + rule) / 2, y, kRule);
-  double left_bottom = y;
-
-  // Right: the national title, the motto underlined to its own width, place and date.
-  Layout title = doc.MakeText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nation_style, right_width);
-  doc.Place(title, right_x, top);
-  y = top + LayoutHeight(title);
-  Layout motto = doc.MakeText("Độc lập - Tự do - Hạnh phúc",
-                              {.size_pt = 10, .bold = true, .align = Align::kCenter}, right_width);
-  doc.Place(motto, right_x, y);
-  PangoRectangle ink, logical;
-  pango_layout_get_extents(motto.get(), &ink, &logical);
-  y += LayoutHeight(motto) + 2.5;
-  double ink_x = right_x + pango_units_to_double(ink.x);
-  doc.Line(ink_x, y, ink_x + pango_units_to_double(ink.width), y, kRule);
-  y += 4;
-  if (!r.place_and_date.empty()) {
-    Layout date =
-        doc.MakeText(EscapeMarkup(r.place_and_date),
-                     {.size_pt = 9.5, .italic = true, .align = Align::kCenter}, right_width);
-    doc.Place(date, right_x, y);
-    y += LayoutHeight(date);
-  }
-  doc.Advance(std::max(left_bottom, y) - top);
-}
-
 void Title(Document& doc, const Receipt& r) {
   doc.Advance(3 * kMm);
   Layout title =
@@ -165,11 +61,6 @@ void Title(Document& doc, const Receipt& r) {
                              {.size_pt = 11, .align = Align::kCenter}, doc.content_width());
   doc.Flow(code, doc.content_left());
   doc.Advance(2.5 * kMm);
-}
-
-void Paragraph(Document& doc, const std::string& markup, const TextStyle& style = kBody) {
-  doc.Flow(doc.MakeText(markup, style, doc.content_width()), doc.content_left());
-  doc.Advance(kParagraphGap);
 }
 
 void ComponentTable(Document& doc, const Receipt& r) {
@@ -283,9 +174,9 @@ void Foot(Document& doc, const Receipt& r) {
 }  // namespace
 
 std::string RenderReceiptPdf(const Receipt& receipt) {
-  Document doc(kA5Width, kA5Height, kMargins, kFont);
+  Document doc(kA5Width, kA5Height, kA5Margins, kFormFont);
   doc.SetTitle("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + CleanText(receipt.dossier_code));
-  Header(doc, receipt);
+  DrawHeader(doc, {receipt.parent_agency_name, receipt.agency_name, receipt.place_and_date});
   Title(doc, receipt);
   Body(doc, receipt);
   Foot(doc, receipt);

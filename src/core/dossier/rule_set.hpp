@@ -5,13 +5,26 @@
 // Pure constants; thread-safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
 #include "core/calendar/date.hpp"
 
 namespace egov::core::dossier {
+
+// The printed forms of a dossier (DOMAIN.md §2, docs/forms.md), addressed by name; each set
+// gives them its own numbers and titles.
+enum class Form { kReceipt, kSupplement, kRefusal, kApology, kStop, kControlSheet };
+inline constexpr std::size_t kFormCount = 6;
+
+// A form as a set prints it; an empty number: the set has no such form.
+struct FormTitle {
+  std::string_view number;  // "02"
+  std::string_view title;  // "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ" (sentence case)
+};
 
 struct RuleSet {
   std::string_view name;          // "Thông tư 01/2018/TT-VPCP"
@@ -22,7 +35,17 @@ struct RuleSet {
   int reschedule_notice_working_days = 1;
   // The stop notice (Thông báo dừng giải quyết hồ sơ, Form 05 of 2025): the `stop` action.
   bool has_stop = false;
+  // The forms, indexed by Form.
+  std::array<FormTitle, kFormCount> forms{};
 };
+
+// The form as `rules` prints it; nullopt when the set has no such form.
+std::optional<FormTitle> FormIn(const RuleSet& rules, Form form);
+// "receipt" (also "01"), "supplement", "refusal", "apology", "stop", "control-sheet": the names
+// of the API; nullopt for any other text.
+std::optional<Form> ParseForm(std::string_view name);
+std::string_view Name(Form form);
+std::span<const Form> AllForms();
 
 // The set in force for a dossier received (or submitted) at `at` (UTC epoch milliseconds).
 const RuleSet& RuleSetAt(std::int64_t at);

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/text/fold.hpp"
 
 namespace egov::core::dossier {
@@ -193,19 +195,44 @@ std::optional<Refusal> CheckInput(const WorkflowState& state, const Request& req
   return std::nullopt;
 }
 
+// The lines a note adds after its reason (ParseNote reads them back). The reason and the
+// items have their spaces normalised, so none holds a line break.
+constexpr std::string_view kMissingLine = "\nCần bổ sung:";
+constexpr std::string_view kItemPrefix = "\n- ";
+constexpr std::string_view kNewDueLine = "\nHẹn trả kết quả mới: ";
+
 std::string NoteOf(const Request& request) {
   std::string note = text::NormalizeSpaces(request.reason);
   if (request.action == Action::kRequestSupplement) {
-    note += "\nCần bổ sung:";
-    for (const std::string& item : request.missing) note += "\n- " + text::NormalizeSpaces(item);
+    note += kMissingLine;
+    for (const std::string& item : request.missing) {
+      note += std::string(kItemPrefix) + text::NormalizeSpaces(item);
+    }
   }
   if (request.action == Action::kReschedule && request.new_due_at) {
-    note += "\nHẹn trả kết quả mới: " + FormatMinuteOf(*request.new_due_at);
+    note += std::string(kNewDueLine) + FormatMinuteOf(*request.new_due_at);
   }
   return note;
 }
 
 }  // namespace
+
+NoteParts ParseNote(std::string_view note) {
+  NoteParts parts;
+  std::size_t end = std::min(note.find(kMissingLine), note.find(kNewDueLine));
+  parts.reason = std::string(note.substr(0, end));
+  if (end == std::string_view::npos || note.compare(end, kMissingLine.size(), kMissingLine) != 0) {
+    return parts;
+  }
+  std::string_view rest = note.substr(end + kMissingLine.size());
+  while (rest.starts_with(kItemPrefix)) {
+    rest.remove_prefix(kItemPrefix.size());
+    std::size_t next = rest.find('\n');
+    parts.missing.emplace_back(rest.substr(0, next));
+    rest = next == std::string_view::npos ? std::string_view() : rest.substr(next);
+  }
+  return parts;
+}
 
 std::string_view Name(ClockState clock) {
   switch (clock) {

@@ -158,6 +158,14 @@ using Outcome = std::variant<Transition, Refusal>;
 Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& request,
                const RuleSet& rules, const calendar::WorkingCalendar& calendar);
 
+// An event's note read back (the inverse of the note a Transition records): the reason (one
+// line), a supplement request's missing items, in order. Any other note is all reason.
+struct NoteParts {
+  std::string reason;
+  std::vector<std::string> missing;
+};
+NoteParts ParseNote(std::string_view note);
+
 // The event an accepted action records, at `at`, by `actor` of `agency_code`.
 Event EventOf(const Transition& transition, std::int64_t at, std::string actor,
               std::string agency_code);

@@ -504,6 +504,46 @@ TEST(WorkflowRules, TheSupplementRequestNotesTheReasonAndEveryMissingItem) {
   EXPECT_EQ(e.from_step, 1);
   EXPECT_EQ(e.to_step, 1);
   EXPECT_EQ(e.note, "Thiếu giấy tờ\nCần bổ sung:\n- Tờ khai\n- Bản sao CCCD");
+  // Read back for Form 02.
+  const NoteParts parts = ParseNote(e.note);
+  EXPECT_EQ(parts.reason, "Thiếu giấy tờ");
+  EXPECT_EQ(parts.missing, (std::vector<std::string>{"Tờ khai", "Bản sao CCCD"}));
+}
+
+TEST(WorkflowRules, NotesAreReadBack) {
+  NoteParts p = ParseNote("Chờ xác minh\nHẹn trả kết quả mới: 10:00 ngày 10/3/2026");
+  EXPECT_EQ(p.reason, "Chờ xác minh");
+  EXPECT_TRUE(p.missing.empty());
+  p = ParseNote("Không thuộc thẩm quyền");
+  EXPECT_EQ(p.reason, "Không thuộc thẩm quyền");
+  p = ParseNote("\nCần bổ sung:\n- A - b\n- C");
+  EXPECT_EQ(p.reason, "");
+  EXPECT_EQ(p.missing, (std::vector<std::string>{"A - b", "C"}));
+  EXPECT_EQ(ParseNote("").reason, "");
+}
+
+TEST(WorkflowRules, EachRuleSetNumbersItsForms) {
+  const RuleSet& old = Rules2018();
+  const RuleSet& now = Rules2025();
+  EXPECT_EQ(FormIn(old, Form::kApology)->title, "Phiếu xin lỗi và hẹn lại ngày trả kết quả");
+  EXPECT_EQ(FormIn(now, Form::kApology)->title,
+            "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết");
+  EXPECT_FALSE(FormIn(old, Form::kStop));
+  EXPECT_EQ(FormIn(now, Form::kStop)->number, "05");
+  EXPECT_EQ(FormIn(old, Form::kControlSheet)->number, "05");
+  EXPECT_EQ(FormIn(now, Form::kControlSheet)->number, "06");
+  for (const RuleSet* set : {&old, &now}) {
+    EXPECT_EQ(FormIn(*set, Form::kReceipt)->number, "01");
+    EXPECT_EQ(FormIn(*set, Form::kSupplement)->number, "02");
+    EXPECT_EQ(FormIn(*set, Form::kRefusal)->number, "03");
+    EXPECT_EQ(FormIn(*set, Form::kApology)->number, "04");
+    EXPECT_EQ(set->has_stop, FormIn(*set, Form::kStop).has_value());
+  }
+  EXPECT_EQ(ParseForm("01"), Form::kReceipt);
+  EXPECT_EQ(ParseForm("control-sheet"), Form::kControlSheet);
+  EXPECT_FALSE(ParseForm("02"));
+  EXPECT_FALSE(ParseForm("Receipt"));
+  for (Form f : AllForms()) EXPECT_EQ(ParseForm(Name(f)), f);
 }
 
 TEST(WorkflowRules, TheCheckOrderIsStatusRoleConflictInput) {

@@ -1,11 +1,13 @@
-// The printed forms of a dossier (Circular 01/2018/TT-VPCP; docs/forms.md). Form 01, the
-// receipt and appointment slip, today. Rendering is slow-ish (~10 ms): run it on the
-// blocking pool.
+// The printed forms of a dossier (Circular 01/2018/TT-VPCP and 03/2025/TT-VPCP;
+// docs/forms.md): the receipt, the supplement request, the refusal, the apology, the stop
+// notice and the control sheet, numbered and titled by the rule set in force when the dossier
+// was received. Rendering is slow-ish (~10 ms): run it on the blocking pool.
 #pragma once
 
 #include <string>
 
 #include "core/access/roles.hpp"
+#include "core/dossier/rule_set.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "store/database.hpp"
 
@@ -22,6 +24,14 @@ class Forms {
   // origin the QR points to, e.g. "https://dichvucong.quangngai.gov.vn".
   std::string ReceiptPdf(const core::access::Caller& caller, const std::string& code,
                          const std::string& lookup_base) const;
+
+  // Any form as PDF bytes. not_found when the caller may not see the dossier (before any
+  // other check) or when the dossier's rule set has no such form (the stop notice before
+  // Circular 03/2025); conflict when the form does not apply to the dossier yet (no
+  // supplement request, refusal, reschedule or stop recorded; not received yet, for the
+  // receipt and the control sheet). Each form prints the latest event it is about.
+  std::string FormPdf(const core::access::Caller& caller, const std::string& code,
+                      core::dossier::Form form, const std::string& lookup_base) const;
 
  private:
   store::Database& db_;

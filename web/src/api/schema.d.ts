@@ -499,12 +499,15 @@ export interface paths {
             path: {
                 /** @description the dossier code */
                 code: string;
-                /** @description 01.pdf: the receipt and appointment slip (A5, QR to the public lookup) */
-                form: "01.pdf";
+                /** @description the form, by name (its number depends on the rule set in force when the dossier was received: Circular 01/2018/TT-VPCP before 1 July 2025, 03/2025/TT-VPCP from then; docs/forms.md): receipt.pdf (also 01.pdf) the receipt and appointment slip, Form 01 (A5, QR to the public lookup); supplement.pdf the supplement request, Form 02 (the latest request_supplement); refusal.pdf the refusal, Form 03; apology.pdf the apology and new appointment, Form 04 (the latest reschedule); stop.pdf the stop notice, Form 05 of 2025 (none under the 2018 rules: 404); control-sheet.pdf the control sheet of every hand-off, Form 05 (2018) or 06 (2025) */
+                form: "receipt.pdf" | "01.pdf" | "supplement.pdf" | "refusal.pdf" | "apology.pdf" | "stop.pdf" | "control-sheet.pdf";
             };
             cookie?: never;
         };
-        /** A printed form of the dossier */
+        /**
+         * A printed form of the dossier
+         * @description 404: the dossier is not visible to the caller, the name is no form, or the dossier's rule set has no such form (stop before 1 July 2025). 409: the form does not apply to the dossier yet (supplement before any request_supplement, refusal when not refused, apology when never rescheduled, stop when not stopped; receipt and control sheet before an online submission is accepted).
+         */
         get: operations["getDossierForm"];
         put?: never;
         post?: never;
@@ -2833,8 +2836,8 @@ export interface operations {
             path: {
                 /** @description the dossier code */
                 code: string;
-                /** @description 01.pdf: the receipt and appointment slip (A5, QR to the public lookup) */
-                form: "01.pdf";
+                /** @description the form, by name (its number depends on the rule set in force when the dossier was received: Circular 01/2018/TT-VPCP before 1 July 2025, 03/2025/TT-VPCP from then; docs/forms.md): receipt.pdf (also 01.pdf) the receipt and appointment slip, Form 01 (A5, QR to the public lookup); supplement.pdf the supplement request, Form 02 (the latest request_supplement); refusal.pdf the refusal, Form 03; apology.pdf the apology and new appointment, Form 04 (the latest reschedule); stop.pdf the stop notice, Form 05 of 2025 (none under the 2018 rules: 404); control-sheet.pdf the control sheet of every hand-off, Form 05 (2018) or 06 (2025) */
+                form: "receipt.pdf" | "01.pdf" | "supplement.pdf" | "refusal.pdf" | "apology.pdf" | "stop.pdf" | "control-sheet.pdf";
             };
             cookie?: never;
         };
