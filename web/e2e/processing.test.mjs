@@ -143,6 +143,19 @@ async function act(page, action, ok, stepText, fill) {
 }
 
 /**
+ * The link opens a PDF in a new tab.
+ * @param {Page} page
+ * @param {import('playwright-core').Locator} link
+ */
+async function assertPdf(page, link) {
+  assert.equal(await link.getAttribute('target'), '_blank');
+  const pdf = await page.request.get(/** @type {string} */ (await link.getAttribute('href')));
+  assert.equal(pdf.status(), 200, await pdf.text());
+  assert.match(pdf.headers()['content-type'] ?? '', /^application\/pdf/);
+  assert.equal((await pdf.body()).subarray(0, 4).toString('latin1'), '%PDF');
+}
+
+/**
  * The actions of the control sheet, oldest first.
  * @param {Page} page
  */
@@ -167,9 +180,7 @@ test('a land dossier: counter, supplement, send-back, approval, return, and the 
     await assertActionsAsServerSays(page, code);
     const receipt = page.getByTestId('dossier-forms').locator('[data-form="receipt"]');
     assert.equal(await receipt.getAttribute('href'), `/api/v1/dossiers/${code}/forms/01.pdf`);
-    const pdf = await page.request.get(/** @type {string} */ (await receipt.getAttribute('href')));
-    assert.equal(pdf.status(), 200);
-    assert.equal((await pdf.body()).subarray(0, 4).toString('latin1'), '%PDF');
+    await assertPdf(page, receipt);
 
     // The counter's list finds it by the applicant's name typed without diacritics, among the
     // dossiers in processing received today, and opens it.
@@ -221,10 +232,9 @@ test('a land dossier: counter, supplement, send-back, approval, return, and the 
     await page.getByTestId('due-mark').filter({ hasText: 'Tạm dừng, chờ bổ sung' }).waitFor();
     const note = await page.getByTestId('dossier-events').getByText(/Sơ đồ vị trí thửa đất/).innerText();
     assert.match(note, new RegExp(component.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    assert.equal(
-      await page.getByTestId('dossier-forms').locator('[data-form="supplement"]').getAttribute('href'),
-      `/api/v1/dossiers/${code}/forms/supplement.pdf`,
-    );
+    const supplement = page.getByTestId('dossier-forms').locator('[data-form="supplement"]');
+    assert.equal(await supplement.getAttribute('href'), `/api/v1/dossiers/${code}/forms/supplement.pdf`);
+    await assertPdf(page, supplement);
 
     // The citizen sends the supplement to the department, which resumes the dossier…
     await assertActionsAsServerSays(page, code);
@@ -283,6 +293,10 @@ test('a land dossier: counter, supplement, send-back, approval, return, and the 
     // Six hand-offs (forward ×3, send-back, complete, return), all done well before their due times.
     assert.deepEqual(await page.getByTestId('step-result').allInnerTexts(), Array(6).fill('Trước hạn'));
     assert.equal(await shownActions(page).then((a) => a.length), 0, 'a returned dossier has no more actions');
+    const sheet = page.getByTestId('dossier-forms').locator('[data-form="control-sheet"]');
+    assert.equal(await sheet.getAttribute('href'), `/api/v1/dossiers/${code}/forms/control-sheet.pdf`);
+    await assertPdf(page, sheet);
+    assert.equal(await page.getByTestId('dossier-forms').locator('[data-form="refusal"]').count(), 0, 'not refused: no refusal form');
     token = (await (await page.request.get(`/api/v1/dossiers/${code}`)).json()).public_token;
   });
 
