@@ -98,13 +98,18 @@ struct DossierView {
   std::string competent_agency;            // the agency that decides
   std::string processing_agency;           // the agency holding the dossier now
   std::vector<StepView> steps;
+  // For the caller: the workflow actions they may post now, and whether the current step is
+  // overdue (docs/workflow.md, "Work queues").
+  std::vector<std::string_view> allowed_actions;
+  bool overdue = false;
   Omittable<RatingView> rating;  // the citizen's rating, once given
 };
 BOOST_DESCRIBE_STRUCT(DossierView, (),
                       (code, procedure_code, procedure_version, procedure_name, status, channel,
                        applicant, components, receiving_agency, receiving_agency_name, current_step,
                        submitted_at, received_at, due_at, public_token, files, events, completed_at,
-                       timeliness, version, competent_agency, processing_agency, steps, rating))
+                       timeliness, version, competent_agency, processing_agency, steps,
+                       allowed_actions, overdue, rating))
 
 // An item of GET /api/v1/dossiers.
 struct DossierSummaryView {
@@ -234,12 +239,10 @@ DossierView ViewOf(const service::dossier::DossierView& v) {
     out.steps.push_back(
         {step.index, step.name, core::access::RoleName(step.role), step.agency_code, step.hours});
   }
+  for (auto action : v.allowed_actions) out.allowed_actions.push_back(core::dossier::Name(action));
+  out.overdue = v.overdue;
   if (v.rating) out.rating = RatingOf(d.code, *v.rating);
   return out;
-}
-
-http::Response DossierResponse(const service::dossier::DossierView& v) {
-  return JsonView(ViewOf(v));
 }
 
 // The file name of a form's PDF, before "-<code>.pdf" (ASCII, unaccented Vietnamese).
@@ -262,6 +265,10 @@ std::optional<std::string> IdempotencyKey(const Request& request) {
 }
 
 }  // namespace
+
+http::Response DossierResponse(const service::dossier::DossierView& v) {
+  return JsonView(ViewOf(v));
+}
 
 void RegisterDossierRoutes(http::Router& router, const service::Services& services,
                            http::BlockingPool& pool) {

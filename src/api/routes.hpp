@@ -32,6 +32,14 @@ void RegisterProcedureRoutes(http::Router& router, const service::Services& serv
 void RegisterDossierRoutes(http::Router& router, const service::Services& services,
                            http::BlockingPool& pool);
 
+// /api/v1/tasks, /api/v1/tasks/unit, /api/v1/tasks/counts (work queues) and
+// /api/v1/dossiers/{code}/assignee, /api/v1/dossiers/{code}/officers
+void RegisterTaskRoutes(http::Router& router, const service::Services& services);
+
+// The answer of a route that returns one dossier (GET /api/v1/dossiers/{code}, actions,
+// assignment): the dossier as the caller sees it.
+http::Response DossierResponse(const service::dossier::DossierView& view);
+
 // All of the above.
 void RegisterAllRoutes(http::Router& router, const service::Services& services,
                        const http::Metrics& metrics, http::BlockingPool& pool);

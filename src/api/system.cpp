@@ -30,6 +30,7 @@ void RegisterAllRoutes(http::Router& router, const service::Services& services,
   RegisterUserRoutes(router, services, pool);
   RegisterProcedureRoutes(router, services);
   RegisterDossierRoutes(router, services, pool);
+  RegisterTaskRoutes(router, services);
   RegisterCalendarRoutes(router, services);
 }
 

@@ -156,6 +156,11 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
   seed_dossiers->add_option("--from", seed_from, "Ngày tiếp nhận sớm nhất (YYYY-MM-DD)")
       ->capture_default_str();
   seed_dossiers->add_option("--to", seed_to, "Ngày tiếp nhận muộn nhất (mặc định: hôm nay)");
+  static std::vector<std::string> seed_open;
+  seed_dossiers->add_option(
+      "--open", seed_open,
+      "Thêm hồ sơ đang giải quyết tại bước tiếp nhận của một cơ quan: MÃ_CƠ_QUAN=SỐ_HỒ_SƠ "
+      "(lặp lại được; cho hàng đợi công việc và thao tác chuyển bước khi đo hiệu năng)");
   seed_dossiers->callback([&exit_code] {
     CommandWorld world(db_url);
     world.graph.calendar().LoadShippedSchedules();
@@ -171,6 +176,23 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
         seed_to.empty()
             ? clock.NowMillis()
             : core::calendar::ToUtcMillis({core::calendar::ParseIsoDate(seed_to), 1439});
+    for (const auto& open : seed_open) {
+      const auto eq = open.find('=');
+      std::int64_t n = 0;
+      if (eq != std::string::npos) {
+        try {
+          n = std::stoll(open.substr(eq + 1));
+        } catch (const std::exception&) {
+          n = 0;
+        }
+      }
+      if (eq == std::string::npos || n < 1 || n > 10'000'000) {
+        std::cerr << "--open phải có dạng MÃ_CƠ_QUAN=SỐ_HỒ_SƠ (1 đến 10.000.000): " << open << "\n";
+        exit_code = 2;
+        return;
+      }
+      options.open.push_back({open.substr(0, eq), n});
+    }
     if (options.to_ms <= options.from_ms) {
       std::cerr << "--to phải sau --from.\n";
       exit_code = 2;

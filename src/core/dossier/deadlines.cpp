@@ -80,7 +80,8 @@ Schedule Advance(Schedule s, const Event& event, const catalog::Procedure& p,
   const int here = open ? open->step : 0;
   switch (event.action) {
     case Action::kSubmit:
-    case Action::kFile: break;
+    case Action::kFile:
+    case Action::kAssign: break;
     case Action::kIntake:
     case Action::kAccept:
       if (s.clock != ClockState::kNotStarted) break;

@@ -35,6 +35,7 @@ constexpr NameOf<Action> kActionNames[] = {
     {Action::kWithdraw, "withdraw"},
     {Action::kStop, "stop"},
     {Action::kFile, "file"},
+    {Action::kAssign, "assign"},
 };
 
 constexpr NameOf<Channel> kChannelNames[] = {

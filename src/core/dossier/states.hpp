@@ -20,8 +20,9 @@ enum class Status {
   kStopped,
 };
 
-// What caused an event: the contract's actions, plus `submit` (an online submission) and
-// `file` (a component's file uploaded), which the events record as well.
+// What caused an event: the contract's actions, plus `submit` (an online submission),
+// `file` (a component's file uploaded) and `assign` (a leader (re)assigning the current step to
+// an officer), which the events record as well.
 enum class Action {
   kSubmit,
   kIntake,
@@ -37,6 +38,7 @@ enum class Action {
   kWithdraw,
   kStop,
   kFile,
+  kAssign,
 };
 
 enum class Channel { kDirect, kPostal, kOnline };

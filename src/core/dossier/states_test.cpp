@@ -35,10 +35,10 @@ TEST(DossierStates, StatusesRoundTripUnderTheirContractNames) {
 }
 
 TEST(DossierStates, ActionsRoundTripUnderTheirContractNames) {
-  ExpectRoundTrip(AllActions(), Action::kFile, ParseAction);
+  ExpectRoundTrip(AllActions(), Action::kAssign, ParseAction);
   for (const char* name : {"intake", "accept", "forward", "send_back", "request_supplement",
                            "receive_supplement", "refuse", "reschedule", "complete",
-                           "return_result", "withdraw", "stop", "submit", "file"}) {
+                           "return_result", "withdraw", "stop", "submit", "file", "assign"}) {
     EXPECT_TRUE(ParseAction(name)) << name;
   }
   EXPECT_EQ(Name(Action::kSendBack), "send_back");

@@ -247,7 +247,8 @@ std::string_view Name(ClockState clock) {
 std::span<const Rule> Rules() { return kRules; }
 
 bool IsWorkflowAction(Action action) {
-  return action != Action::kSubmit && action != Action::kIntake && action != Action::kFile;
+  return action != Action::kSubmit && action != Action::kIntake && action != Action::kFile &&
+         action != Action::kAssign;
 }
 
 std::string_view ActionLabel(Action action) {
@@ -266,6 +267,7 @@ std::string_view ActionLabel(Action action) {
     case Action::kWithdraw: return "rút hồ sơ";
     case Action::kStop: return "dừng giải quyết";
     case Action::kFile: return "đính kèm tệp";
+    case Action::kAssign: return "giao xử lý";
   }
   return "";
 }
@@ -280,6 +282,7 @@ WorkflowState StateOf(const Dossier& dossier, std::span<const Event> events,
     state.step_role = steps[static_cast<std::size_t>(*state.step)].role;
   }
   state.due_at = dossier.due_at;
+  state.assignee = dossier.assignee;
   bool received = false;
   for (const Event& e : events) {
     if (e.action == Action::kIntake || e.action == Action::kAccept) received = true;
@@ -339,6 +342,16 @@ Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& re
                   fmt::format("Chỉ {} mới được {}.", WhoText(rule->who, state.step_role),
                               ActionLabel(request.action)));
   }
+  // An assigned step: its actors are the assignee alone (the reception's own actions stay the
+  // reception's). A leader reassigns the step rather than acting in the assignee's place.
+  if (state.assignee && *state.assignee != actor.username &&
+      !(rule->who == Who::kStepActorOrReception && IsReception(actor)) &&
+      rule->who != Who::kReception) {
+    return Refuse(RefusalKind::kRole,
+                  fmt::format("Bước này đã được giao cho {}; chỉ người được giao mới được {}.",
+                              state.assignee_label.empty() ? *state.assignee : state.assignee_label,
+                              ActionLabel(request.action)));
+  }
   if (request.action == Action::kReschedule && state.reschedules >= rules.max_reschedules) {
     return Refuse(RefusalKind::kConflict,
                   "Hồ sơ đã được xin lỗi và hẹn lại một lần; không được hẹn lại lần nữa.");
@@ -363,6 +376,22 @@ Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& re
   }
   t.note = NoteOf(request);
   return t;
+}
+
+std::vector<Action> AllowedActions(const WorkflowState& state, const Actor& actor, std::int64_t now,
+                                   const RuleSet& rules,
+                                   const calendar::WorkingCalendar& calendar) {
+  std::vector<Action> out;
+  for (Action action : AllActions()) {
+    if (!IsWorkflowAction(action)) continue;
+    Request request;
+    request.action = action;
+    request.now = now;
+    const Outcome outcome = Decide(state, actor, request, rules, calendar);
+    const auto* refusal = std::get_if<Refusal>(&outcome);
+    if (!refusal || refusal->kind == RefusalKind::kInvalid) out.push_back(action);
+  }
+  return out;
 }
 
 Event EventOf(const Transition& transition, std::int64_t at, std::string actor,

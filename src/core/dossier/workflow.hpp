@@ -96,10 +96,15 @@ struct WorkflowState {
   int reschedules = 0;                                // reschedule events so far
   bool supplement_requested_before_acceptance = false;
   std::optional<std::int64_t> due_at;  // the dossier's due time in force (UTC ms)
+  // The officer the current step is assigned to (nullopt: anyone of the step), and how
+  // messages name them ("Trần Văn B (chuyenvien.tnmt)"; empty: the username).
+  std::optional<std::string> assignee;
+  std::string assignee_label;
 };
 
 // The state of a stored dossier: its status and current step (none until it was received),
-// the current step's role from the pinned process, and what its events say.
+// the current step's role from the pinned process, its assignee (the label left empty), and
+// what its events say.
 WorkflowState StateOf(const Dossier& dossier, std::span<const Event> events,
                       std::span<const catalog::Step> steps);
 
@@ -110,6 +115,7 @@ struct Actor {
   bool at_receiving_agency = false;  // the caller works at the dossier's receiving agency
   bool at_step_agency = false;       // … at the current step's agency (the receiving agency
                                      // for a step that names none)
+  std::string username;  // matched against the step's assignee (docs/workflow.md, "Assignment")
 };
 
 // One posted action and its body.
@@ -152,11 +158,19 @@ using Outcome = std::variant<Transition, Refusal>;
 // Decides one action. Checks, in this order: an action a caller may post (else kInvalid on
 // "action"); a row for the status and the step's position (else kStatus); the rule set (stop
 // exists from Circular 03/2025; else kStatus); the actor (else kRole); the once-only rules
-// (a second reschedule, a second supplement request before acceptance: kConflict); the input
+// (a second reschedule, a second supplement request before acceptance: kConflict); the step's
+// assignee (an assigned step is acted on as its actor by the assignee only: kRole); the input
 // (a reason, the missing items, the new due time: kInvalid). `calendar` is the receiving
 // agency's: the reschedule window and the new due time's working hours are read in it.
 Outcome Decide(const WorkflowState& state, const Actor& actor, const Request& request,
                const RuleSet& rules, const calendar::WorkingCalendar& calendar);
+
+// The workflow actions `actor` may take now, in the order of AllActions(): each one Decide
+// accepts, or refuses only for its input (a reason, the missing items or the new due time the
+// caller has yet to give: kInvalid). Refusals for the status, the role, the assignee and the
+// once-only rules leave the action out. Pure: Decide for each action, no other rule.
+std::vector<Action> AllowedActions(const WorkflowState& state, const Actor& actor, std::int64_t now,
+                                   const RuleSet& rules, const calendar::WorkingCalendar& calendar);
 
 // An event's note read back (the inverse of the note a Transition records): the reason (one
 // line), a supplement request's missing items, in order. Any other note is all reason.

@@ -269,7 +269,7 @@ TEST(WorkflowTable, EveryActionFromEveryStatusStepAndCallerAsTheGridSays) {
 }
 
 TEST(WorkflowTable, ActionsOfOtherUseCasesAreNeverWorkflowActions) {
-  for (Action action : {Action::kSubmit, Action::kIntake, Action::kFile}) {
+  for (Action action : {Action::kSubmit, Action::kIntake, Action::kFile, Action::kAssign}) {
     EXPECT_FALSE(IsWorkflowAction(action));
     for (Status status : AllStatuses()) {
       for (Pos pos : kPositions) {
@@ -612,6 +612,83 @@ TEST(WorkflowState, StateOfAStoredDossier) {
   EXPECT_EQ(s.reschedules, 1);
   EXPECT_TRUE(s.supplement_requested_before_acceptance);
   EXPECT_EQ(Local(*s.due_at), "2026-03-06T10:00");
+}
+
+// An assigned step (docs/workflow.md, "Assignment"): its actors are the assignee alone; the
+// reception's own actions stay the reception's.
+TEST(WorkflowAssignment, OnlyTheAssigneeActsOnAnAssignedStep) {
+  WorkflowState state = StateAt(Status::kProcessing, Pos::kMiddle);  // specialist's step
+  state.assignee = "chuyenvien.b";
+  state.assignee_label = "Trần Văn B (chuyenvien.b)";
+  const Actor other{{Role::kSpecialist}, false, true, "chuyenvien.a"};
+  const Actor assignee{{Role::kSpecialist}, false, true, "chuyenvien.b"};
+  const Actor leader{{Role::kLeader}, false, true, "lanhdao"};
+  const Actor reception{{Role::kReception}, true, false, "tiepnhan"};
+  for (Action action : {Action::kForward, Action::kSendBack, Action::kRefuse, Action::kStop}) {
+    for (const Actor& blocked : {other, leader}) {
+      const Outcome out = Decide(state, blocked, ValidRequest(action), Rules2025(), Calendar());
+      ASSERT_TRUE(std::holds_alternative<Refusal>(out)) << Name(action);
+      EXPECT_EQ(std::get<Refusal>(out).kind, RefusalKind::kRole);
+      EXPECT_EQ(std::get<Refusal>(out).message,
+                "Bước này đã được giao cho Trần Văn B (chuyenvien.b); chỉ người được giao mới "
+                "được " +
+                    std::string(ActionLabel(action)) + ".");
+    }
+    EXPECT_TRUE(std::holds_alternative<Transition>(
+        Decide(state, assignee, ValidRequest(action), Rules2025(), Calendar())))
+        << Name(action);
+  }
+  // The reception withdraws whoever holds the step.
+  EXPECT_TRUE(std::holds_alternative<Transition>(
+      Decide(state, reception, ValidRequest(Action::kWithdraw), Rules2025(), Calendar())));
+  // Paused at the step: the reception still receives the supplement, another specialist not.
+  state.status = Status::kSupplementRequested;
+  EXPECT_TRUE(std::holds_alternative<Transition>(
+      Decide(state, reception, ValidRequest(Action::kReceiveSupplement), Rules2025(), Calendar())));
+  const Outcome out =
+      Decide(state, other, ValidRequest(Action::kReceiveSupplement), Rules2025(), Calendar());
+  ASSERT_TRUE(std::holds_alternative<Refusal>(out));
+  EXPECT_EQ(std::get<Refusal>(out).kind, RefusalKind::kRole);
+  // Unassigned: any specialist of the step's agency, as before.
+  state.status = Status::kProcessing;
+  state.assignee.reset();
+  EXPECT_TRUE(std::holds_alternative<Transition>(
+      Decide(state, other, ValidRequest(Action::kForward), Rules2025(), Calendar())));
+}
+
+std::string Names(const std::vector<Action>& actions) {
+  std::string out;
+  for (Action a : actions) out += std::string(out.empty() ? "" : " ") + std::string(Name(a));
+  return out;
+}
+
+TEST(WorkflowAllowedActions, AreTheActionsDecideWouldAcceptGivenTheirInput) {
+  const std::int64_t now = At("2026-03-02T09:00");
+  const Actor specialist{{Role::kSpecialist}, false, true, "chuyenvien.a"};
+  const Actor reception{{Role::kReception}, true, true, "tiepnhan"};
+  const Actor viewer{{Role::kViewer}, true, true, "xem"};
+  WorkflowState state = StateAt(Status::kProcessing, Pos::kMiddle);
+  EXPECT_EQ(Names(AllowedActions(state, specialist, now, Rules2025(), Calendar())),
+            "forward send_back request_supplement refuse reschedule stop");
+  // The 2018 rules have no stop; a second reschedule is refused.
+  state.reschedules = 1;
+  EXPECT_EQ(Names(AllowedActions(state, specialist, now, Rules2018(), Calendar())),
+            "forward send_back request_supplement refuse");
+  // The reception at the receiving agency, not the step's role: withdraw only.
+  const Actor counter{{Role::kReception}, true, false, "tiepnhan"};
+  EXPECT_EQ(Names(AllowedActions(state, counter, now, Rules2025(), Calendar())), "withdraw");
+  // Assigned to another officer: nothing for the specialist.
+  state.assignee = "chuyenvien.b";
+  EXPECT_EQ(Names(AllowedActions(state, specialist, now, Rules2025(), Calendar())), "");
+  // An online submission before acceptance, at the counter; nothing for a viewer.
+  const WorkflowState submitted = StateAt(Status::kSubmitted, Pos::kNone);
+  EXPECT_EQ(Names(AllowedActions(submitted, reception, now, Rules2025(), Calendar())),
+            "accept request_supplement refuse withdraw");
+  EXPECT_EQ(Names(AllowedActions(submitted, viewer, now, Rules2025(), Calendar())), "");
+  // The result is ready: the counter returns it.
+  EXPECT_EQ(Names(AllowedActions(StateAt(Status::kResultReady, Pos::kReturn), reception, now,
+                                 Rules2025(), Calendar())),
+            "return_result");
 }
 
 }  // namespace

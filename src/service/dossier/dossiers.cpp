@@ -288,7 +288,8 @@ DossierView Dossiers::Intake(const core::access::Caller& caller, const IntakeInp
   agency.code = caller.agency_code;
   agency.name = caller.agency_name;
   agency.path = caller.agency_path;
-  return Create(input, caller.username, caller.username, agency, false, key);
+  auto view = Create(input, caller.username, caller.username, agency, false, key);
+  return ForCaller(view, caller);
 }
 
 DossierView Dossiers::Submit(const IntakeInput& input, const std::optional<std::string>& key) {
@@ -365,11 +366,12 @@ DossierView Dossiers::Act(const core::access::Caller& caller, const std::string&
   const Procedure p = WithSteps(pinned, steps);
   const ProcessCalendars calendars(*base, HoursOf(steps, *d), steps);
   const auto events = store::dossier::ListEvents(tx.session(), d->id);
-  const auto state = wf::StateOf(*d, events, p.steps);
-  const auto at = [&](std::int64_t agency_id) { return caller.agency_id == agency_id; };
-  const wf::Actor actor{caller.roles, at(d->receiving_agency_id),
-                        state.step && *state.step < static_cast<int>(steps.size()) &&
-                            at(steps[static_cast<std::size_t>(*state.step)].agency_id)};
+  auto state = wf::StateOf(*d, events, p.steps);
+  if (d->assignee && *d->assignee != caller.username) {
+    auto holder = store::access::FindUserByUsername(tx.session(), *d->assignee);
+    if (holder) state.assignee_label = holder->full_name + " (" + holder->username + ")";
+  }
+  const auto actor = ActorOf(caller, *d, state, steps);
   const wf::Request request{input.action, now, reason, missing, input.new_due_at};
   const auto outcome =
       wf::Decide(state, actor, request, wf::RuleSetAt(d->received_at.value_or(d->submitted_at)),
@@ -426,7 +428,8 @@ DossierView Dossiers::Act(const core::access::Caller& caller, const std::string&
   if (!stored) store::dossier::InsertSteps(tx, d->id, steps);
   tx.Commit();
   store::Session s(db_);
-  return View(s, *store::dossier::FindByCode(s, code));
+  auto view = View(s, *store::dossier::FindByCode(s, code));
+  return ForCaller(view, caller);
 }
 
 DossierView Dossiers::View(store::Session& session, const Dossier& d) const {
@@ -451,7 +454,7 @@ DossierView Dossiers::Get(const core::access::Caller& caller, const std::string&
   auto view = View(s, *d);
   // Liên thông: an agency of the dossier's resolved process sees it too.
   if (!Sees(caller, *d, view.steps)) throw NotFound();
-  return view;
+  return ForCaller(view, caller);
 }
 
 store::dossier::ListResult Dossiers::List(const core::access::Caller& caller,

@@ -14,6 +14,7 @@
 #include "core/calendar/working_time.hpp"
 #include "core/catalog/procedure.hpp"
 #include "core/clock.hpp"
+#include "core/dossier/marks.hpp"
 #include "core/dossier/model.hpp"
 #include "core/dossier/states.hpp"
 #include "service/calendar/calendar_service.hpp"
@@ -21,6 +22,7 @@
 #include "store/database.hpp"
 #include "store/dossier/bulk.hpp"
 #include "store/dossier/dossiers.hpp"
+#include "store/dossier/queues.hpp"
 #include "store/dossier/ratings.hpp"
 #include "store/files/file_store.hpp"
 
@@ -42,7 +44,33 @@ struct DossierView {
   std::vector<core::dossier::File> files;
   std::vector<core::dossier::DossierStep> steps;         // resolved at intake, with their agencies
   std::optional<core::calendar::Timeliness> timeliness;  // once completed
+  // For the caller who asked (Get, Act, Assign): the workflow actions they may take now
+  // (core::dossier::AllowedActions, the assignee rule included), and whether the current
+  // step is overdue (core::dossier::MarkOf).
+  std::vector<core::dossier::Action> allowed_actions;
+  bool overdue = false;
   std::optional<store::dossier::StoredRating> rating;    // the citizen's, once rated (Get)
+};
+
+// A dossier of a work queue and its mark (docs/workflow.md, "Work queues").
+struct Task {
+  store::dossier::TaskRow row;
+  core::dossier::Mark mark = core::dossier::Mark::kNone;
+};
+
+struct TaskQuery {
+  std::optional<core::dossier::Mark> mark;  // overdue | due_soon; nullopt: any
+  std::string assignee;                     // unit queue: a username, "none", "" any
+  int page = 1, per_page = 50;
+};
+
+struct TaskList {
+  std::vector<Task> items;
+  std::int64_t total = 0;
+};
+
+struct TaskCounts {
+  std::int64_t mine = 0, overdue = 0, due_soon = 0, online = 0, unit = 0;
 };
 
 // One posted action (CONTRACT.md, "Dossier statuses and actions"); which members matter
@@ -105,6 +133,31 @@ class Dossiers {
                   const ActionInput& input);
 
   DossierView Get(const core::access::Caller& caller, const std::string& code) const;
+
+  // Work queues (queues.cpp; docs/workflow.md, "Work queues"). The caller's tasks: the
+  // processing and result_ready dossiers at their agency whose current step has one of their
+  // roles and is unassigned or assigned to them, and for reception the supplement_requested
+  // dossiers received at their agency (paused); by the step's due time (paused last), then
+  // code. validation_failed naming "mark" for mark paused.
+  TaskList Tasks(const core::access::Caller& caller, const TaskQuery& q) const;
+  // A leader's unit queue (forbidden otherwise): every open dossier whose current agency lies
+  // in the leader's subtree; `assignee` filters.
+  TaskList UnitTasks(const core::access::Caller& caller, const TaskQuery& q) const;
+  // The menu's badges: the caller's tasks, those overdue and due soon, the online submissions
+  // awaiting acceptance at their agency (reception, else 0), the unit queue (leader, else 0).
+  TaskCounts CountTasks(const core::access::Caller& caller) const;
+  // Assigns the current step to `username` (nullopt: clears it), by a leader of the step's
+  // agency or an ancestor of it: not_found unless the caller sees the dossier, forbidden for
+  // anyone else, conflict without an open current step or for a stale `version`,
+  // validation_failed naming "username" unless an active officer of the step's agency with
+  // its role. Records an `assign` event.
+  DossierView Assign(const core::access::Caller& caller, const std::string& code,
+                     const std::optional<std::string>& username,
+                     const std::optional<std::int64_t>& version);
+  // The active officers of the current step's (or the next step's: `next`) agency holding its
+  // role: not_found unless the caller sees the dossier, conflict when there is no such step.
+  std::vector<store::dossier::Officer> Officers(const core::access::Caller& caller,
+                                                const std::string& code, bool next) const;
   store::dossier::ListResult List(const core::access::Caller& caller, const ListQuery& q) const;
   PublicView Lookup(const std::string& code) const;
   // Where a citizen may file: agencies with reception officers, those of `level`'s kind
@@ -127,6 +180,10 @@ class Dossiers {
                      const std::string& actor, const core::access::Agency& agency, bool submitted,
                      const std::optional<std::string>& idempotency_key);
   DossierView View(store::Session& session, const core::dossier::Dossier& d) const;
+  // The view for `caller`: its allowed actions and whether it is overdue.
+  DossierView& ForCaller(DossierView& view, const core::access::Caller& caller) const;
+  TaskList Queue(const core::access::Caller& caller, store::dossier::TaskQuery query,
+                 const TaskQuery& q) const;
   // The dossier's resolved steps; for a dossier from before they were stored, resolved now
   // from its pinned procedure (`stored` false).
   std::vector<core::dossier::DossierStep> StepsOf(store::Session& session,

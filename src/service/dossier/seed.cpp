@@ -168,6 +168,77 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
     batch_steps.push_back(std::move(steps));
     if (batch.size() == 5000) flush();
   }
+  // The open dossiers of the work queues' benchmarks (SeedOptions::open).
+  for (const auto& open : options.open) {
+    std::size_t ai = agencies.size();
+    for (std::size_t i = 0; i < agencies.size(); ++i) {
+      if (agencies[i].code == open.agency) ai = i;
+    }
+    if (ai == agencies.size()) {
+      throw FieldError("open", "\"" + open.agency + "\" không phải là nơi có cán bộ tiếp nhận.");
+    }
+    const auto& agency = agencies[ai];
+    const auto& calendar = calendars[ai];
+    // Procedures whose first step is the counter's at this agency and has a next step.
+    std::vector<const core::catalog::Procedure*> forwardable;
+    for (const auto* p : fitting[ai]) {
+      const auto steps = steps_of(*p, ai);
+      if (steps.size() >= 3 && steps[0].role == core::access::Role::kReception &&
+          steps[0].agency_id == agency.id) {
+        forwardable.push_back(p);
+      }
+    }
+    if (forwardable.empty()) {
+      throw FieldError("open", "không có thủ tục nào bắt đầu tại bộ phận tiếp nhận của \"" +
+                                   open.agency + "\".");
+    }
+    std::uniform_int_distribution<std::int64_t> recent(options.to_ms - 20LL * 24 * 3600 * 1000,
+                                                       options.to_ms);
+    std::vector<std::int64_t> open_times(static_cast<std::size_t>(open.count));
+    for (auto& t : open_times) t = recent(random);
+    std::sort(open_times.begin(), open_times.end());
+    for (std::int64_t t : open_times) {
+      const auto& p = *forwardable[random() % forwardable.size()];
+      cal::LocalDateTime at = calendar.Start(cal::FromUtcMillis(t));
+      if (cal::ToUtcMillis(at) > options.to_ms) at = cal::FromUtcMillis(t);
+      auto steps = steps_of(p, ai);
+      core::dossier::Dossier d;
+      d.status = core::dossier::Status::kProcessing;
+      d.received_at = d.submitted_at = cal::ToUtcMillis(at);
+      d.due_at = core::dossier::DueAt(p.time_limit, *d.received_at, calendar);
+      d.step_due_at = cal::ToUtcMillis(calendar.AddWorkingHours(at, steps[0].hours));
+      d.current_step = 0;
+      const auto date = at.date;
+      char day[8];
+      std::snprintf(day, sizeof day, "%02d%02d%02d", date.year % 100, date.month, date.day);
+      d.code = core::dossier::FormatDossierCode(agency.code, day, ++counters[{agency.id, day}]);
+      d.public_token = security::RandomToken(24);
+      d.procedure_code = p.code;
+      d.procedure_version = p.version;
+      d.procedure_name = p.name;
+      d.channel = core::dossier::Channel::kDirect;
+      d.receiving_agency_id = agency.id;
+      d.receiving_agency_code = agency.code;
+      d.competent_agency_id = CompetentAgency(steps, agency.id);
+      d.current_agency_id = agency.id;
+      std::string name = std::string(kFamily[random() % std::size(kFamily)]) + " " +
+                         kMiddle[random() % std::size(kMiddle)] + " " +
+                         kGiven[random() % std::size(kGiven)];
+      char id[16], phone[16];
+      std::snprintf(id, sizeof id, "0510%08llu",
+                    static_cast<unsigned long long>(random() % 100000000));
+      std::snprintf(phone, sizeof phone, "09%08llu",
+                    static_cast<unsigned long long>(random() % 100000000));
+      d.applicant = {name, id, phone, "",
+                     "Thôn " + std::to_string(1 + random() % 12) + ", " + agency.name};
+      d.components = p.components;
+      d.created_by = "seed";
+      folded.push_back(core::text::Fold(name + " " + id + " " + phone));
+      batch.push_back(std::move(d));
+      batch_steps.push_back(std::move(steps));
+      if (batch.size() == 5000) flush();
+    }
+  }
   if (!batch.empty()) flush();
   store::WriteTransaction tx(db);
   for (const auto& [key, last] : counters) {

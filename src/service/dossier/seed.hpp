@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "service/calendar/calendar_service.hpp"
 #include "store/database.hpp"
@@ -18,6 +20,15 @@ struct SeedOptions {
   std::uint64_t seed = 1;
   std::int64_t from_ms = 0;  // received between from and to (UTC ms)
   std::int64_t to_ms = 0;
+  // Besides `count`: open dossiers for the work queues' benchmarks, `count` of them received
+  // at `agency` (one with reception officers) during the 20 days before to_ms, all still
+  // processing at their first step (the counter's, at that agency, with a next step): in
+  // its reception officers' task list, and each forwardable once.
+  struct Open {
+    std::string agency;
+    std::int64_t count = 0;
+  };
+  std::vector<Open> open;
 };
 
 // Returns how many were inserted. `progress` is called after each batch with the total so far.

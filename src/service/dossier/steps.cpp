@@ -203,4 +203,16 @@ ProcessCalendars::ProcessCalendars(const core::calendar::WorkingCalendar& base,
   for (const auto& c : steps_) view_.steps.push_back(&c);
 }
 
+core::dossier::Actor ActorOf(const core::access::Caller& caller,
+                             const core::dossier::Dossier& dossier,
+                             const core::dossier::WorkflowState& state,
+                             const std::vector<core::dossier::DossierStep>& steps) {
+  const auto at = [&](std::int64_t agency_id) { return caller.agency_id == agency_id; };
+  return core::dossier::Actor{caller.roles, at(dossier.receiving_agency_id),
+                              state.step && *state.step >= 0 &&
+                                  *state.step < static_cast<int>(steps.size()) &&
+                                  at(steps[static_cast<std::size_t>(*state.step)].agency_id),
+                              caller.username};
+}
+
 }  // namespace egov::service::dossier

@@ -14,6 +14,7 @@
 #include "core/catalog/procedure.hpp"
 #include "core/dossier/deadlines.hpp"
 #include "core/dossier/model.hpp"
+#include "core/dossier/workflow.hpp"
 #include "store/database.hpp"
 
 namespace egov::service::dossier {
@@ -58,6 +59,13 @@ std::int64_t CompetentAgency(const std::vector<core::dossier::DossierStep>& step
 // lies in the caller's subtree (CONTRACT.md, Auth: liên thông).
 bool Sees(const core::access::Caller& caller, const core::dossier::Dossier& dossier,
           const std::vector<core::dossier::DossierStep>& steps);
+
+// The caller as the workflow sees them at `dossier` in `state`: their roles and username,
+// whether they work at its receiving agency and at its current step's agency.
+core::dossier::Actor ActorOf(const core::access::Caller& caller,
+                             const core::dossier::Dossier& dossier,
+                             const core::dossier::WorkflowState& state,
+                             const std::vector<core::dossier::DossierStep>& steps);
 
 // The working calendars of one dossier: the receiving agency's (its due time, the reschedule
 // window) and each step agency's (its working hours), all on `base`'s days. Not copyable: the

@@ -15,10 +15,11 @@ constexpr const char* kInsertDossiers =
     "INSERT INTO dossiers (code, public_token, procedure_code, procedure_version, "
     "procedure_name, status, channel, receiving_agency_id, applicant, applicant_folded, "
     "components, current_step, step_due_at, submitted_at, received_at, due_at, "
-    "completed_at, created_by, created_at, updated_at, competent_agency_id, current_agency_id) "
+    "completed_at, created_by, created_at, updated_at, competent_agency_id, current_agency_id, "
+    "step_role) "
     "VALUES (:code, :token, :pcode, :pversion, :pname, :status, :channel, :agency, :applicant, "
     ":folded, :components, :step, :step_due, :submitted, :received, :due, :completed, :by, "
-    ":submitted, :submitted, :competent, :current)";
+    ":submitted, :submitted, :competent, :current, :step_role)";
 constexpr const char* kInsertIntakeEvents =
     "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
     "to_step, note) SELECT id, :at, 'intake', :actor, :agency, NULL, 0, '' FROM dossiers "
@@ -48,7 +49,8 @@ void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>&
   std::vector<int> pversion(n), step(n);
   std::vector<long long> agency(n), submitted(n), received(n), due(n), completed(n), step_due(n),
       competent(n), current(n);
-  std::vector<soci::indicator> completed_ind(n);
+  std::vector<soci::indicator> completed_ind(n), role_ind(n);
+  std::vector<std::string> current_role(n);
   for (size_t i = 0; i < n; ++i) {
     const auto& d = batch[i];
     code[i] = d.code;
@@ -73,6 +75,13 @@ void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>&
     completed_ind[i] = d.completed_at ? soci::i_ok : soci::i_null;
     by[i] = d.created_by;
     actor[i] = d.created_by;
+    const bool has_step = i < steps.size() && d.current_step >= 0 &&
+                          d.current_step < static_cast<int>(steps[i].size());
+    if (has_step) {
+      current_role[i] =
+          core::access::RoleName(steps[i][static_cast<std::size_t>(d.current_step)].role);
+    }
+    role_ind[i] = has_step ? soci::i_ok : soci::i_null;
   }
   tx.sql() << kInsertDossiers, soci::use(code, "code"), soci::use(token, "token"),
       soci::use(pcode, "pcode"), soci::use(pversion, "pversion"), soci::use(pname, "pname"),
@@ -81,7 +90,8 @@ void BulkInsert(WriteTransaction& tx, const std::vector<core::dossier::Dossier>&
       soci::use(components, "components"), soci::use(step, "step"), soci::use(step_due, "step_due"),
       soci::use(submitted, "submitted"), soci::use(received, "received"), soci::use(due, "due"),
       soci::use(completed, completed_ind, "completed"), soci::use(by, "by"),
-      soci::use(competent, "competent"), soci::use(current, "current");
+      soci::use(competent, "competent"), soci::use(current, "current"),
+      soci::use(current_role, role_ind, "step_role");
   tx.sql() << kInsertIntakeEvents, soci::use(received, "at"), soci::use(actor, "actor"),
       soci::use(agency_code, "agency"), soci::use(code, "code");
   std::vector<std::string> step_code, step_name, step_role;

@@ -66,7 +66,8 @@ constexpr const char* kInsertDossier =
 constexpr const char* kUpdateDossierState =
     "UPDATE dossiers SET status = :status, current_step = :step, step_due_at = :step_due, "
     "received_at = :received, due_at = :due, completed_at = :completed, updated_at = :at, "
-    "current_agency_id = :current, assignee = :assignee, version = version + 1 "
+    "current_agency_id = :current, assignee = :assignee, step_role = (SELECT role FROM "
+    "dossier_steps WHERE dossier_id = :id AND idx = :step), version = version + 1 "
     "WHERE id = :id AND version = :version";
 constexpr const char* kInsertEvent =
     "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
@@ -78,6 +79,10 @@ constexpr const char* kSelectEvents =
 constexpr const char* kInsertStep =
     "INSERT INTO dossier_steps (dossier_id, idx, name, role, agency_id, hours) VALUES (:id, "
     ":idx, :name, :role, :agency, :hours)";
+// The current step's role, copied onto the dossier for the work queues' index (0010).
+constexpr const char* kSetStepRole =
+    "UPDATE dossiers SET step_role = (SELECT role FROM dossier_steps WHERE dossier_id = :id AND "
+    "idx = dossiers.current_step) WHERE id = :id";
 constexpr const char* kSelectSteps =
     "SELECT s.idx, s.name, s.role, s.agency_id, a.code, a.path, a.working_hours, s.hours "
     "FROM dossier_steps s JOIN agencies a ON a.id = s.agency_id WHERE s.dossier_id = :id "
@@ -468,10 +473,12 @@ struct StepInsert {
   int index = 0, hours = 0;
   std::string name, role;
   soci::statement statement;
+  soci::statement set_role;
   explicit StepInsert(soci::session& sql)
       : statement((sql.prepare << kInsertStep, soci::use(id, "id"), soci::use(index, "idx"),
                    soci::use(name, "name"), soci::use(role, "role"), soci::use(agency, "agency"),
-                   soci::use(hours, "hours"))) {}
+                   soci::use(hours, "hours"))),
+        set_role((sql.prepare << kSetStepRole, soci::use(id, "id"))) {}
 };
 }  // namespace
 
@@ -487,6 +494,7 @@ void InsertSteps(WriteTransaction& tx, std::int64_t dossier_id,
       q.hours = step.hours;
       q.statement.execute(true);
     }
+    q.set_role.execute(true);
   });
 }
 

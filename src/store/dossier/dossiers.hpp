@@ -46,7 +46,8 @@ std::optional<KeyedDossier> FindByIdempotencyKey(Session& session, const std::st
 bool UpdateState(WriteTransaction& tx, const core::dossier::Dossier& dossier, std::int64_t now);
 
 // The dossier's resolved process (dossier_steps), in order; each step's agency code, path and
-// working hours read with it.
+// working hours read with it. InsertSteps also copies the current step's role onto the
+// dossier (`step_role`, for the work queues), as UpdateState does.
 void InsertSteps(WriteTransaction& tx, std::int64_t dossier_id,
                  const std::vector<core::dossier::DossierStep>& steps);
 std::vector<core::dossier::DossierStep> ListSteps(Session& session, std::int64_t dossier_id);

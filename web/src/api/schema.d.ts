@@ -615,6 +615,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's tasks: dossiers they may act on now
+         * @description Processing and result_ready dossiers held at the caller's agency whose current step has one of the caller's roles and is unassigned or assigned to the caller; for reception, also the supplement_requested dossiers received at the caller's agency (mark paused). Ordered by the current step's due time (paused last), then code.
+         */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/unit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A leader's unit queue: every open dossier held in the leader's subtree
+         * @description Processing, supplement_requested and result_ready dossiers whose current agency is the leader's agency or under it; same items and order as /api/v1/tasks. 403 for a caller without the leader role.
+         */
+        get: operations["listUnitTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The menu's badges: the caller's queue counts */
+        get: operations["countTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign the current step to an officer, or clear it (a leader of the step's agency or an ancestor)
+         * @description 404 for a dossier the caller may not see, before any other check; 403 for anyone but a leader of the current step's agency or of an agency above it; 409 without an open current step or for a stale version; 422 (details name username) unless an active officer of the step's agency holding the step's role. Recorded as an event with action assign (note "Giao cho <full name>", to_user). While a step is assigned, only its assignee acts on it as the step's officer.
+         */
+        put: operations["assignDossier"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The officers who may hold the current or next step (for forward's to_user and reassignment)
+         * @description 404 for a dossier the caller may not see; 409 when the dossier has no open current step or no next step.
+         */
+        get: operations["listStepOfficers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/dossiers/{code}/rating": {
         parameters: {
             query?: never;
@@ -1303,7 +1406,7 @@ export interface components {
              * @description the step's due time (ISO 8601, Vietnam time)
              */
             due_at: string | null;
-            /** @description the officer a forward named for this step */
+            /** @description the officer the step is assigned to (by a forward's to_user or PUT …/assignee); absent: anyone of the step */
             assignee?: string;
         } | null;
         DossierFile: {
@@ -1325,7 +1428,7 @@ export interface components {
              * @description when (ISO 8601, Vietnam time)
              */
             at: string;
-            /** @description the action that caused the event: intake, submit, accept, forward, send_back, request_supplement, receive_supplement, refuse, reschedule, complete, return_result, withdraw, stop, file */
+            /** @description the action that caused the event: intake, submit, accept, forward, send_back, request_supplement, receive_supplement, refuse, reschedule, complete, return_result, withdraw, stop, file, assign (a leader assigned the current step: to_user, or none when cleared) */
             action: string;
             /** @description username; empty for a citizen */
             actor: string;
@@ -1398,6 +1501,10 @@ export interface components {
             processing_agency: string;
             /** @description the process as resolved at intake */
             steps: components["schemas"]["DossierStep"][];
+            /** @description the actions the caller may post now (the workflow table with the caller's roles and agency and the step's assignee); an action listed may still need its input (reason, missing, new_due_at) */
+            allowed_actions: ("accept" | "forward" | "send_back" | "request_supplement" | "receive_supplement" | "refuse" | "reschedule" | "complete" | "return_result" | "withdraw" | "stop")[];
+            /** @description the current step's due minute has passed and the dossier is processing or result_ready */
+            overdue: boolean;
             /** @description the citizen's rating; absent until the dossier, returned, is rated */
             rating?: components["schemas"]["Rating"];
         };
@@ -1601,6 +1708,85 @@ export interface components {
             agency_code: string;
             /** @description working hours allotted */
             hours: number;
+        };
+        /**
+         * @description overdue: the current step's due minute has passed (never while paused); due_soon: not overdue and due within the next 8 working hours (one working day) of the step agency's calendar; paused: waiting for the applicant's supplement; null: none of these
+         * @enum {string|null}
+         */
+        TaskMark: "overdue" | "due_soon" | "paused" | null;
+        /** @description the current step; null before an online submission is received */
+        TaskStep: {
+            /** @description from 0 */
+            index: number;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description the step's agency */
+            agency_code: string;
+            /**
+             * Format: date-time
+             * @description the step's due time (ISO 8601, Vietnam time)
+             */
+            due_at: string | null;
+            /** @description username of the officer the step is assigned to; null: anyone of the step */
+            assignee: string | null;
+        } | null;
+        /** @description A dossier of a work queue */
+        Task: {
+            code: string;
+            procedure_code: string;
+            procedure_name: string;
+            status: components["schemas"]["DossierStatus"];
+            applicant_name: string;
+            /** @description agency code */
+            receiving_agency: string;
+            /** Format: date-time */
+            received_at: string | null;
+            /**
+             * Format: date-time
+             * @description the dossier's appointment
+             */
+            due_at: string | null;
+            current_step: components["schemas"]["TaskStep"];
+            mark: components["schemas"]["TaskMark"];
+        };
+        /** @description A work queue: by the current step's due time (paused last), then code */
+        TaskList: {
+            items: components["schemas"]["Task"][];
+            /** @description all matching items, not only this page */
+            total: number;
+            page: number;
+            per_page: number;
+        };
+        /** @description The menu's badges */
+        TaskCounts: {
+            /** @description GET /api/v1/tasks's total */
+            mine: number;
+            /** @description of mine, marked overdue */
+            overdue: number;
+            /** @description of mine, marked due_soon */
+            due_soon: number;
+            /** @description online submissions awaiting acceptance at the caller's agency (reception; else 0) */
+            online: number;
+            /** @description GET /api/v1/tasks/unit's total (leader; else 0) */
+            unit: number;
+        };
+        Officer: {
+            username: string;
+            full_name: string;
+        };
+        /** @description Active officers of a step's agency holding its role, by username */
+        OfficerList: {
+            items: components["schemas"]["Officer"][];
+            /** @description all matching items, not only this page */
+            total: number;
+            page: number;
+            per_page: number;
+        };
+        AssigneeUpdate: {
+            /** @description an active officer of the current step's agency holding its role; null clears the assignment */
+            username: string | null;
+            /** @description the dossier's version the caller saw (409 when stale) */
+            version?: number;
         };
         /** @description Criteria of the citizen's satisfaction (Decision 766/QĐ-TTg: the Bộ chỉ số of service quality), each an integer 1 (very dissatisfied) to 5 (very satisfied), all optional; another key is refused (422 naming criteria.<key>). In answers: only the criteria that were rated. */
         RatingCriteria: {
@@ -3039,6 +3225,179 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: {
+                /** @description overdue: the current step's due minute has passed; due_soon: due within the next 8 working hours of the step agency's calendar (docs/workflow.md, "Work queues"); paused dossiers never match */
+                mark?: "overdue" | "due_soon";
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the caller's tasks */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listUnitTasks: {
+        parameters: {
+            query?: {
+                /** @description overdue: the current step's due minute has passed; due_soon: due within the next 8 working hours of the step agency's calendar (docs/workflow.md, "Work queues"); paused dossiers never match */
+                mark?: "overdue" | "due_soon";
+                /** @description a username, or none for unassigned steps */
+                assignee?: string;
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the unit's open dossiers */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    countTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the counts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskCounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    assignDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssigneeUpdate"];
+            };
+        };
+        responses: {
+            /** @description the updated dossier */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listStepOfficers: {
+        parameters: {
+            query?: {
+                step?: "current" | "next";
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the dossier code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description active officers of the step's agency with its role */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };
     };
