@@ -38,7 +38,7 @@ import type {
   UserQuery,
   UserUpdate,
   Officer,
-  ProcessingDossier,
+  OfficerList,
   Rating,
   RatingRequest,
   TaskCounts,
@@ -85,27 +85,24 @@ export function listDossiers(query: DossierQuery, signal?: AbortSignal): Promise
   return api.get<DossierList>('/dossiers', { query: { ...query }, signal });
 }
 
-export function getDossier(code: string, signal?: AbortSignal): Promise<ProcessingDossier> {
-  return api.get<ProcessingDossier>(`/dossiers/${seg(code)}`, { signal });
+export function getDossier(code: string, signal?: AbortSignal): Promise<Dossier> {
+  return api.get<Dossier>(`/dossiers/${seg(code)}`, { signal });
 }
 
 /** One action on a dossier, with the version the user saw (a stale one is 409). */
-export function actOnDossier(code: string, body: DossierActionBody): Promise<ProcessingDossier> {
-  return api.post<ProcessingDossier>(`/dossiers/${seg(code)}/actions`, body);
+export function actOnDossier(code: string, body: DossierActionBody): Promise<Dossier> {
+  return api.post<Dossier>(`/dossiers/${seg(code)}/actions`, body);
 }
 
 /** Names the officer of the current step (null: nobody), as a leader of the unit. */
-export function setAssignee(code: string, username: string | null, version?: number): Promise<ProcessingDossier> {
-  return api.put<ProcessingDossier>(`/dossiers/${seg(code)}/assignee`, { username, version });
+export function setAssignee(code: string, username: string | null, version?: number): Promise<Dossier> {
+  return api.put<Dossier>(`/dossiers/${seg(code)}/assignee`, { username, version });
 }
 
 /** Officers who may take the dossier's current or next step. */
 export async function listOfficers(code: string, step: 'current' | 'next', signal?: AbortSignal): Promise<Officer[]> {
-  const answer = await api.get<Officer[] | { items: Officer[] }>(`/dossiers/${seg(code)}/officers`, {
-    query: { step },
-    signal,
-  });
-  return Array.isArray(answer) ? answer : answer.items;
+  const answer = await api.get<OfficerList>(`/dossiers/${seg(code)}/officers`, { query: { step, per_page: 500 }, signal });
+  return answer.items;
 }
 
 /** A PDF of the dossier (receipt, supplement request, refusal, apology, stop notice, control sheet). */

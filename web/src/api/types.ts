@@ -175,76 +175,26 @@ export type LunarYear = Schemas['LunarYear'];
 export type DossierActionBody = Schemas['DossierAction'];
 export type DossierActionName = DossierActionBody['action'];
 
-/**
- * Fields the dossier JSON gains with the work queues (issue 10). Optional until the
- * description carries them: an older server simply leaves them out.
- */
-export interface DossierProcessing {
-  /** The actions the signed-in user may take now (the server decides, never the client). */
-  allowed_actions?: string[];
-  /** The dossier's clock runs and its due time has passed. */
-  overdue?: boolean;
-}
-
-/** The dossier page's dossier: the described one and the processing fields. */
-export type ProcessingDossier = Dossier & DossierProcessing;
-
 /** A task's mark: overdue (red), due within a working day (orange), paused (supplement). */
-export type TaskMark = 'overdue' | 'due_soon' | 'paused';
+export type TaskMark = NonNullable<Schemas['TaskMark']>;
 
 /** An item of GET /tasks and GET /tasks/unit. */
-export interface Task {
-  code: string;
-  procedure_code: string;
-  procedure_name: string;
-  status: DossierStatus;
-  applicant_name: string;
-  receiving_agency: string;
-  received_at: string | null;
-  due_at: string | null;
-  current_step: {
-    index: number;
-    name: string;
-    role: Role;
-    agency_code: string;
-    due_at: string | null;
-    assignee?: string | null;
-  } | null;
-  mark: TaskMark | null;
-}
+export type Task = Schemas['Task'];
 
-export interface TaskList {
-  items: Task[];
-  total: number;
-  page: number;
-  per_page: number;
-}
+/** A work queue: by the current step's due time. */
+export type TaskList = Schemas['TaskList'];
 
-export interface TaskQuery {
-  mark?: 'overdue' | 'due_soon';
-  page?: number;
-  per_page?: number;
-}
+export type TaskQuery = Query<'/api/v1/tasks', 'get'>;
 
-export interface UnitTaskQuery extends TaskQuery {
-  /** A username, or `none` for the unassigned ones. */
-  assignee?: string;
-}
+/** GET /tasks/unit: `assignee` a username, or `none` for the unassigned ones. */
+export type UnitTaskQuery = Query<'/api/v1/tasks/unit', 'get'>;
 
 /** GET /tasks/counts: the menu's badges. */
-export interface TaskCounts {
-  mine: number;
-  overdue: number;
-  due_soon: number;
-  online: number;
-  unit: number;
-}
+export type TaskCounts = Schemas['TaskCounts'];
 
 /** An officer who may take a step (GET /dossiers/{code}/officers). */
-export interface Officer {
-  username: string;
-  full_name: string;
-}
+export type Officer = Schemas['Officer'];
+export type OfficerList = Schemas['OfficerList'];
 
 /** A criterion of a rating (Decision 766/QĐ-TTg), each scored 1–5. */
 export type RatingCriterion = keyof Schemas['RatingCriteria'];

@@ -27,7 +27,7 @@ import type { ReactNode } from 'react';
 import { ApiError, errorMessage, fieldErrors } from '../../api/client';
 import { actOnDossier } from '../../api/endpoints';
 import { keys, queries } from '../../api/queries';
-import type { DossierActionBody, DossierActionName, ProcessingDossier } from '../../api/types';
+import type { Dossier, DossierActionBody, DossierActionName } from '../../api/types';
 import { formatOfficialTime } from '../../format';
 
 interface ActionSpec {
@@ -168,9 +168,9 @@ function bodyOf(action: DossierActionName, values: FormValues, version: number):
   }
 }
 
-export function ActionPanel({ dossier, onConflict }: { dossier: ProcessingDossier; onConflict: (message: string) => void }) {
+export function ActionPanel({ dossier, onConflict }: { dossier: Dossier; onConflict: (message: string) => void }) {
   const [open, setOpen] = useState<DossierActionName | null>(null);
-  const allowed = (dossier.allowed_actions ?? []).filter(isAction);
+  const allowed = dossier.allowed_actions.filter(isAction);
   const actions = ORDER.filter((name) => allowed.includes(name));
 
   if (actions.length === 0) {
@@ -211,7 +211,7 @@ function ActionDialog({
   onConflict,
 }: {
   action: DossierActionName;
-  dossier: ProcessingDossier;
+  dossier: Dossier;
   onClose: () => void;
   onConflict: (message: string) => void;
 }) {

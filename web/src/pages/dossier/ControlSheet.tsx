@@ -5,7 +5,7 @@
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 
-import type { DossierEvent, ProcessingDossier } from '../../api/types';
+import type { Dossier, DossierEvent } from '../../api/types';
 import { formatDateTime } from '../../format';
 import { dossierActionLabel } from '../../labels';
 
@@ -46,7 +46,7 @@ function rowsOf(events: DossierEvent[]): Row[] {
   });
 }
 
-export function ControlSheet({ dossier }: { dossier: ProcessingDossier }) {
+export function ControlSheet({ dossier }: { dossier: Dossier }) {
   const stepText = (index: number | null | undefined) => {
     if (index === null || index === undefined) return null;
     const step = dossier.steps.find((s) => s.index === index);

@@ -12,7 +12,7 @@ import { useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { formPdfUrl, receiptPdfUrl } from '../../api/endpoints';
 import { isNotFound, queries } from '../../api/queries';
-import type { DossierFormName, ProcessingDossier, RatingCriterion } from '../../api/types';
+import type { Dossier, DossierFormName, RatingCriterion } from '../../api/types';
 import { DossierDetails, DossierStatusTag } from '../../components/dossier/DossierDetails';
 import { MarkTag, dossierMark, stepMark } from '../../components/dossier/marks';
 import { PageLoading } from '../../components/PageLoading';
@@ -90,7 +90,7 @@ export default function DossierPage() {
   );
 }
 
-function ProgressCard({ dossier }: { dossier: ProcessingDossier }) {
+function ProgressCard({ dossier }: { dossier: Dossier }) {
   const step = dossier.current_step;
   const mark = dossierMark(dossier);
   const stepAgency = step && (step.agency_code === dossier.receiving_agency ? dossier.receiving_agency_name : step.agency_code);
@@ -139,7 +139,7 @@ function ProgressCard({ dossier }: { dossier: ProcessingDossier }) {
 }
 
 /** Which PDFs apply: the receipt once received, the others when their event happened. */
-function formsOf(dossier: ProcessingDossier): { name: DossierFormName; label: string; href: string }[] {
+function formsOf(dossier: Dossier): { name: DossierFormName; label: string; href: string }[] {
   const happened = (action: string) => dossier.events.some((e) => e.action === action);
   const list: { name: DossierFormName; label: string; href: string }[] = [];
   if (dossier.received_at) list.push({ name: 'receipt', label: 'Giấy tiếp nhận và hẹn trả kết quả', href: receiptPdfUrl(dossier.code) });
@@ -156,7 +156,7 @@ function formsOf(dossier: ProcessingDossier): { name: DossierFormName; label: st
   return list;
 }
 
-function FormsCard({ dossier }: { dossier: ProcessingDossier }) {
+function FormsCard({ dossier }: { dossier: Dossier }) {
   const forms = formsOf(dossier);
   if (forms.length === 0) return null;
   return (
@@ -186,7 +186,7 @@ const criterionLabels: Record<RatingCriterion, string> = {
   fees_as_posted: 'Phí, lệ phí đúng quy định',
 };
 
-function RatingCard({ dossier }: { dossier: ProcessingDossier }) {
+function RatingCard({ dossier }: { dossier: Dossier }) {
   const rating = dossier.rating;
   if (!rating) return null;
   return (
