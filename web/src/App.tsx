@@ -12,6 +12,7 @@ const PortalPage = lazy(() => import('./pages/portal/PortalPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const ProcedurePage = lazy(() => import('./pages/catalog/ProcedurePage'));
 const LookupPage = lazy(() => import('./pages/lookup/LookupPage'));
+const RatingPage = lazy(() => import('./pages/rating/RatingPage'));
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const SubmitPage = lazy(() => import('./pages/submit/SubmitPage'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
@@ -25,6 +26,9 @@ const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage'));
 const IntakePage = lazy(() => import('./pages/intake/IntakePage'));
 const OnlineQueuePage = lazy(() => import('./pages/online-queue/OnlineQueuePage'));
 const DossierPage = lazy(() => import('./pages/dossier/DossierPage'));
+const DossiersPage = lazy(() => import('./pages/dossiers/DossiersPage'));
+const TasksPage = lazy(() => import('./pages/tasks/TasksPage'));
+const UnitTasksPage = lazy(() => import('./pages/tasks/UnitTasksPage'));
 
 export function App() {
   return (
@@ -34,6 +38,7 @@ export function App() {
         <Route path="thu-tuc" element={<Screen page={<CatalogPage />} />} />
         <Route path="thu-tuc/:code" element={<Screen page={<ProcedurePage />} />} />
         <Route path="tra-cuu/:code" element={<Screen page={<LookupPage />} />} />
+        <Route path="danh-gia/:code" element={<Screen page={<RatingPage />} />} />
         <Route path="nop-ho-so/:code" element={<Screen page={<SubmitPage />} />} />
         <Route path="dang-nhap" element={<Screen page={<LoginPage />} />} />
         <Route path="*" element={<Screen page={<NotFoundPage />} />} />
@@ -65,7 +70,13 @@ export function App() {
           path="ho-so-truc-tuyen"
           element={<Screen page={<RequireRole roles={['reception']}><OnlineQueuePage /></RequireRole>} />}
         />
+        <Route path="ho-so" element={<Screen page={<DossiersPage />} />} />
         <Route path="ho-so/:code" element={<Screen page={<DossierPage />} />} />
+        <Route path="cong-viec" element={<Screen page={<TasksPage />} />} />
+        <Route
+          path="cong-viec-don-vi"
+          element={<Screen page={<RequireRole roles={['leader']}><UnitTasksPage /></RequireRole>} />}
+        />
         <Route path="*" element={<Screen page={<NotFoundPage />} />} />
       </Route>
     </Routes>

@@ -96,6 +96,8 @@ export const dossierActionLabels: Record<string, string> = {
   return_result: 'Trả kết quả',
   withdraw: 'Rút hồ sơ',
   stop: 'Dừng giải quyết',
+  assign: 'Phân công cán bộ',
+  file: 'Đính kèm tệp',
 };
 
 export function dossierActionLabel(action: string): string {

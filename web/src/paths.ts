@@ -19,8 +19,16 @@ export const paths = {
   intake: '/can-bo/tiep-nhan',
   /** Reception: online submissions awaiting acceptance. */
   onlineQueue: '/can-bo/ho-so-truc-tuyen',
-  /** Read-only view of one dossier. */
+  /** Reception's list of dossiers: search and filters. */
+  dossiers: '/can-bo/ho-so',
+  /** One dossier: its state, timeline (control sheet), the actions the user may take, PDFs. */
   dossier: (code: string) => `/can-bo/ho-so/${encodeURIComponent(code)}`,
+  /** The signed-in officer's tasks. */
+  tasks: '/can-bo/cong-viec',
+  /** A leader's unit queue, with reassignment. */
+  unitTasks: '/can-bo/cong-viec-don-vi',
+  /** The citizen's rating of a returned dossier, with the receipt's token. */
+  rating: (code: string, token: string) => `/danh-gia/${encodeURIComponent(code)}?ma=${encodeURIComponent(token)}`,
 } as const;
 
 /** A `?next=` value is followed only when it is a path of the staff area (no open redirect). */

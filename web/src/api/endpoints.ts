@@ -8,6 +8,8 @@ import type {
   ApiToken,
   CreatedToken,
   Dossier,
+  DossierActionBody,
+  DossierFormName,
   DossierList,
   DossierQuery,
   Health,
@@ -35,6 +37,14 @@ import type {
   UserList,
   UserQuery,
   UserUpdate,
+  Officer,
+  OfficerList,
+  Rating,
+  RatingRequest,
+  TaskCounts,
+  TaskList,
+  TaskQuery,
+  UnitTaskQuery,
   ReceivingAgency,
   ReceivingAgencyList,
 } from './types';
@@ -77,6 +87,53 @@ export function listDossiers(query: DossierQuery, signal?: AbortSignal): Promise
 
 export function getDossier(code: string, signal?: AbortSignal): Promise<Dossier> {
   return api.get<Dossier>(`/dossiers/${seg(code)}`, { signal });
+}
+
+/** One action on a dossier, with the version the user saw (a stale one is 409). */
+export function actOnDossier(code: string, body: DossierActionBody): Promise<Dossier> {
+  return api.post<Dossier>(`/dossiers/${seg(code)}/actions`, body);
+}
+
+/** Names the officer of the current step (null: nobody), as a leader of the unit. */
+export function setAssignee(code: string, username: string | null, version?: number): Promise<Dossier> {
+  return api.put<Dossier>(`/dossiers/${seg(code)}/assignee`, { username, version });
+}
+
+/** Officers who may take the dossier's current or next step. */
+export async function listOfficers(code: string, step: 'current' | 'next', signal?: AbortSignal): Promise<Officer[]> {
+  const answer = await api.get<OfficerList>(`/dossiers/${seg(code)}/officers`, { query: { step, per_page: 500 }, signal });
+  return answer.items;
+}
+
+/** A PDF of the dossier (receipt, supplement request, refusal, apology, stop notice, control sheet). */
+export function formPdfUrl(code: string, name: DossierFormName): string {
+  return `/api/v1/dossiers/${seg(code)}/forms/${name}.pdf`;
+}
+
+// --- work queues -----------------------------------------------------------------------------
+
+/** The signed-in officer's tasks, by due time. */
+export function listTasks(query: TaskQuery, signal?: AbortSignal): Promise<TaskList> {
+  return api.get<TaskList>('/tasks', { query: { ...query }, signal });
+}
+
+/** The unit's queue (leaders). */
+export function listUnitTasks(query: UnitTaskQuery, signal?: AbortSignal): Promise<TaskList> {
+  return api.get<TaskList>('/tasks/unit', { query: { ...query }, signal });
+}
+
+export function getTaskCounts(signal?: AbortSignal): Promise<TaskCounts> {
+  return api.get<TaskCounts>('/tasks/counts', { signal });
+}
+
+// --- rating (public, with the receipt's token) -------------------------------------------------
+
+export function getRating(code: string, token: string, signal?: AbortSignal): Promise<Rating> {
+  return api.get<Rating>(`/public/dossiers/${seg(code)}/rating`, { query: { token }, signal });
+}
+
+export function postRating(code: string, body: RatingRequest): Promise<Rating> {
+  return api.post<Rating>(`/public/dossiers/${seg(code)}/rating`, body);
 }
 
 /** Reception accepts an online submission: it becomes "processing", its times count from now. */

@@ -14,6 +14,11 @@ import {
   getMe,
   getProcedure,
   getPublicDossier,
+  getRating,
+  getTaskCounts,
+  listOfficers,
+  listTasks,
+  listUnitTasks,
   listDossiers,
   listProcedureFields,
   listProcedures,
@@ -22,7 +27,7 @@ import {
   listTokens,
   listUsers,
 } from './endpoints';
-import type { DossierQuery, ProcedureQuery, UserQuery } from './types';
+import type { DossierQuery, ProcedureQuery, TaskQuery, UnitTaskQuery, UserQuery } from './types';
 
 /**
  * No automatic retries (a failed request shows its Vietnamese message at once, as before, and
@@ -44,7 +49,7 @@ export function createQueryClient(): QueryClient {
  * catalog, lookups and health), at sign-in and sign-out: the next user must not see them.
  */
 export function forgetStaffData(queryClient: QueryClient): void {
-  for (const queryKey of [keys.auth.all, keys.agencies.all, keys.users.all, keys.dossiers.all, keys.calendar.all]) {
+  for (const queryKey of [keys.auth.all, keys.agencies.all, keys.users.all, keys.dossiers.all, keys.tasks.all, keys.calendar.all]) {
     queryClient.removeQueries({ queryKey });
   }
 }
@@ -68,6 +73,14 @@ export const keys = {
     all: ['dossiers'] as const,
     list: (query: DossierQuery) => ['dossiers', 'list', query] as const,
     detail: (code: string) => ['dossiers', 'detail', code] as const,
+    officers: (code: string, step: 'current' | 'next') => ['dossiers', 'officers', code, step] as const,
+  },
+  /** Work queues: every change to a dossier invalidates them with the dossiers. */
+  tasks: {
+    all: ['tasks'] as const,
+    mine: (query: TaskQuery) => ['tasks', 'mine', query] as const,
+    unit: (query: UnitTaskQuery) => ['tasks', 'unit', query] as const,
+    counts: ['tasks', 'counts'] as const,
   },
   procedures: {
     all: ['procedures'] as const,
@@ -76,6 +89,7 @@ export const keys = {
     fields: ['procedures', 'fields'] as const,
   },
   publicDossier: (code: string) => ['public', 'dossiers', code] as const,
+  rating: (code: string, token: string) => ['public', 'rating', code, token] as const,
   receivingAgencies: (level: string | undefined) => ['public', 'agencies', level ?? 'all'] as const,
   calendar: {
     all: ['calendar'] as const,
@@ -106,6 +120,32 @@ export const queries = {
     }),
   dossier: (code: string) =>
     queryOptions({ queryKey: keys.dossiers.detail(code), queryFn: ({ signal }) => getDossier(code, signal) }),
+  dossierOfficers: (code: string, step: 'current' | 'next') =>
+    queryOptions({
+      queryKey: keys.dossiers.officers(code, step),
+      queryFn: ({ signal }) => listOfficers(code, step, signal),
+    }),
+  tasks: (query: TaskQuery) =>
+    queryOptions({
+      queryKey: keys.tasks.mine(query),
+      queryFn: ({ signal }) => listTasks(query, signal),
+      placeholderData: keepPreviousData,
+    }),
+  unitTasks: (query: UnitTaskQuery) =>
+    queryOptions({
+      queryKey: keys.tasks.unit(query),
+      queryFn: ({ signal }) => listUnitTasks(query, signal),
+      placeholderData: keepPreviousData,
+    }),
+  /** The menu's badges: refreshed every minute and after every change. */
+  taskCounts: () =>
+    queryOptions({
+      queryKey: keys.tasks.counts,
+      queryFn: ({ signal }) => getTaskCounts(signal),
+      refetchInterval: 60_000,
+    }),
+  rating: (code: string, token: string) =>
+    queryOptions({ queryKey: keys.rating(code, token), queryFn: ({ signal }) => getRating(code, token, signal) }),
   procedures: (query: ProcedureQuery) =>
     queryOptions({
       queryKey: keys.procedures.list(query),

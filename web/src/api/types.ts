@@ -168,3 +168,42 @@ export type HolidayScheduleUpdate = Schemas['HolidayScheduleUpdate'];
 
 /** GET /calendar/lunar?year=: one item per day of the year. */
 export type LunarYear = Schemas['LunarYear'];
+
+// --- processing: actions, work queues, rating (docs/workflow.md) ---------------------------------
+
+/** POST /dossiers/{code}/actions: one action with its fields. */
+export type DossierActionBody = Schemas['DossierAction'];
+export type DossierActionName = DossierActionBody['action'];
+
+/** A task's mark: overdue (red), due within a working day (orange), paused (supplement). */
+export type TaskMark = NonNullable<Schemas['TaskMark']>;
+
+/** An item of GET /tasks and GET /tasks/unit. */
+export type Task = Schemas['Task'];
+
+/** A work queue: by the current step's due time. */
+export type TaskList = Schemas['TaskList'];
+
+export type TaskQuery = Query<'/api/v1/tasks', 'get'>;
+
+/** GET /tasks/unit: `assignee` a username, or `none` for the unassigned ones. */
+export type UnitTaskQuery = Query<'/api/v1/tasks/unit', 'get'>;
+
+/** GET /tasks/counts: the menu's badges. */
+export type TaskCounts = Schemas['TaskCounts'];
+
+/** An officer who may take a step (GET /dossiers/{code}/officers). */
+export type Officer = Schemas['Officer'];
+export type OfficerList = Schemas['OfficerList'];
+
+/** A criterion of a rating (Decision 766/QĐ-TTg), each scored 1–5. */
+export type RatingCriterion = keyof Schemas['RatingCriteria'];
+
+/** A citizen's rating of a returned dossier (once): GET/POST /public/dossiers/{code}/rating. */
+export type Rating = Schemas['Rating'];
+
+/** POST /public/dossiers/{code}/rating. */
+export type RatingRequest = Schemas['RatingRequest'];
+
+/** The PDFs of a dossier (forms/{name}.pdf). */
+export type DossierFormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stop' | 'control-sheet';

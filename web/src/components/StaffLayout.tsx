@@ -2,9 +2,12 @@
 // (a 401 goes to /dang-nhap?next=<this path>), then shows a side menu for the user's roles,
 // a header with the user's name, agency and "Đăng xuất", and the screen.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { Alert, Button, Flex, Grid, Layout, Menu, Result, Typography, type MenuProps } from 'antd';
+import { Alert, Badge, Button, Flex, Grid, Layout, Menu, Result, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
+  CarryOutOutlined,
+  ClusterOutlined,
+  FolderOpenOutlined,
   BankOutlined,
   CalendarOutlined,
   CloudDownloadOutlined,
@@ -20,23 +23,73 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage, onUnauthenticated, setCsrfToken } from '../api/client';
 import { logout } from '../api/endpoints';
 import { forgetStaffData, keys, queries } from '../api/queries';
-import type { CurrentUser } from '../api/types';
+import type { CurrentUser, TaskCounts } from '../api/types';
 import { paths } from '../paths';
 import { PageLoading } from './PageLoading';
 import { StaffSessionContext, hasRole, type StaffSession } from './staffSession';
 
 const { Header, Sider, Content } = Layout;
 
+/** Who has work queues: the roles that act on a dossier's steps. */
+function processes(user: CurrentUser): boolean {
+  return hasRole(user, 'reception') || hasRole(user, 'specialist') || hasRole(user, 'leader');
+}
+
+/** Who reads dossiers: every role but a bare administrator. */
+function readsDossiers(user: CurrentUser): boolean {
+  return user.roles.some((role) => role !== 'admin');
+}
+
+/** A menu label with its count (red for overdue ones); nothing when there is no count. */
+function counted(to: string, text: string, count: number | undefined, overdue?: number, testId?: string) {
+  return (
+    <Link to={to}>
+      <Flex justify="space-between" align="center" gap={6}>
+        <span>{text}</span>
+        <span data-testid={testId}>
+          {overdue !== undefined && overdue > 0 && (
+            <Badge count={overdue} color="red" overflowCount={999} title={`${overdue} hồ sơ quá hạn`} data-testid={testId && `${testId}-overdue`} />
+          )}{' '}
+          {count !== undefined && count > 0 && (
+            <Badge count={count} color="blue" overflowCount={999} title={`${count} hồ sơ`} data-testid={testId && `${testId}-count`} />
+          )}
+        </span>
+      </Flex>
+    </Link>
+  );
+}
+
 /** Menu entries, only for screens that exist: the reception desk for reception officers; admin-only ones after the common ones. */
-function menuItems(user: CurrentUser): MenuProps['items'] {
+function menuItems(user: CurrentUser, counts: TaskCounts | undefined): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [
     { key: paths.staffHome, icon: <HomeOutlined aria-hidden />, label: <Link to={paths.staffHome}>Trang chủ</Link> },
   ];
+  if (processes(user)) {
+    items.push({
+      key: paths.tasks,
+      icon: <CarryOutOutlined aria-hidden />,
+      label: counted(paths.tasks, 'Công việc của tôi', counts?.mine, counts?.overdue, 'menu-tasks'),
+    });
+  }
+  if (hasRole(user, 'leader')) {
+    items.push({
+      key: paths.unitTasks,
+      icon: <ClusterOutlined aria-hidden />,
+      label: counted(paths.unitTasks, 'Hồ sơ của đơn vị', counts?.unit, undefined, 'menu-unit'),
+    });
+  }
   if (hasRole(user, 'reception')) {
     items.push(
       { key: paths.intake, icon: <FileAddOutlined aria-hidden />, label: <Link to={paths.intake}>Tiếp nhận hồ sơ</Link> },
-      { key: paths.onlineQueue, icon: <CloudDownloadOutlined aria-hidden />, label: <Link to={paths.onlineQueue}>Hồ sơ nộp trực tuyến</Link> },
+      {
+        key: paths.onlineQueue,
+        icon: <CloudDownloadOutlined aria-hidden />,
+        label: counted(paths.onlineQueue, 'Hồ sơ nộp trực tuyến', counts?.online, undefined, 'menu-online'),
+      },
     );
+  }
+  if (readsDossiers(user)) {
+    items.push({ key: paths.dossiers, icon: <FolderOpenOutlined aria-hidden />, label: <Link to={paths.dossiers}>Danh sách hồ sơ</Link> });
   }
   items.push({ key: paths.calendar, icon: <CalendarOutlined aria-hidden />, label: <Link to={paths.calendar}>Lịch làm việc</Link> });
   if (hasRole(user, 'admin')) {
@@ -51,7 +104,17 @@ function menuItems(user: CurrentUser): MenuProps['items'] {
 
 /** The menu key of a path: the longest menu path it starts with. */
 function selectedKey(pathname: string): string {
-  const keys = [paths.agencies, paths.users, paths.account, paths.calendar, paths.intake, paths.onlineQueue];
+  const keys = [
+    paths.agencies,
+    paths.users,
+    paths.account,
+    paths.calendar,
+    paths.intake,
+    paths.onlineQueue,
+    paths.dossiers,
+    paths.tasks,
+    paths.unitTasks,
+  ];
   return keys.find((key) => pathname === key || pathname.startsWith(`${key}/`)) ?? paths.staffHome;
 }
 
@@ -83,6 +146,8 @@ export default function StaffLayout() {
   // A 401 is handled by the listener above (to the sign-in page): it shows as loading meanwhile.
   const unauthenticated = me.isError && me.error instanceof ApiError && me.error.status === 401;
   const user = me.data?.user;
+  // The menu's counts, for those who have queues; a server without the route shows none.
+  const counts = useQuery({ ...queries.taskCounts(), enabled: user !== undefined && processes(user) });
   const session = useMemo<StaffSession | null>(
     () =>
       user
@@ -145,7 +210,7 @@ export default function StaffLayout() {
             <Menu
               mode="inline"
               selectedKeys={[selectedKey(location.pathname)]}
-              items={menuItems(session.user)}
+              items={menuItems(session.user, counts.data)}
               style={{ height: '100%', borderInlineEnd: 0 }}
             />
           </Sider>

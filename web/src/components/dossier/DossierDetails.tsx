@@ -26,7 +26,16 @@ export function DossierStatusTag({ status }: { status: string }) {
   );
 }
 
-export function DossierDetails({ dossier, compact = false }: { dossier: Dossier; compact?: boolean }) {
+export function DossierDetails({
+  dossier,
+  compact = false,
+  processing = true,
+}: {
+  dossier: Dossier;
+  compact?: boolean;
+  /** False where the page shows the current step and the events itself. */
+  processing?: boolean;
+}) {
   const step = dossier.current_step;
   // Every breakpoint named: antd fills the missing ones with its default of 3 columns.
   const column = compact ? 1 : { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
@@ -39,9 +48,11 @@ export function DossierDetails({ dossier, compact = false }: { dossier: Dossier;
             {dossier.code}
           </Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label="Trạng thái">
-          <DossierStatusTag status={dossier.status} />
-        </Descriptions.Item>
+        {processing && (
+          <Descriptions.Item label="Trạng thái">
+            <DossierStatusTag status={dossier.status} />
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="Thủ tục" span={span}>
           {dossier.procedure_name} <Typography.Text type="secondary">({dossier.procedure_code})</Typography.Text>
         </Descriptions.Item>
@@ -57,7 +68,7 @@ export function DossierDetails({ dossier, compact = false }: { dossier: Dossier;
         {dossier.completed_at && (
           <Descriptions.Item label="Hoàn thành lúc">{formatOfficialTime(dossier.completed_at)}</Descriptions.Item>
         )}
-        {!compact && (
+        {!compact && processing && (
           <Descriptions.Item label="Bước hiện tại" span={span}>
             {step ? (
               <span data-testid="dossier-step">
@@ -93,7 +104,7 @@ export function DossierDetails({ dossier, compact = false }: { dossier: Dossier;
         scroll={{ x: 'max-content' }}
       />
 
-      {!compact && dossier.events.length > 0 && (
+      {!compact && processing && dossier.events.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             Quá trình xử lý

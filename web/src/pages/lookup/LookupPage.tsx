@@ -1,6 +1,7 @@
 // "/tra-cuu/:code" — public lookup of one dossier (GET /api/v1/public/dossiers/{code}).
-import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { StarOutlined } from '@ant-design/icons';
+import { Link, useParams, useSearchParams } from 'react-router';
 
 import { useQuery } from '@tanstack/react-query';
 
@@ -12,10 +13,13 @@ import { PageLoading } from '../../components/PageLoading';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatOfficialTime } from '../../format';
 import { statusLabel } from '../../components/dossier/status';
+import { paths } from '../../paths';
 
 export default function LookupPage() {
   usePageTitle('Tra cứu hồ sơ');
   const code = (useParams<{ code: string }>().code ?? '').trim();
+  // The receipt's QR carries the dossier's token: with it, a returned dossier may be rated.
+  const token = (useSearchParams()[0].get('ma') ?? '').trim();
   const query = useQuery(queries.publicDossier(code));
   const state = query.isPending
     ? ({ kind: 'loading' } as const)
@@ -51,6 +55,19 @@ export default function LookupPage() {
       )}
 
       {state.kind === 'found' && <DossierCard dossier={state.dossier} />}
+
+      {state.kind === 'found' && token && state.dossier.status === 'returned' && (
+        <Card size="small" data-testid="lookup-rate">
+          <Space direction="vertical" size={8} style={{ width: '100%' }}>
+            <Typography.Text>Hồ sơ đã trả kết quả. Mời bạn đánh giá mức độ hài lòng về việc giải quyết hồ sơ.</Typography.Text>
+            <Link to={paths.rating(code, token)}>
+              <Button type="primary" size="large" block icon={<StarOutlined aria-hidden />}>
+                Đánh giá mức độ hài lòng
+              </Button>
+            </Link>
+          </Space>
+        </Card>
+      )}
 
       <Card title="Tra cứu hồ sơ khác" size="small">
         <DossierLookupForm />

@@ -1,7 +1,7 @@
 // "/can-bo" — the staff dashboard: a greeting with the user's name, agency and roles, and
 // the ways to the screens the user may open.
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
-import { ApartmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CarryOutOutlined, FolderOpenOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 
 import { RoleTags } from '../../components/RoleTags';
@@ -13,6 +13,8 @@ export default function StaffHomePage() {
   usePageTitle('Trang chủ cán bộ');
   const { user } = useStaffSession();
   const admin = hasRole(user, 'admin');
+  const processes = hasRole(user, 'reception') || hasRole(user, 'specialist') || hasRole(user, 'leader');
+  const readsDossiers = user.roles.some((role) => role !== 'admin');
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 26, marginTop: 0 }} data-testid="greeting">
@@ -28,6 +30,32 @@ export default function StaffHomePage() {
         </Descriptions>
       </Card>
       <Row gutter={[16, 16]}>
+        {processes && (
+          <Col xs={24} md={8}>
+            <Link to={paths.tasks}>
+              <Card hoverable className="egov-card">
+                <Card.Meta
+                  avatar={<CarryOutOutlined style={{ fontSize: 24 }} aria-hidden />}
+                  title="Công việc của tôi"
+                  description="Hồ sơ đang chờ bạn xử lý, theo thời hạn; hồ sơ quá hạn và sắp đến hạn."
+                />
+              </Card>
+            </Link>
+          </Col>
+        )}
+        {readsDossiers && (
+          <Col xs={24} md={8}>
+            <Link to={paths.dossiers}>
+              <Card hoverable className="egov-card">
+                <Card.Meta
+                  avatar={<FolderOpenOutlined style={{ fontSize: 24 }} aria-hidden />}
+                  title="Danh sách hồ sơ"
+                  description="Tìm hồ sơ theo mã, người nộp, trạng thái, ngày tiếp nhận."
+                />
+              </Card>
+            </Link>
+          </Col>
+        )}
         {admin && (
           <Col xs={24} md={8}>
             <Link to={paths.agencies}>
