@@ -49,7 +49,7 @@ struct DossierView {
   // step is overdue (core::dossier::MarkOf).
   std::vector<core::dossier::Action> allowed_actions;
   bool overdue = false;
-  std::optional<store::dossier::StoredRating> rating;    // the citizen's, once rated (Get)
+  std::optional<store::dossier::StoredRating> rating;  // the citizen's, once rated (Get)
 };
 
 // A dossier of a work queue and its mark (docs/workflow.md, "Work queues").
