@@ -51,7 +51,9 @@ function done(summary, latency, requests)
     local n = tonumber(t:get("sent")) or 0
     if n > most then most = n end
   end
+  -- Read before opening for writing: "w" empties the file.
+  local next_offset = read_offset() + (most + 1) * #threads
   local f = io.open(offset_file, "w")
-  f:write(tostring(read_offset() + (most + 1) * #threads) .. "\n")
+  f:write(tostring(next_offset) .. "\n")
   f:close()
 end
