@@ -15,6 +15,7 @@
 #include <regex>
 
 #include "demo_api.hpp"
+#include "demo_server.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
@@ -33,21 +34,12 @@ struct Form {
   std::string disposition;
 };
 
-class FormsTest : public ::testing::TestWithParam<std::string> {
+class FormsTest : public DemoServerTest {
  protected:
   void SetUp() override {
-    auto r = RunEgov({"demo", "--no-dossiers", "--db", db_.url()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    server_ = std::make_unique<EgovServer>(db_.url(),
-                                           std::vector<std::string>{"--public-rate-limit", "0"},
-                                           "2026-03-02T08:00:00+07:00");
-    c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
+    ServeDemo("2026-03-02T08:00:00+07:00");
   }
 
-  Headers At(const std::string& instant, const std::string& user) {
-    server_->SetTime(instant);
-    return SignIn(*c_, user);
-  }
   std::string Intake(const std::string& instant) {
     json::object body{{"procedure_code", kLand},
                       {"channel", "direct"},
@@ -98,10 +90,6 @@ class FormsTest : public ::testing::TestWithParam<std::string> {
     for (auto at = text.find(s); at != std::string::npos; at = text.find(s, at + 1)) ++n;
     return n;
   }
-
-  TestDatabase db_{GetParam()};
-  std::unique_ptr<EgovServer> server_;
-  std::unique_ptr<HttpClient> c_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Engines, FormsTest, ::testing::ValuesIn(Engines()),

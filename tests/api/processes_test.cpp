@@ -13,6 +13,7 @@
 #include <boost/json.hpp>
 
 #include "demo_api.hpp"
+#include "demo_server.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "store/database.hpp"
@@ -44,19 +45,10 @@ json::array OwnSteps() {
           Step("Phê duyệt", "leader", 12, "district", "TNMT"), Step("Trả kết quả", "reception", 4)};
 }
 
-class ProcessesTest : public ::testing::TestWithParam<std::string> {
+class ProcessesTest : public DemoServerTest {
  protected:
   void SetUp() override {
-    auto r = RunEgov({"demo", "--no-dossiers", "--db", db_.url()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    server_ = std::make_unique<EgovServer>(db_.url(),
-                                           std::vector<std::string>{"--public-rate-limit", "0"},
-                                           "2026-02-02T07:45:00+07:00");
-    c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
-  }
-  Headers At(const std::string& instant, const std::string& user) {
-    server_->SetTime(instant);
-    return SignIn(*c_, user);
+    ServeDemo("2026-02-02T07:45:00+07:00");
   }
   Headers Login(const std::string& user) { return SignIn(*c_, user); }
   HttpResponse Put(const std::string& target, const json::array& steps, const Headers& who) {
@@ -117,10 +109,6 @@ class ProcessesTest : public ::testing::TestWithParam<std::string> {
     const auto& details = answer.at("error").at("details").as_object();
     return details.empty() ? std::string() : std::string(details.begin()->key());
   }
-
-  TestDatabase db_{GetParam()};
-  std::unique_ptr<EgovServer> server_;
-  std::unique_ptr<HttpClient> c_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Engines, ProcessesTest, ::testing::ValuesIn(Engines()),

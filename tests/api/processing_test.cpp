@@ -13,6 +13,7 @@
 #include <set>
 
 #include "demo_api.hpp"
+#include "demo_server.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
@@ -26,22 +27,12 @@ using boost::beast::http::verb;
 
 constexpr const char* kLand = "1.012789";
 
-class ProcessingTest : public ::testing::TestWithParam<std::string> {
+class ProcessingTest : public DemoServerTest {
  protected:
   void SetUp() override {
-    auto r = RunEgov({"demo", "--no-dossiers", "--db", db_.url()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    server_ = std::make_unique<EgovServer>(db_.url(),
-                                           std::vector<std::string>{"--public-rate-limit", "0"},
-                                           "2026-02-02T08:00:00+07:00");
-    c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
+    ServeDemo("2026-02-02T08:00:00+07:00");
   }
 
-  // Moves the server to `instant`, then signs `user` in (a session of that time).
-  Headers At(const std::string& instant, const std::string& user) {
-    server_->SetTime(instant);
-    return Login(user);
-  }
   Headers Login(const std::string& user) { return SignIn(*c_, user); }
   json::object IntakeBody(const std::string& procedure_code) {
     json::array components = CatalogComponents(*c_, procedure_code);
@@ -94,10 +85,6 @@ class ProcessingTest : public ::testing::TestWithParam<std::string> {
   static std::string StepDue(const json::object& d) {
     return Min(d.at("current_step").at("due_at"));
   }
-
-  TestDatabase db_{GetParam()};
-  std::unique_ptr<EgovServer> server_;
-  std::unique_ptr<HttpClient> c_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Engines, ProcessingTest, ::testing::ValuesIn(Engines()),

@@ -11,6 +11,7 @@
 #include <boost/json.hpp>
 
 #include "demo_api.hpp"
+#include "demo_server.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
@@ -24,15 +25,10 @@ using Headers = std::map<std::string, std::string>;
 constexpr const char* kLand = "1.012789";
 constexpr const char* kPassword = "Một mật khẩu đủ dài";  // of chuyenvien2.tnmt
 
-class QueuesTest : public ::testing::TestWithParam<std::string> {
+class QueuesTest : public DemoServerTest {
  protected:
   void SetUp() override {
-    auto r = RunEgov({"demo", "--no-dossiers", "--db", db_.url()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    server_ = std::make_unique<EgovServer>(db_.url(),
-                                           std::vector<std::string>{"--public-rate-limit", "0"},
-                                           "2026-02-02T07:00:00+07:00");
-    c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
+    ServeDemo("2026-02-02T07:00:00+07:00");
     // A second specialist of the land department, for the assignee rule.
     auto created = c_->Post("/api/v1/users",
                             json::serialize(json::object{{"username", "chuyenvien2.tnmt"},
@@ -44,10 +40,6 @@ class QueuesTest : public ::testing::TestWithParam<std::string> {
     ASSERT_EQ(created.status, 201u) << created.body;
   }
 
-  Headers At(const std::string& instant, const std::string& user) {
-    server_->SetTime(instant);
-    return SignIn(*c_, user);
-  }
   // A land dossier received at the office at `instant` (Vietnam time, "2026-02-02T08:00").
   std::string Intake(const std::string& instant) {
     json::object body{{"procedure_code", kLand},
@@ -131,9 +123,6 @@ class QueuesTest : public ::testing::TestWithParam<std::string> {
     d_ = Intake("2026-02-02T10:05");
   }
 
-  TestDatabase db_{GetParam()};
-  std::unique_ptr<EgovServer> server_;
-  std::unique_ptr<HttpClient> c_;
   std::string a_, b_, c_code_, d_;
 };
 

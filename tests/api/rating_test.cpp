@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include "demo_api.hpp"
+#include "demo_server.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
@@ -22,21 +23,12 @@ using Headers = std::map<std::string, std::string>;
 
 constexpr const char* kLand = "1.012789";
 
-class RatingTest : public ::testing::TestWithParam<std::string> {
+class RatingTest : public DemoServerTest {
  protected:
   void SetUp() override {
-    auto r = RunEgov({"demo", "--no-dossiers", "--db", db_.url()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    server_ = std::make_unique<EgovServer>(db_.url(),
-                                           std::vector<std::string>{"--public-rate-limit", "0"},
-                                           "2026-02-02T08:00:00+07:00");
-    c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
+    ServeDemo("2026-02-02T08:00:00+07:00");
   }
 
-  Headers At(const std::string& instant, const std::string& user) {
-    server_->SetTime(instant);
-    return SignIn(*c_, user);
-  }
   // A land dossier received at the district's office at Mon 2/2 08:00.
   json::object Intake() {
     json::object body{{"procedure_code", kLand},
@@ -75,10 +67,6 @@ class RatingTest : public ::testing::TestWithParam<std::string> {
     return details.empty() ? std::string() : std::string(details.begin()->key());
   }
   static std::string Str(const json::value& v) { return std::string(v.as_string()); }
-
-  TestDatabase db_{GetParam()};
-  std::unique_ptr<EgovServer> server_;
-  std::unique_ptr<HttpClient> c_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Engines, RatingTest, ::testing::ValuesIn(Engines()),

@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 
 #include "demo_api.hpp"
+#include "demo_server.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
 #include "test_database.hpp"
@@ -23,14 +24,10 @@ constexpr const char* kBirth = "1.001193";  // commune level: every step at the 
 constexpr const char* kLand = "1.012789";   // district level: {"agency":"district","unit":"TNMT"}
 const std::string kPdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n";
 
-class ResolveTest : public ::testing::TestWithParam<std::string> {
+class ResolveTest : public DemoServerTest {
  protected:
   void SetUp() override {
-    auto r = RunEgov({"demo", "--no-dossiers", "--db", db_.url()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    server_ = std::make_unique<EgovServer>(db_.url(),
-                                           std::vector<std::string>{"--public-rate-limit", "0"});
-    c_ = std::make_unique<HttpClient>(server_->host(), server_->port());
+    ServeDemo();
   }
   Headers Login(const std::string& user) { return SignIn(*c_, user); }
   json::object IntakeBody(const std::string& procedure_code) {
@@ -79,10 +76,6 @@ class ResolveTest : public ::testing::TestWithParam<std::string> {
     return Str(
         c_->Get("/api/v1/procedures/" + procedure_code).json().at("components").at(0).at("name"));
   }
-
-  TestDatabase db_{GetParam()};
-  std::unique_ptr<EgovServer> server_;
-  std::unique_ptr<HttpClient> c_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Engines, ResolveTest, ::testing::ValuesIn(Engines()),
