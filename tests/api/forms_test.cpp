@@ -36,9 +36,7 @@ struct Form {
 
 class FormsTest : public DemoServerTest {
  protected:
-  void SetUp() override {
-    ServeDemo("2026-03-02T08:00:00+07:00");
-  }
+  void SetUp() override { ServeDemo("2026-03-02T08:00:00+07:00"); }
 
   std::string Intake(const std::string& instant) {
     json::object body{{"procedure_code", kLand},

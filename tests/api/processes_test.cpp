@@ -47,9 +47,7 @@ json::array OwnSteps() {
 
 class ProcessesTest : public DemoServerTest {
  protected:
-  void SetUp() override {
-    ServeDemo("2026-02-02T07:45:00+07:00");
-  }
+  void SetUp() override { ServeDemo("2026-02-02T07:45:00+07:00"); }
   Headers Login(const std::string& user) { return SignIn(*c_, user); }
   HttpResponse Put(const std::string& target, const json::array& steps, const Headers& who) {
     Headers h = who;

@@ -29,9 +29,7 @@ constexpr const char* kLand = "1.012789";
 
 class ProcessingTest : public DemoServerTest {
  protected:
-  void SetUp() override {
-    ServeDemo("2026-02-02T08:00:00+07:00");
-  }
+  void SetUp() override { ServeDemo("2026-02-02T08:00:00+07:00"); }
 
   Headers Login(const std::string& user) { return SignIn(*c_, user); }
   json::object IntakeBody(const std::string& procedure_code) {

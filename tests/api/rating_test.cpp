@@ -25,9 +25,7 @@ constexpr const char* kLand = "1.012789";
 
 class RatingTest : public DemoServerTest {
  protected:
-  void SetUp() override {
-    ServeDemo("2026-02-02T08:00:00+07:00");
-  }
+  void SetUp() override { ServeDemo("2026-02-02T08:00:00+07:00"); }
 
   // A land dossier received at the district's office at Mon 2/2 08:00.
   json::object Intake() {

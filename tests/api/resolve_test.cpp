@@ -26,9 +26,7 @@ const std::string kPdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrail
 
 class ResolveTest : public DemoServerTest {
  protected:
-  void SetUp() override {
-    ServeDemo();
-  }
+  void SetUp() override { ServeDemo(); }
   Headers Login(const std::string& user) { return SignIn(*c_, user); }
   json::object IntakeBody(const std::string& procedure_code) {
     json::array components = CatalogComponents(*c_, procedure_code);
