@@ -111,6 +111,27 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
     folded.clear();
     if (progress) progress(done);
   };
+  // Gives `d` a Vietnamese applicant living at `agency` and the procedure's components, and
+  // queues it with its steps for the next batch.
+  auto enqueue = [&](core::dossier::Dossier d, std::vector<core::dossier::DossierStep> steps,
+                     const auto& agency, const core::catalog::Procedure& p) {
+    std::string name = std::string(kFamily[random() % std::size(kFamily)]) + " " +
+                       kMiddle[random() % std::size(kMiddle)] + " " +
+                       kGiven[random() % std::size(kGiven)];
+    char id[16], phone[16];
+    std::snprintf(id, sizeof id, "0510%08llu",
+                  static_cast<unsigned long long>(random() % 100000000));
+    std::snprintf(phone, sizeof phone, "09%08llu",
+                  static_cast<unsigned long long>(random() % 100000000));
+    d.applicant = {name, id, phone, "",
+                   "Thôn " + std::to_string(1 + random() % 12) + ", " + agency.name};
+    d.components = p.components;
+    d.created_by = "seed";
+    folded.push_back(core::text::Fold(name + " " + id + " " + phone));
+    batch.push_back(std::move(d));
+    batch_steps.push_back(std::move(steps));
+    if (batch.size() == 5000) flush();
+  };
   for (std::int64_t t : times) {
     size_t ai = random() % agencies.size();
     const auto& agency = agencies[ai];
@@ -151,22 +172,7 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
     d.competent_agency_id = CompetentAgency(steps, agency.id);
     d.current_agency_id =
         steps[static_cast<std::size_t>(d.current_step)].agency_id;  // step 0 or the return
-    std::string name = std::string(kFamily[random() % std::size(kFamily)]) + " " +
-                       kMiddle[random() % std::size(kMiddle)] + " " +
-                       kGiven[random() % std::size(kGiven)];
-    char id[16], phone[16];
-    std::snprintf(id, sizeof id, "0510%08llu",
-                  static_cast<unsigned long long>(random() % 100000000));
-    std::snprintf(phone, sizeof phone, "09%08llu",
-                  static_cast<unsigned long long>(random() % 100000000));
-    d.applicant = {name, id, phone, "",
-                   "Thôn " + std::to_string(1 + random() % 12) + ", " + agency.name};
-    d.components = p.components;
-    d.created_by = "seed";
-    folded.push_back(core::text::Fold(name + " " + id + " " + phone));
-    batch.push_back(std::move(d));
-    batch_steps.push_back(std::move(steps));
-    if (batch.size() == 5000) flush();
+    enqueue(std::move(d), std::move(steps), agency, p);
   }
   // The open dossiers of the work queues' benchmarks (SeedOptions::open).
   for (const auto& open : options.open) {
@@ -221,22 +227,7 @@ std::int64_t SeedDossiers(store::Database& db, calendar::CalendarService& calend
       d.receiving_agency_code = agency.code;
       d.competent_agency_id = CompetentAgency(steps, agency.id);
       d.current_agency_id = agency.id;
-      std::string name = std::string(kFamily[random() % std::size(kFamily)]) + " " +
-                         kMiddle[random() % std::size(kMiddle)] + " " +
-                         kGiven[random() % std::size(kGiven)];
-      char id[16], phone[16];
-      std::snprintf(id, sizeof id, "0510%08llu",
-                    static_cast<unsigned long long>(random() % 100000000));
-      std::snprintf(phone, sizeof phone, "09%08llu",
-                    static_cast<unsigned long long>(random() % 100000000));
-      d.applicant = {name, id, phone, "",
-                     "Thôn " + std::to_string(1 + random() % 12) + ", " + agency.name};
-      d.components = p.components;
-      d.created_by = "seed";
-      folded.push_back(core::text::Fold(name + " " + id + " " + phone));
-      batch.push_back(std::move(d));
-      batch_steps.push_back(std::move(steps));
-      if (batch.size() == 5000) flush();
+      enqueue(std::move(d), std::move(steps), agency, p);
     }
   }
   if (!batch.empty()) flush();
