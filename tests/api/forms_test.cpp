@@ -26,8 +26,6 @@ namespace {
 namespace json = boost::json;
 using Headers = std::map<std::string, std::string>;
 
-constexpr const char* kLand = "1.012789";
-
 struct Form {
   unsigned status = 0;
   std::string text;  // pdftotext, whitespace collapsed; the error body when not 200
@@ -38,19 +36,6 @@ class FormsTest : public DemoServerTest {
  protected:
   void SetUp() override { ServeDemo("2026-03-02T08:00:00+07:00"); }
 
-  std::string Intake(const std::string& instant) {
-    json::object body{{"procedure_code", kLand},
-                      {"channel", "direct"},
-                      {"applicant", json::object{{"full_name", "Phạm Thị Hoa"},
-                                                 {"id_number", "051090004322"},
-                                                 {"phone", "0905 123 457"},
-                                                 {"address", "Thôn Bình Trung, huyện Trà Bồng"}}},
-                      {"components", CatalogComponents(*c_, kLand)}};
-    auto r = c_->Post("/api/v1/dossiers", json::serialize(body), "application/json",
-                      At(instant, "tiepnhan"));
-    EXPECT_EQ(r.status, 201u) << r.body;
-    return r.status == 201u ? std::string(r.json().at("code").as_string()) : "";
-  }
   json::object Do(const std::string& code, const std::string& instant, const std::string& user,
                   const json::object& body) {
     auto r = c_->Post("/api/v1/dossiers/" + code + "/actions", json::serialize(body),
@@ -95,7 +80,7 @@ INSTANTIATE_TEST_SUITE_P(Engines, FormsTest, ::testing::ValuesIn(Engines()),
 
 TEST_P(FormsTest, EachFormOfA2026DossierOnceItApplies) {
   // Mon 2/3 08:00: due Mon 16/3 08:00; step 0 due 13:30.
-  const std::string code = Intake("2026-03-02T08:00:00+07:00");
+  const std::string code = ReceiveLand("2026-03-02T08:00:00+07:00");
 
   // The receipt under both names; the rest not yet.
   for (const char* name : {"receipt.pdf", "01.pdf"}) {
@@ -193,7 +178,7 @@ TEST_P(FormsTest, EachFormOfA2026DossierOnceItApplies) {
 }
 
 TEST_P(FormsTest, RefusalAndStopNotice) {
-  const std::string refused = Intake("2026-03-02T08:00:00+07:00");
+  const std::string refused = ReceiveLand("2026-03-02T08:00:00+07:00");
   Do(refused, "2026-03-02T09:00:00+07:00", "tiepnhan",
      {{"action", "refuse"}, {"reason", "Không thuộc thẩm quyền giải quyết"}});
   Form refusal = Fetch(refused, "refusal.pdf");
@@ -205,7 +190,7 @@ TEST_P(FormsTest, RefusalAndStopNotice) {
   EXPECT_EQ(Fetch(refused, "supplement.pdf").status, 409u);
   EXPECT_EQ(Fetch(refused, "stop.pdf").status, 409u);
 
-  const std::string stopped = Intake("2026-03-02T08:00:00+07:00");
+  const std::string stopped = ReceiveLand("2026-03-02T08:00:00+07:00");
   Do(stopped, "2026-03-02T08:30:00+07:00", "tiepnhan", {{"action", "forward"}});
   Do(stopped, "2026-03-02T09:00:00+07:00", "lanhdao.tnmt",
      {{"action", "stop"}, {"reason", "Dừng giải quyết theo đề nghị của người nộp"}});
@@ -222,7 +207,7 @@ TEST_P(FormsTest, RefusalAndStopNotice) {
 
 TEST_P(FormsTest, A2020DossierIsNumberedByCircular01Of2018) {
   // Mon 2/3/2020 08:00 (the 2020 calendar: no holiday in March): due Mon 16/3/2020 08:00.
-  const std::string code = Intake("2020-03-02T08:00:00+07:00");
+  const std::string code = ReceiveLand("2020-03-02T08:00:00+07:00");
   Form receipt = Fetch(code, "receipt.pdf");
   ASSERT_EQ(receipt.status, 200u) << receipt.text;
   EXPECT_TRUE(Has(receipt, "08 giờ 00 phút, ngày 16/03/2020")) << receipt.text;

@@ -41,19 +41,7 @@ class QueuesTest : public DemoServerTest {
   }
 
   // A land dossier received at the office at `instant` (Vietnam time, "2026-02-02T08:00").
-  std::string Intake(const std::string& instant) {
-    json::object body{{"procedure_code", kLand},
-                      {"channel", "direct"},
-                      {"applicant", json::object{{"full_name", "Phạm Thị Hoa"},
-                                                 {"id_number", "051090004322"},
-                                                 {"phone", "0905 123 457"},
-                                                 {"address", "Thôn Bình Trung, huyện Trà Bồng"}}},
-                      {"components", CatalogComponents(*c_, kLand)}};
-    auto r = c_->Post("/api/v1/dossiers", json::serialize(body), "application/json",
-                      At(instant + ":00+07:00", "tiepnhan"));
-    EXPECT_EQ(r.status, 201u) << r.body;
-    return r.status == 201u ? std::string(r.json().at("code").as_string()) : "";
-  }
+  std::string Intake(const std::string& instant) { return ReceiveLand(instant + ":00+07:00"); }
   HttpResponse Act(const std::string& code, const Headers& who, const json::object& body) {
     return c_->Post("/api/v1/dossiers/" + code + "/actions", json::serialize(body),
                     "application/json", who);

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +35,23 @@ class DemoServerTest : public ::testing::TestWithParam<std::string> {
   std::map<std::string, std::string> At(const std::string& instant, const std::string& user) {
     server_->SetTime(instant);
     return SignIn(*c_, user);
+  }
+
+  // A land dossier (1.012789, district level) received at the district office's counter by
+  // `tiepnhan` at `instant` (ISO 8601): its code, or "" after a failed EXPECT.
+  std::string ReceiveLand(const std::string& instant) {
+    namespace json = boost::json;
+    json::object body{{"procedure_code", "1.012789"},
+                      {"channel", "direct"},
+                      {"applicant", json::object{{"full_name", "Phạm Thị Hoa"},
+                                                 {"id_number", "051090004322"},
+                                                 {"phone", "0905 123 457"},
+                                                 {"address", "Thôn Bình Trung, huyện Trà Bồng"}}},
+                      {"components", CatalogComponents(*c_, "1.012789")}};
+    auto r = c_->Post("/api/v1/dossiers", json::serialize(body), "application/json",
+                      At(instant, "tiepnhan"));
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return r.status == 201u ? std::string(r.json().at("code").as_string()) : "";
   }
 
   TestDatabase db_{GetParam()};
