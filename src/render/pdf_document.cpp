@@ -118,6 +118,9 @@ Layout Document::MakeText(const std::string& markup, const TextStyle& style, dou
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(layout.get(), ToPango(style.align));
   pango_layout_set_justify(layout.get(), style.align == Align::kJustify);
+  if (style.first_line_indent_pt > 0) {
+    pango_layout_set_indent(layout.get(), pango_units_from_double(style.first_line_indent_pt));
+  }
   if (max_height > 0) {
     pango_layout_set_height(layout.get(), pango_units_from_double(max_height));
     pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);

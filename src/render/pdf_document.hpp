@@ -31,6 +31,7 @@ struct TextStyle {
   bool bold = false;
   bool italic = false;
   Align align = Align::kLeft;
+  double first_line_indent_pt = 0;  // each paragraph's first line (an administrative text's)
 };
 
 struct Margins {
