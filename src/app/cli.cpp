@@ -25,7 +25,7 @@ int Main(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "Chạy máy chủ web và API");
   serve->add_option("--config", config_file, "Tệp cấu hình TOML (mặc định: $EGOV_CONFIG)");
   // Flags are read into separate variables so they override the file whatever the order.
-  std::string db_url, listen, web_dir, files_dir, public_base_url;
+  std::string db_url, listen, web_dir, files_dir, public_base_url, seal_key_file;
   unsigned public_rate_limit = 0, threads = 0;
   std::uint64_t max_body_bytes = 0;
   serve->add_option("--db", db_url, "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://…");
@@ -42,6 +42,9 @@ int Main(int argc, char** argv) {
                                      "đăng nhập (0: tắt)");
   serve->add_option("--threads", threads, "Số luồng I/O (mặc định: số lõi)");
   serve->add_option("--files", files_dir, "Thư mục lưu tệp đính kèm (mặc định: cạnh CSDL SQLite)");
+  serve->add_option("--seal-key-file", seal_key_file,
+                    "Tệp khóa mã hóa khóa con dấu của các cơ quan (mặc định: "
+                    "<thư mục tệp>/keys/seal.key, tạo khi đóng dấu lần đầu)");
   serve->add_option("--max-body-bytes", max_body_bytes, "Kích thước tối đa của nội dung JSON");
   serve->callback([&] {
     try {
@@ -51,6 +54,7 @@ int Main(int argc, char** argv) {
       if (!public_base_url.empty()) config.public_base_url = public_base_url;
       if (!web_dir.empty()) config.web_dir = web_dir;
       if (!files_dir.empty()) config.files_dir = files_dir;
+      if (!seal_key_file.empty()) config.seal_key_file = seal_key_file;
       if (rate_opt->count()) config.public_rate_limit = public_rate_limit;
       if (threads) config.threads = threads;
       if (max_body_bytes) config.max_body_bytes = max_body_bytes;

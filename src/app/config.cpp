@@ -60,6 +60,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
         "shutdown_timeout_seconds", "max_connections", "max_concurrent_uploads"}},
       {"blocking", {"threads", "queue"}},
       {"storage", {"files_dir"}},
+      {"seal", {"key_file"}},
       {"auth", {"token_lifetime_days"}},
       {"log", {"level"}},
   };
@@ -96,6 +97,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
   Read(table, "log", "level", c.log_level, path);
   Read(table, "auth", "token_lifetime_days", c.token_lifetime_days, path);
   Read(table, "storage", "files_dir", c.files_dir, path);
+  Read(table, "seal", "key_file", c.seal_key_file, path);
 }
 
 void Validate(Config& c) {
@@ -161,6 +163,9 @@ void Validate(Config& c) {
             ? (db_path.parent_path().empty() ? std::filesystem::path(".") : db_path.parent_path()) /
                   "files"
             : std::filesystem::path("var/files");
+  }
+  if (c.seal_key_file.empty()) {
+    c.seal_key_file = (std::filesystem::path(c.files_dir) / "keys" / "seal.key").string();
   }
 }
 

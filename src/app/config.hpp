@@ -15,6 +15,11 @@ struct Config {
   // [storage]
   std::string
       files_dir;  // uploaded files; empty: "files" beside the SQLite database, else var/files
+  // [seal] The installation's key-encryption key (64 hex digits in a file of its own), which
+  // encrypts the agencies' seal keys in the database (docs/documents-output.md). Created on
+  // the first seal when missing. Empty: <files_dir>/keys/seal.key. In production, a path
+  // outside the database's and the backups' reach, readable by Egov's user only.
+  std::string seal_key_file;
   // [server]
   std::string listen = "127.0.0.1:8080";
   // Every absolute URL Egov prints or sends (the receipt's QR …) starts with it; its scheme

@@ -97,6 +97,7 @@ int RunServe(Config config) {
   ServiceGraph graph(db, clock,
                      {.access = access_settings,
                       .files_dir = config.files_dir,
+                      .seal_key_file = config.seal_key_file,
                       .common_passwords = service::access::ShippedCommonPasswords(),
                       // Known before the first request: from the configuration, else set once
                       // listening below.

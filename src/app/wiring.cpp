@@ -15,14 +15,18 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       forms_(db_, dossiers_),
       ratings_(db_, clock_),
       processes_(db_, clock_, catalog_),
-      health_(db_) {}
+      health_(db_),
+      seal_kek_(options_.seal_key_file.empty() ? options_.files_dir / "keys" / "seal.key"
+                                               : options_.seal_key_file),
+      agency_keys_(clock_, seal_kek_),
+      seals_(db_, clock_, agency_keys_) {}
 
 const service::Services& ServiceGraph::services() {
   if (!services_) {
     auth_.emplace(db_, clock_, options_.access, directory_);
     services_.emplace(service::Services{clock_, directory_, *auth_, calendar_, catalog_, dossiers_,
                                         forms_, health_, options_.public_base_url, ratings_,
-                                        processes_});
+                                        processes_, seals_});
   }
   return *services_;
 }

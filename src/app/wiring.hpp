@@ -16,6 +16,8 @@
 #include "service/catalog/catalog.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
+#include "service/seal/seals.hpp"
+#include "service/seal/signer.hpp"
 #include "service/services.hpp"
 #include "service/system/health.hpp"
 #include "store/database.hpp"
@@ -28,6 +30,9 @@ struct ServiceOptions {
   service::access::AccessSettings access;
   // Uploaded files (content-addressed); created by the first upload.
   std::filesystem::path files_dir;
+  // The key-encryption key of the agencies' seal keys (app::Config::seal_key_file); empty:
+  // <files_dir>/keys/seal.key. Read or created by the first seal.
+  std::filesystem::path seal_key_file;
   // Passwords refused as too common (service::access::ShippedCommonPasswords() in
   // production; empty where no password is chosen).
   std::unordered_set<std::string> common_passwords;
@@ -51,6 +56,7 @@ class ServiceGraph {
   service::catalog::Catalog& catalog() { return catalog_; }
   service::dossier::Dossiers& dossiers() { return dossiers_; }
   store::FileStore& files() { return files_; }
+  service::seal::Seals& seals() { return seals_; }
 
   // The base URL the services see, for a server that learns its address only once it is
   // listening. Call before the first request (Services refers to this string).
@@ -76,6 +82,9 @@ class ServiceGraph {
   service::dossier::Ratings ratings_;
   service::dossier::AgencyProcesses processes_;
   service::system::HealthProbe health_;
+  service::seal::KeyEncryptionKey seal_kek_;
+  service::seal::AgencyKeys agency_keys_;
+  service::seal::Seals seals_;
   std::optional<service::access::Auth> auth_;
   std::optional<service::Services> services_;
 };
