@@ -13,6 +13,7 @@ const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const ProcedurePage = lazy(() => import('./pages/catalog/ProcedurePage'));
 const LookupPage = lazy(() => import('./pages/lookup/LookupPage'));
 const RatingPage = lazy(() => import('./pages/rating/RatingPage'));
+const VerifyPage = lazy(() => import('./pages/verify/VerifyPage'));
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const SubmitPage = lazy(() => import('./pages/submit/SubmitPage'));
 const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
@@ -39,6 +40,7 @@ export function App() {
         <Route path="thu-tuc/:code" element={<Screen page={<ProcedurePage />} />} />
         <Route path="tra-cuu/:code" element={<Screen page={<LookupPage />} />} />
         <Route path="danh-gia/:code" element={<Screen page={<RatingPage />} />} />
+        <Route path="xac-thuc/:token" element={<Screen page={<VerifyPage />} />} />
         <Route path="nop-ho-so/:code" element={<Screen page={<SubmitPage />} />} />
         <Route path="dang-nhap" element={<Screen page={<LoginPage />} />} />
         <Route path="*" element={<Screen page={<NotFoundPage />} />} />

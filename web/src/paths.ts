@@ -7,6 +7,8 @@ export const paths = {
   /** Online submission of a dossier for a procedure. */
   submit: (code: string) => `/nop-ho-so/${encodeURIComponent(code)}`,
   lookup: (code: string) => `/tra-cuu/${encodeURIComponent(code)}`,
+  /** The public check of a sealed document (the QR printed on it). */
+  verify: (token: string) => `/xac-thuc/${encodeURIComponent(token)}`,
   login: '/dang-nhap',
   /** The sign-in page, returning to `next` (a staff path) afterwards. */
   loginThen: (next: string) => `/dang-nhap?next=${encodeURIComponent(next)}`,

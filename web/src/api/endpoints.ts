@@ -29,6 +29,7 @@ import type {
   ProcedureList,
   ProcedureQuery,
   PublicDossier,
+  SealVerification,
   Session,
   SessionList,
   TokenList,
@@ -57,6 +58,12 @@ export function getHealth(signal?: AbortSignal): Promise<Health> {
 
 export function getPublicDossier(code: string, signal?: AbortSignal): Promise<PublicDossier> {
   return api.get<PublicDossier>(`/public/dossiers/${seg(code)}`, { signal });
+}
+
+/** The agency's seal behind a QR code; with `sha256`, also whether a file in hand is the sealed one. */
+export function verifySeal(token: string, sha256?: string, signal?: AbortSignal): Promise<SealVerification> {
+  const query = sha256 ? `?sha256=${encodeURIComponent(sha256)}` : '';
+  return api.get<SealVerification>(`/public/verify/${seg(token)}${query}`, { signal });
 }
 
 /** Where a citizen may file a procedure of `level`: agencies with reception officers. */

@@ -26,6 +26,7 @@ import {
   listSessions,
   listTokens,
   listUsers,
+  verifySeal,
 } from './endpoints';
 import type { DossierQuery, ProcedureQuery, TaskQuery, UnitTaskQuery, UserQuery } from './types';
 
@@ -89,6 +90,7 @@ export const keys = {
     fields: ['procedures', 'fields'] as const,
   },
   publicDossier: (code: string) => ['public', 'dossiers', code] as const,
+  seal: (token: string) => ['public', 'verify', token] as const,
   rating: (code: string, token: string) => ['public', 'rating', code, token] as const,
   receivingAgencies: (level: string | undefined) => ['public', 'agencies', level ?? 'all'] as const,
   calendar: {
@@ -161,6 +163,8 @@ export const queries = {
     queryOptions({ queryKey: keys.procedures.fields, queryFn: ({ signal }) => listProcedureFields(signal) }),
   publicDossier: (code: string) =>
     queryOptions({ queryKey: keys.publicDossier(code), queryFn: ({ signal }) => getPublicDossier(code, signal) }),
+  seal: (token: string) =>
+    queryOptions({ queryKey: keys.seal(token), queryFn: ({ signal }) => verifySeal(token, undefined, signal) }),
   receivingAgencies: (level: string | undefined) =>
     queryOptions({
       queryKey: keys.receivingAgencies(level),

@@ -742,6 +742,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/verify/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the seal's token, as the QR code printed on the sealed paper carries it ({public_base_url}/xac-thuc/{token}) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Public verification of the agency's seal on an issued file (rate-limited): what was sealed, by whom and when, and whether the signature over the stored record holds
+         * @description Anyone holding a sealed paper or file checks it: `valid` recomputes the Ed25519 signature over the stored seal record with the issuing agency's public key, so an altered record answers `valid: false`. With `?sha256=` (the SHA-256 of a file in hand, 64 hex digits), `file_matches` says whether it is the sealed file. No personal data. An unknown token is 404.
+         */
+        get: operations["verifySeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agencies/{code}/processes": {
         parameters: {
             query?: never;
@@ -1847,6 +1870,44 @@ export interface components {
             total: number;
             page: number;
             per_page: number;
+        };
+        SealVerification: {
+            /** @description the signature holds over the stored record with the key named by key_id */
+            valid: boolean;
+            /**
+             * @description an issued outgoing document, or a dossier's result
+             * @enum {string}
+             */
+            kind: "document" | "dossier_result";
+            /** @description số, ký hiệu (`07/QĐ-UBND`); empty when the sealed file has none */
+            number_notation: string;
+            /** @description the issuing agency as it was named when sealing */
+            issuer: {
+                code: string;
+                name: string;
+            };
+            /**
+             * Format: date
+             * @description the issue date (YYYY-MM-DD)
+             */
+            issued_on: string;
+            /** @description type name and trích yếu, or the result's name */
+            subject: string;
+            /** @description SHA-256 of the sealed file */
+            sha256: string;
+            /**
+             * Format: date-time
+             * @description when the seal was applied (ISO 8601, Vietnam time)
+             */
+            signed_at: string;
+            /** @enum {string} */
+            algorithm: "ed25519";
+            /** @description the first 8 bytes of the SHA-256 of the public key, in hex */
+            key_id: string;
+            /** @description the agency's public key (32 bytes, unpadded base64url); empty when the key is missing */
+            public_key: string;
+            /** @description only with ?sha256=: whether that file is the sealed one */
+            file_matches?: boolean;
         };
     };
     responses: {
@@ -3475,6 +3536,40 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    verifySeal: {
+        parameters: {
+            query?: {
+                /** @description the SHA-256 of a file to compare with the sealed one; a value that is not 64 hex digits is 422 naming `sha256` */
+                sha256?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the seal's token, as the QR code printed on the sealed paper carries it ({public_base_url}/xac-thuc/{token}) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the seal and its check */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];

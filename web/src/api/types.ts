@@ -14,6 +14,7 @@ export type DossierStatus = Schemas['DossierStatus'];
 
 /** GET /public/dossiers/{code}: status, procedure, times, the applicant's name masked. */
 export type PublicDossier = Schemas['PublicDossier'];
+export type SealVerification = Schemas['SealVerification'];
 
 export type DossierChannel = Schemas['Dossier']['channel'];
 export type IntakeChannel = Schemas['IntakeRequest']['channel'];
