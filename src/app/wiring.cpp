@@ -3,6 +3,21 @@
 
 namespace egov::app {
 
+namespace {
+
+std::unique_ptr<notify::MailSender> MailSenderOf(const ServiceOptions& options,
+                                                 const core::Clock& clock) {
+  if (options.mail) return std::make_unique<notify::SmtpMailSender>(*options.mail, clock);
+  return std::make_unique<notify::LoggingMailSender>();
+}
+
+std::unique_ptr<notify::SmsGateway> SmsGatewayOf(const ServiceOptions& options) {
+  if (options.sms) return std::make_unique<notify::HttpSmsGateway>(*options.sms);
+  return std::make_unique<notify::LoggingSmsGateway>();
+}
+
+}  // namespace
+
 ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, ServiceOptions options)
     : db_(db),
       clock_(clock),
@@ -19,7 +34,10 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       seal_kek_(options_.seal_key_file.empty() ? options_.files_dir / "keys" / "seal.key"
                                                : options_.seal_key_file),
       agency_keys_(clock_, seal_kek_),
-      seals_(db_, clock_, agency_keys_) {}
+      seals_(db_, clock_, agency_keys_),
+      mail_(MailSenderOf(options_, clock_)),
+      sms_(SmsGatewayOf(options_)),
+      citizen_notices_(db_, *mail_, *sms_, options_.public_base_url) {}
 
 const service::Services& ServiceGraph::services() {
   if (!services_) {
