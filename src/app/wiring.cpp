@@ -15,14 +15,15 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       forms_(db_, dossiers_),
       ratings_(db_, clock_),
       processes_(db_, clock_, catalog_),
-      health_(db_) {}
+      health_(db_),
+      documents_(db_, clock_, files_, service::document::LoadTypes()) {}
 
 const service::Services& ServiceGraph::services() {
   if (!services_) {
     auth_.emplace(db_, clock_, options_.access, directory_);
     services_.emplace(service::Services{clock_, directory_, *auth_, calendar_, catalog_, dossiers_,
                                         forms_, health_, options_.public_base_url, ratings_,
-                                        processes_});
+                                        processes_, documents_});
   }
   return *services_;
 }

@@ -14,6 +14,7 @@
 #include "service/access/settings.hpp"
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
+#include "service/document/documents.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
 #include "service/services.hpp"
@@ -51,6 +52,7 @@ class ServiceGraph {
   service::catalog::Catalog& catalog() { return catalog_; }
   service::dossier::Dossiers& dossiers() { return dossiers_; }
   store::FileStore& files() { return files_; }
+  service::document::Documents& documents() { return documents_; }
 
   // The base URL the services see, for a server that learns its address only once it is
   // listening. Call before the first request (Services refers to this string).
@@ -76,6 +78,7 @@ class ServiceGraph {
   service::dossier::Ratings ratings_;
   service::dossier::AgencyProcesses processes_;
   service::system::HealthProbe health_;
+  service::document::Documents documents_;
   std::optional<service::access::Auth> auth_;
   std::optional<service::Services> services_;
 };

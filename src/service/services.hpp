@@ -11,6 +11,7 @@
 #include "service/access/directory.hpp"
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
+#include "service/document/documents.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
 #include "service/dossier/processes.hpp"
@@ -35,6 +36,7 @@ struct Services {
   const std::string& public_base_url;
   dossier::Ratings& ratings;
   dossier::AgencyProcesses& processes;
+  document::Documents& documents;
 };
 
 }  // namespace egov::service

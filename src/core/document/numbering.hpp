@@ -64,9 +64,9 @@ std::string FormatNumber(std::int64_t number);
 // What the ký hiệu is built from.
 struct NotationParts {
   std::int64_t number = 0;
-  std::string type;                // the type's abbreviation; kCongVan for a công văn
-  std::string issuer;              // the issuing agency's abbreviation ("UBND")
-  std::string unit;                // công văn: the drafting unit's (or field's) ("VP"); may be empty
+  std::string type;    // the type's abbreviation; kCongVan for a công văn
+  std::string issuer;  // the issuing agency's abbreviation ("UBND")
+  std::string unit;    // công văn: the drafting unit's (or field's) ("VP"); may be empty
   std::optional<int> normative_year;  // a normative document: the year of issue
 };
 

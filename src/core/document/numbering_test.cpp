@@ -69,8 +69,7 @@ TEST(DocumentNumbering, SecretDocumentsHaveTheirOwnSeries) {
   }
   // An agency that chose otherwise numbers them with the others.
   EXPECT_EQ(OutgoingSeries({SeriesScheme::kSingle, false}, "QĐ", false, Secrecy::kMat), "all");
-  EXPECT_EQ(OutgoingSeries({SeriesScheme::kPerType, false}, "QĐ", false, Secrecy::kMat),
-            "type:QĐ");
+  EXPECT_EQ(OutgoingSeries({SeriesScheme::kPerType, false}, "QĐ", false, Secrecy::kMat), "type:QĐ");
 }
 
 TEST(DocumentNumbering, SchemeNames) {
@@ -81,7 +80,8 @@ TEST(DocumentNumbering, SchemeNames) {
 }
 
 TEST(DocumentNumbering, TypeCatalogMatchesExactly) {
-  TypeCatalog types({{"QĐ", "Quyết định", true}, {"QyĐ", "Quy định", false}, {"CV", "Công văn", false}});
+  TypeCatalog types(
+      {{"QĐ", "Quyết định", true}, {"QyĐ", "Quy định", false}, {"CV", "Công văn", false}});
   ASSERT_NE(types.Find("QĐ"), nullptr);
   EXPECT_EQ(types.Find("QĐ")->name, "Quyết định");
   EXPECT_TRUE(types.Find("QĐ")->normative_allowed);

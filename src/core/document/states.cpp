@@ -24,12 +24,10 @@ constexpr NameOf<Status> kStatusNames[] = {
 };
 
 constexpr NameOf<Action> kActionNames[] = {
-    {Action::kRegister, "register"}, {Action::kDraft, "draft"},
-    {Action::kArrive, "arrive"},     {Action::kFile, "file"},
-    {Action::kDirect, "direct"},     {Action::kProgress, "progress"},
-    {Action::kComplete, "complete"}, {Action::kSubmit, "submit"},
-    {Action::kApprove, "approve"},   {Action::kSign, "sign"},
-    {Action::kIssue, "issue"},       {Action::kSend, "send"},
+    {Action::kRegister, "register"},  {Action::kDraft, "draft"},   {Action::kArrive, "arrive"},
+    {Action::kFile, "file"},          {Action::kDirect, "direct"}, {Action::kProgress, "progress"},
+    {Action::kComplete, "complete"},  {Action::kSubmit, "submit"}, {Action::kApprove, "approve"},
+    {Action::kSign, "sign"},          {Action::kIssue, "issue"},   {Action::kSend, "send"},
     {Action::kSendBack, "send_back"},
 };
 

@@ -79,10 +79,10 @@ Outcome Decide(Status status, Action action, const Actor& actor) {
   for (const auto& rule : kRules) {
     if (rule.status != status || rule.action != action) continue;
     if (!Allows(rule.who, actor)) {
-      return Refusal{RefusalKind::kRole,
-                     "Chỉ " + WhoText(rule.who) + " mới được " + std::string(Label(action)) +
-                         " văn bản này.",
-                     ""};
+      return Refusal{
+          RefusalKind::kRole,
+          "Chỉ " + WhoText(rule.who) + " mới được " + std::string(Label(action)) + " văn bản này.",
+          ""};
     }
     return rule.next;
   }

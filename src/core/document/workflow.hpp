@@ -17,12 +17,12 @@ namespace egov::core::document {
 // Who may take a row's action. "The agency" is the document's agency (the issuing agency of an
 // outgoing document, the receiving one of an incoming document; docs/documents.md).
 enum class Who {
-  kClerk,           // a clerk (văn thư) of the agency
-  kLeader,          // a leader of the agency itself
-  kLeaderOrClerk,   // either
-  kDrafter,         // the officer who drafted it
-  kHandler,         // a lead or co-operating assignee (a user, or an officer of a unit)
-  kLeadOrLeader,    // the lead assignee, or a leader of the agency
+  kClerk,          // a clerk (văn thư) of the agency
+  kLeader,         // a leader of the agency itself
+  kLeaderOrClerk,  // either
+  kDrafter,        // the officer who drafted it
+  kHandler,        // a lead or co-operating assignee (a user, or an officer of a unit)
+  kLeadOrLeader,   // the lead assignee, or a leader of the agency
 };
 
 struct Rule {

@@ -11,9 +11,11 @@ namespace egov::core::text {
 namespace {
 
 std::size_t CodePointLength(unsigned char lead) {
-  return lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3
-                       : (lead & 0xF8) == 0xF0   ? 4
-                                                 : 1;
+  return lead < 0x80             ? 1
+         : (lead & 0xE0) == 0xC0 ? 2
+         : (lead & 0xF0) == 0xE0 ? 3
+         : (lead & 0xF8) == 0xF0 ? 4
+                                 : 1;
 }
 
 }  // namespace
@@ -27,8 +29,8 @@ std::optional<std::string> Highlight(std::string_view text, std::span<const std:
   std::vector<std::size_t> origin;
   std::vector<bool> vanishes;  // folds to nothing (a combining mark)
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t len = std::min(CodePointLength(static_cast<unsigned char>(text[i])),
-                               text.size() - i);
+    std::size_t len =
+        std::min(CodePointLength(static_cast<unsigned char>(text[i])), text.size() - i);
     const std::string piece = Fold(text.substr(i, len));
     vanishes.push_back(piece.empty());
     for (char c : piece) {
@@ -55,8 +57,8 @@ std::optional<std::string> Highlight(std::string_view text, std::span<const std:
   if (!any) return std::nullopt;
   std::size_t begin = 0, end = count;
   if (count > max_chars) {
-    const std::size_t first = static_cast<std::size_t>(
-        std::find(marked.begin(), marked.end(), true) - marked.begin());
+    const std::size_t first =
+        static_cast<std::size_t>(std::find(marked.begin(), marked.end(), true) - marked.begin());
     begin = first > max_chars / 4 ? first - max_chars / 4 : 0;
     end = std::min(count, begin + max_chars);
     if (end - begin < max_chars) begin = end > max_chars ? end - max_chars : 0;

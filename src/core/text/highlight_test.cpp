@@ -38,8 +38,8 @@ TEST(Highlight, LongTextIsCutAroundTheFirstMatch) {
   std::vector<std::string> terms{"dat"};
   auto out = Highlight(text, terms, 40);
   ASSERT_TRUE(out);
-  EXPECT_EQ(*out, "…" + std::string(9, 'a') + " <mark>đất</mark> đai " + std::string(22, 'b') +
-                      "…");
+  EXPECT_EQ(*out,
+            "…" + std::string(9, 'a') + " <mark>đất</mark> đai " + std::string(22, 'b') + "…");
 }
 
 }  // namespace
