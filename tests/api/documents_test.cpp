@@ -133,7 +133,7 @@ TEST_P(DocumentsTest, RegistersIncomingWithConsecutiveNumbers) {
   EXPECT_EQ(first.at("type_name").as_string(), "Quyết định");
   EXPECT_EQ(first.at("urgency").as_string(), "normal");
   EXPECT_EQ(first.at("secrecy").as_string(), "normal");
-  EXPECT_EQ(first.at("arrived_at").as_string().substr(0, 16), "2026-03-02T09:00");
+  EXPECT_EQ(std::string(first.at("arrived_at").as_string()).substr(0, 16), "2026-03-02T09:00");
   EXPECT_TRUE(first.at("duplicate_of").is_null());
   ASSERT_EQ(first.at("events").as_array().size(), 1u);
   EXPECT_EQ(first.at("events").as_array()[0].at("action").as_string(), "register");
@@ -206,14 +206,14 @@ TEST_P(DocumentsTest, BadIncomingInputIsRefusedAndChangesNothing) {
     json::value value;
   };
   const Case cases[] = {
-      {"type", "QD"},                      // unknown type (QĐ without its Đ)
-      {"type", "qđ"},                      // abbreviations match exactly
-      {"subject", ""},                     // empty
-      {"subject", "   "},                  // blank
-      {"subject", std::string(501, 'a')},  // over 500 characters
-      {"issued_on", "2026-02-30"},         // no such day
-      {"issued_on", "27/02/2026"},         // not YYYY-MM-DD
-      {"issued_on", "2026-03-03"},         // after it arrived
+      {"type", "QD"},                                    // unknown type (QĐ without its Đ)
+      {"type", "qđ"},                                    // abbreviations match exactly
+      {"subject", ""},                                   // empty
+      {"subject", "   "},                                // blank
+      {"subject", json::string(std::string(501, 'a'))},  // over 500 characters
+      {"issued_on", "2026-02-30"},                       // no such day
+      {"issued_on", "27/02/2026"},                       // not YYYY-MM-DD
+      {"issued_on", "2026-03-03"},                       // after it arrived
       {"urgency", "rat_khan"},
       {"secrecy", "mật"},
       {"number_notation", ""},
@@ -259,7 +259,9 @@ TEST_P(DocumentsTest, IssuesNumbersFromTheSeriesWithLeadingZerosAndSends) {
                      {"recipients", json::array{}}},
                     "tiepnhan");
     last = std::string(qd.at("number_notation").as_string());
-    if (i == 7) EXPECT_EQ(last, "07/QĐ-UBND");
+    if (i == 7) {
+      EXPECT_EQ(last, "07/QĐ-UBND");
+    }
   }
   EXPECT_EQ(last, "10/QĐ-UBND");
   auto vp =
