@@ -38,6 +38,9 @@ void RegisterTaskRoutes(http::Router& router, const service::Services& services)
 
 // GET /api/v1/public/verify/{token}: the agency's seal checked by anyone
 void RegisterVerifyRoutes(http::Router& router, const service::Services& services);
+// /api/v1/documents (incoming, outgoing, actions, files, search, tasks) and
+// /api/v1/agencies/{code}/document-numbering
+void RegisterDocumentRoutes(http::Router& router, const service::Services& services);
 
 // The answer of a route that returns one dossier (GET /api/v1/dossiers/{code}, actions,
 // assignment): the dossier as the caller sees it.

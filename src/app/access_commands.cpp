@@ -14,7 +14,9 @@
 #include "core/error.hpp"
 #include "service/audit/audit.hpp"
 #include "service/demo/demo.hpp"
+#include "service/demo/demo_documents.hpp"
 #include "service/demo/demo_dossiers.hpp"
+#include "service/document/seed.hpp"
 #include "service/dossier/seed.hpp"
 #include "service/security/crypto.hpp"
 #include "store/database.hpp"
@@ -120,7 +122,8 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
   demo->add_flag("--accounts", list_accounts, "Chỉ in danh sách tài khoản trình diễn");
   static bool no_dossiers = false;
   demo->add_flag("--no-dossiers", no_dossiers,
-                 "Không nạp hồ sơ trình diễn (6 tháng đầu năm 2020 và hồ sơ đang xử lý)");
+                 "Không nạp hồ sơ trình diễn (6 tháng đầu năm 2020 và hồ sơ đang xử lý) và văn bản "
+                 "trình diễn");
   demo->callback([&exit_code] {
     if (list_accounts) {
       for (const auto& a : service::demo::DemoAccounts()) {
@@ -145,6 +148,9 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
       auto dossiers = service::demo::LoadDemoDossiers(world.db, world.graph.files(), world.clock);
       out["history_dossiers_created"] = dossiers.history_created;
       out["current_dossiers_created"] = dossiers.current_created;
+      auto documents = service::demo::LoadDemoDocuments(
+          world.db, world.graph.files(), world.graph.documents().types(), world.clock);
+      out["documents_created"] = documents.created;
     }
     std::cout << boost::json::serialize(out) << std::endl;
   });
@@ -214,6 +220,51 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << boost::json::serialize(
                      boost::json::object{{"inserted", inserted}, {"seconds", seconds}})
+              << std::endl;
+  });
+
+  auto* seed_documents = seed->add_subcommand(
+      "documents", "Sinh N văn bản đến và đi tổng hợp (nạp dữ liệu trình diễn trước nếu chưa có)");
+  static std::int64_t seed_documents_count = 0;
+  static std::uint64_t seed_documents_value = 1;
+  static int seed_from_year = 2024, seed_to_year = 2026;
+  seed_documents->add_option("--db", db_url, "Cơ sở dữ liệu")->capture_default_str();
+  seed_documents->add_option("--count", seed_documents_count, "Số văn bản")
+      ->required()
+      ->check(CLI::Range(static_cast<std::int64_t>(1), static_cast<std::int64_t>(100'000'000)));
+  seed_documents->add_option("--seed", seed_documents_value, "Hạt giống ngẫu nhiên")
+      ->capture_default_str();
+  seed_documents->add_option("--from-year", seed_from_year, "Năm sớm nhất")
+      ->capture_default_str()
+      ->check(CLI::Range(2000, 2100));
+  seed_documents->add_option("--to-year", seed_to_year, "Năm muộn nhất")
+      ->capture_default_str()
+      ->check(CLI::Range(2000, 2100));
+  seed_documents->callback([&exit_code] {
+    if (seed_to_year < seed_from_year) {
+      std::cerr << "--to-year không được trước --from-year.\n";
+      exit_code = 2;
+      return;
+    }
+    CommandWorld world(db_url);
+    service::demo::LoadDemo(world.db, world.graph.directory(), world.graph.catalog(), world.clock);
+    service::document::SeedOptions options;
+    options.count = seed_documents_count;
+    options.seed = seed_documents_value;
+    options.from_year = seed_from_year;
+    options.to_year = seed_to_year;
+    auto started = std::chrono::steady_clock::now();
+    auto result = service::document::SeedDocuments(world.db, world.graph.files(),
+                                                   world.graph.documents().types(), options,
+                                                   [](std::int64_t n) {
+                                                     if (n % 10000 == 0)
+                                                       std::cerr << n << " văn bản…\n";
+                                                   });
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << boost::json::serialize(boost::json::object{{"incoming", result.incoming},
+                                                            {"outgoing", result.outgoing},
+                                                            {"seconds", seconds}})
               << std::endl;
   });
 

@@ -35,6 +35,7 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
                                                : options_.seal_key_file),
       agency_keys_(clock_, seal_kek_),
       seals_(db_, clock_, agency_keys_),
+      documents_(db_, clock_, files_, service::document::LoadTypes()),
       mail_(MailSenderOf(options_, clock_)),
       sms_(SmsGatewayOf(options_)),
       citizen_notices_(db_, *mail_, *sms_, options_.public_base_url) {}
@@ -44,7 +45,7 @@ const service::Services& ServiceGraph::services() {
     auth_.emplace(db_, clock_, options_.access, directory_);
     services_.emplace(service::Services{clock_, directory_, *auth_, calendar_, catalog_, dossiers_,
                                         forms_, health_, options_.public_base_url, ratings_,
-                                        processes_, seals_});
+                                        processes_, seals_, documents_});
   }
   return *services_;
 }

@@ -17,6 +17,7 @@
 #include "service/access/settings.hpp"
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
+#include "service/document/documents.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
 #include "service/notify/citizen_notices.hpp"
@@ -65,6 +66,7 @@ class ServiceGraph {
   service::dossier::Dossiers& dossiers() { return dossiers_; }
   store::FileStore& files() { return files_; }
   service::seal::Seals& seals() { return seals_; }
+  service::document::Documents& documents() { return documents_; }
   // Messages to citizens, for the `citizen_notice` job's handler (docs/notifications.md).
   service::notify::CitizenNotices& citizen_notices() { return citizen_notices_; }
 
@@ -95,6 +97,7 @@ class ServiceGraph {
   service::seal::KeyEncryptionKey seal_kek_;
   service::seal::AgencyKeys agency_keys_;
   service::seal::Seals seals_;
+  service::document::Documents documents_;
   std::unique_ptr<notify::MailSender> mail_;
   std::unique_ptr<notify::SmsGateway> sms_;
   service::notify::CitizenNotices citizen_notices_;

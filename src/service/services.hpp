@@ -11,6 +11,7 @@
 #include "service/access/directory.hpp"
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
+#include "service/document/documents.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
 #include "service/dossier/processes.hpp"
@@ -38,6 +39,7 @@ struct Services {
   dossier::AgencyProcesses& processes;
   // The agency's seal: public verification of sealed files.
   seal::Seals& seals;
+  document::Documents& documents;
 };
 
 }  // namespace egov::service

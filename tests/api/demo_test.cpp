@@ -157,12 +157,14 @@ TEST_P(DemoTest, LoadsOnceWithEveryRoleTheSeedAgenciesAndTheDossiers) {
   EXPECT_GE(created.at("procedures_created").as_int64(), 20);
   EXPECT_EQ(created.at("history_dossiers_created"), 859);
   EXPECT_GE(created.at("current_dossiers_created").as_int64(), 20);
+  EXPECT_EQ(created.at("documents_created"), 6);
   auto second = RunEgov({"demo", "--db", db_.url()});
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(json::parse(second.out).at("already_loaded"), true);
   EXPECT_EQ(json::parse(second.out).at("users_created"), 0);
   EXPECT_EQ(json::parse(second.out).at("history_dossiers_created"), 0);
   EXPECT_EQ(json::parse(second.out).at("current_dossiers_created"), 0);
+  EXPECT_EQ(json::parse(second.out).at("documents_created"), 0);
   // A load that died before its marker was written goes over what exists and makes nothing
   // twice.
   db_.Execute("DELETE FROM settings WHERE key = 'demo.history'");
@@ -214,6 +216,14 @@ TEST_P(DemoTest, LoadsOnceWithEveryRoleTheSeedAgenciesAndTheDossiers) {
 
   CheckHistory(c);
   CheckCurrent(c);
+
+  // The demo's documents give each document role something to do (docs/documents.md, "Demo").
+  for (const auto& [user, total] : std::vector<std::pair<std::string, std::int64_t>>{
+           {"lanhdao", 3}, {"chuyenvien.tnmt", 1}, {"vanthu", 1}, {"vanthu.traso", 1}}) {
+    auto tasks = c.Get("/api/v1/documents/tasks", SignIn(c, user));
+    ASSERT_EQ(tasks.status, 200u) << tasks.body;
+    EXPECT_EQ(tasks.json().at("total").as_int64(), total) << user << " " << tasks.body;
+  }
   EXPECT_EQ(Total(c, "", SignIn(c, "quantri.tinh")),
             859 + created.at("current_dossiers_created").as_int64());
 

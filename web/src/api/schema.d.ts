@@ -812,6 +812,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an incoming document (clerk)
+         * @description Registered at the caller's document agency (their own, or for a unit such as Văn phòng the agency above it) with the next incoming number of its year, allocated in the registering transaction. A likely duplicate (same số/ký hiệu, folded and without spaces, and the same issuer: code, or folded name) already registered by the agency is 409 with details.duplicate_of unless confirm_duplicate is true (docs/documents.md).
+         */
+        post: operations["registerIncomingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/outgoing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft an outgoing document (any officer)
+         * @description A draft of the caller's document agency; the drafting unit is the caller's own agency.
+         */
+        post: operations["draftOutgoingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's document tasks
+         * @description Directed or in-progress incoming documents assigned (lead or co_op) to the caller or their unit; for a leader of the agency its registered incoming and submitted or approved outgoing documents; for a clerk its arrived incoming and signed or issued outgoing ones; the caller's drafts. Earliest deadline first, then newest.
+         */
+        get: operations["listDocumentTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search documents
+         * @description Documents the caller may see (secret ones only to their handlers and the leaders and clerks of their agency; a recipient sees an outgoing one once sent), newest first. q: every word must occur in the số/ký hiệu, subject, issuer or content, ignoring case, diacritics and đ.
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** One document */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An action on a document
+         * @description 404 for a document the caller may not see, before any other check; 409 for a stale version or a status that does not allow the action; 403 for the caller's role or agency; 422 for an unknown action or a bad field. issue allocates the number from the agency's series (docs/documents.md); sealing is not done yet.
+         */
+        post: operations["actOnDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file (the agency's clerk, the drafter, a handler)
+         * @description As dossier files: spooled, at most 10 MiB, PDF, JPEG or PNG sniffed from the content. 409 once an outgoing document is issued.
+         */
+        post: operations["uploadDocumentFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        /** Download a document's file */
+        get: operations["getDocumentFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{code}/document-numbering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** An agency's numbering scheme (administrator) */
+        put: operations["setDocumentNumbering"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1908,6 +2094,255 @@ export interface components {
             public_key: string;
             /** @description only with ?sha256=: whether that file is the sealed one */
             file_matches?: boolean;
+        };
+        /** @enum {string} */
+        DocumentDirection: "incoming" | "outgoing";
+        /**
+         * @description incoming: arrived (delivered by another agency, awaiting registration), registered, directed, in_progress, done; outgoing: draft, submitted, approved, signed, issued, sent (docs/documents.md)
+         * @enum {string}
+         */
+        DocumentStatus: "arrived" | "registered" | "directed" | "in_progress" | "done" | "draft" | "submitted" | "approved" | "signed" | "issued" | "sent";
+        /** @enum {string} */
+        Urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
+        /** @enum {string} */
+        Secrecy: "normal" | "mat" | "toi_mat" | "tuyet_mat";
+        /** @description the type's abbreviation (Decree 30/2020/NĐ-CP Phụ lục III: NQ, QĐ, CT, QC, QyĐ, TC, TB, HD, CTr, KH, PA, ĐA, DA, BC, BB, TTr, HĐ, CĐ, BGN, BTT, GUQ, GM, GGT, GNP, PG, PC, PB), CV for a công văn; exact case */
+        DocumentType: string;
+        IncomingDocumentRequest: {
+            /** @description cơ quan ban hành (OrganName) */
+            issuer_name: string;
+            /** @description its code (OrganId), when known */
+            issuer_code?: string;
+            /** @description số, ký hiệu as written on the document (15/QĐ-UBND) */
+            number_notation: string;
+            /**
+             * Format: date
+             * @description ngày ban hành; not after today
+             */
+            issued_on: string;
+            type: components["schemas"]["DocumentType"];
+            /** @description trích yếu */
+            subject: string;
+            urgency?: components["schemas"]["Urgency"];
+            secrecy?: components["schemas"]["Secrecy"];
+            pages?: number;
+            /**
+             * Format: date
+             * @description the reply deadline the document sets (DueDate)
+             */
+            due_on?: string;
+            signer_info?: string;
+            content?: string;
+            /** @description true: register although a likely duplicate (same số/ký hiệu and issuer) is already registered by the agency; without it such a request is 409 with details.duplicate_of */
+            confirm_duplicate?: boolean;
+        };
+        OutgoingDocumentRequest: {
+            type: components["schemas"]["DocumentType"];
+            subject: string;
+            content?: string;
+            urgency?: components["schemas"]["Urgency"];
+            secrecy?: components["schemas"]["Secrecy"];
+            /** @description codes of the recipient agencies (not units, not the issuing agency itself) */
+            recipients: string[];
+            /** @description a normative legal document (NQ, QĐ only): its own series, the year in its ký hiệu */
+            normative?: boolean;
+            pages?: number;
+            /** Format: date */
+            due_on?: string;
+        };
+        DocumentEvent: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            action: "register" | "draft" | "arrive" | "file" | "direct" | "progress" | "complete" | "submit" | "approve" | "sign" | "issue" | "send" | "send_back";
+            /** @description username (for arrive: the sending agency's code) */
+            actor: string;
+            agency_code: string;
+            /** @description the status before (null for the first event) */
+            from_status: string | null;
+            to_status: components["schemas"]["DocumentStatus"];
+            note: string;
+        };
+        DocumentAssignment: {
+            /** @enum {string} */
+            kind: "lead" | "co_op" | "inform";
+            /** @description an assigned unit */
+            agency_code: string | null;
+            /** @description an assigned officer */
+            username: string | null;
+        };
+        DocumentRecipient: {
+            agency_code: string;
+            agency_name: string;
+            /** @description the recipient's incoming copy, once sent */
+            delivered_document_id: number | null;
+            /** Format: date-time */
+            delivered_at: string | null;
+        };
+        DocumentFile: {
+            sha256: string;
+            /**
+             * @description sniffed from the content
+             * @enum {string}
+             */
+            mime_type: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            file_name: string;
+            /** Format: date-time */
+            uploaded_at: string;
+            uploaded_by: string;
+        };
+        Document: {
+            id: number;
+            direction: components["schemas"]["DocumentDirection"];
+            status: components["schemas"]["DocumentStatus"];
+            type: string;
+            type_name: string;
+            normative: boolean;
+            subject: string;
+            urgency: components["schemas"]["Urgency"];
+            secrecy: components["schemas"]["Secrecy"];
+            /** @description số, ký hiệu: as given (incoming); allocated at issue (outgoing): 07/QĐ-UBND, 45/UBND-VP, 15/2026/QĐ-UBND */
+            number_notation: string | null;
+            /** @description outgoing: the number allocated at issue */
+            number: number | null;
+            /** @description số đến, consecutive in the agency's year */
+            incoming_number: number | null;
+            /** Format: date */
+            issued_on: string | null;
+            issuer_name: string;
+            issuer_code: string;
+            /** Format: date-time */
+            arrived_at: string | null;
+            pages: number | null;
+            /** Format: date */
+            due_on: string | null;
+            signer_info: string;
+            content: string;
+            /** @description the document's agency: the issuing one (outgoing), the receiving one (incoming) */
+            agency_code: string;
+            agency_name: string;
+            /** @description outgoing: the drafter's agency code */
+            drafting_unit: string | null;
+            drafted_by: string | null;
+            signed_by: string | null;
+            /**
+             * Format: date
+             * @description the handling deadline a direction set
+             */
+            deadline: string | null;
+            instruction: string;
+            reply_document_id: number | null;
+            /** @description an incoming copy: the sent outgoing document */
+            source_document_id: number | null;
+            /** @description a registered incoming document of the agency this one likely duplicates */
+            duplicate_of: number | null;
+            assignments: components["schemas"]["DocumentAssignment"][];
+            recipients: components["schemas"]["DocumentRecipient"][];
+            files: components["schemas"]["DocumentFile"][];
+            /** @description oldest first */
+            events: components["schemas"]["DocumentEvent"][];
+            /** @description the actions the caller may post now */
+            allowed_actions: string[];
+            overdue: boolean;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        DocumentItem: {
+            id: number;
+            direction: components["schemas"]["DocumentDirection"];
+            status: components["schemas"]["DocumentStatus"];
+            type: string;
+            subject: string;
+            number_notation: string | null;
+            /** @description plain text: the subject (or the content, số/ký hiệu or issuer where the query matched) with each match wrapped in <mark>…</mark> */
+            snippet: string;
+            incoming_number: number | null;
+            /** Format: date */
+            issued_on: string | null;
+            issuer_name: string;
+            agency_code: string;
+            urgency: components["schemas"]["Urgency"];
+            secrecy: components["schemas"]["Secrecy"];
+            /** Format: date */
+            deadline: string | null;
+            overdue: boolean;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        DocumentList: {
+            items: components["schemas"]["DocumentItem"][];
+            total: number;
+            page: number;
+            per_page: number;
+        };
+        /** @description register (clerk: an arrived copy gets the agency's next incoming number), submit (drafter), approve and sign (leader of the agency), issue (clerk: number and số/ký hiệu), send (clerk: an incoming copy to each recipient agency, arrived) */
+        DocumentPlainAction: {
+            /** @enum {string} */
+            action: "register" | "submit" | "approve" | "sign" | "issue" | "send";
+            /** @description the document's version the caller saw; a stale one is 409 */
+            version?: number;
+        };
+        /** @description A leader of the agency names the handlers: each an agency code (a unit of the agency) or a username (an officer of it) */
+        DocumentDirectAction: {
+            /** @enum {string} */
+            action: "direct";
+            /** @description the document's version the caller saw; a stale one is 409 */
+            version?: number;
+            lead: string;
+            co_op?: string[];
+            inform?: string[];
+            /**
+             * Format: date
+             * @description not before today
+             */
+            deadline?: string;
+            instruction?: string;
+        };
+        /** @description A lead or co-operating handler records progress */
+        DocumentProgressAction: {
+            /** @enum {string} */
+            action: "progress";
+            /** @description the document's version the caller saw; a stale one is 409 */
+            version?: number;
+            note: string;
+        };
+        /** @description The lead handler (or a leader of the agency) completes it */
+        DocumentCompleteAction: {
+            /** @enum {string} */
+            action: "complete";
+            /** @description the document's version the caller saw; a stale one is 409 */
+            version?: number;
+            note?: string;
+            /** @description an outgoing document of the agency that answers it */
+            reply_document_id?: number;
+        };
+        /** @description Back to draft (a leader; a signed one also the clerk); the signature is cleared */
+        DocumentSendBackAction: {
+            /** @enum {string} */
+            action: "send_back";
+            /** @description the document's version the caller saw; a stale one is 409 */
+            version?: number;
+            note?: string;
+        };
+        DocumentAction: components["schemas"]["DocumentPlainAction"] | components["schemas"]["DocumentDirectAction"] | components["schemas"]["DocumentProgressAction"] | components["schemas"]["DocumentCompleteAction"] | components["schemas"]["DocumentSendBackAction"];
+        DocumentNumbering: {
+            agency_code: string;
+            /** @enum {string} */
+            scheme: "single" | "per_type";
+            secret_own: boolean;
+        };
+        DocumentNumberingInput: {
+            /**
+             * @description administrative documents: one series for all types, or one per type (normative ones always per type)
+             * @enum {string}
+             */
+            scheme: "single" | "per_type";
+            /** @description secret documents in a series of their own (default true) */
+            secret_own?: boolean;
         };
     };
     responses: {
@@ -3705,6 +4140,319 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    registerIncomingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description the registered document */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    draftOutgoingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutgoingDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description the draft */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listDocumentTasks: {
+        parameters: {
+            query?: {
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tasks */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description at most 8 words */
+                q?: string;
+                direction?: components["schemas"]["DocumentDirection"];
+                status?: components["schemas"]["DocumentStatus"];
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the matching documents */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the document as the caller sees it */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    actOnDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentAction"];
+            };
+        };
+        responses: {
+            /** @description the updated document */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    uploadDocumentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description stored (by SHA-256) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDocumentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file as uploaded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    "Cache-Control": "private, no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    setDocumentNumbering: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentNumberingInput"];
+            };
+        };
+        responses: {
+            /** @description the scheme now in force */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentNumbering"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };
     };

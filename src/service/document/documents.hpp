@@ -1,0 +1,168 @@
+// Use cases of official documents (DOMAIN.md §4; CONTRACT.md, "Documents"; docs/documents.md):
+// registering incoming documents with the next incoming number of the agency's year, drafting
+// outgoing ones, every handling action through core::document::Decide (issue allocates the
+// number from the agency's series and builds the số/ký hiệu; send delivers a copy to each
+// recipient agency), files, reading, search and the handler's tasks. Numbers are allocated
+// inside the transaction that writes the record. A document the caller may not see is
+// not_found before any other check. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access/model.hpp"
+#include "core/access/roles.hpp"
+#include "core/clock.hpp"
+#include "core/document/model.hpp"
+#include "core/document/numbering.hpp"
+#include "core/document/workflow.hpp"
+#include "store/database.hpp"
+#include "store/document/documents.hpp"
+#include "store/files/file_store.hpp"
+
+namespace egov::service::document {
+
+// The caller's document agency and roles in it (context.hpp).
+struct CallerContext;
+
+// POST /api/v1/documents/incoming. Urgency and secrecy by name ("" → normal).
+struct IncomingInput {
+  std::string issuer_name;
+  std::string issuer_code;
+  std::string number_notation;
+  std::string issued_on;  // YYYY-MM-DD
+  std::string type;
+  std::string subject;
+  std::string urgency, secrecy;
+  std::optional<int> pages;
+  std::string due_on;  // YYYY-MM-DD or ""
+  std::string signer_info;
+  std::string content;
+  // A likely duplicate (DOMAIN.md §4) is refused with 409 naming `duplicate_of` unless the
+  // clerk confirms it is a different document.
+  bool confirm_duplicate = false;
+};
+
+// POST /api/v1/documents/outgoing.
+struct OutgoingInput {
+  std::string type;
+  std::string subject;
+  std::string content;
+  std::string urgency, secrecy;
+  std::vector<std::string> recipients;  // agency codes
+  bool normative = false;
+  std::optional<int> pages;
+  std::string due_on;
+};
+
+// POST /api/v1/documents/{id}/actions; which members matter depends on the action.
+struct ActionInput {
+  core::document::Action action = core::document::Action::kSubmit;
+  std::optional<std::int64_t> version;
+  // direct
+  std::optional<std::string> lead;
+  std::vector<std::string> co_op, inform;
+  std::string deadline;  // YYYY-MM-DD or ""
+  std::string instruction;
+  // progress (required), complete and send_back (optional)
+  std::string note;
+  // complete: the reply document (an outgoing document of the agency)
+  std::optional<std::int64_t> reply_document_id;
+};
+
+struct DocumentView {
+  core::document::Document document;
+  std::string type_name;
+  std::vector<core::document::Event> events;
+  std::vector<core::document::Assignment> assignments;
+  std::vector<core::document::Recipient> recipients;
+  std::vector<core::document::File> files;
+  std::optional<std::int64_t> duplicate_of;  // a registered incoming one it likely duplicates
+  // For the caller who asked.
+  std::vector<core::document::Action> allowed_actions;
+  bool overdue = false;  // a directed document past its deadline (Vietnam date)
+};
+
+struct ListQuery {
+  std::string q;
+  std::string direction, status;  // names; "" any
+  int page = 1, per_page = 50;
+};
+
+struct ListItem {
+  core::document::Document document;
+  std::string snippet;  // plain text, matches in <mark>…</mark>
+  bool overdue = false;
+};
+
+struct ListResult {
+  std::vector<ListItem> items;
+  std::int64_t total = 0;
+};
+
+// Uploads: at most this many bytes per file; PDF, JPEG and PNG only (sniffed), as dossiers.
+constexpr std::size_t kMaxFileBytes = 10 * 1024 * 1024;
+
+struct StoredFile {
+  core::document::File file;
+  std::string bytes;
+};
+
+class Documents {
+ public:
+  // `types`: the document types (data/documents/types.json, LoadTypes()).
+  Documents(store::Database& db, const core::Clock& clock, store::FileStore& files,
+            core::document::TypeCatalog types);
+
+  // A clerk registers an incoming document at their agency (docs/documents.md).
+  DocumentView RegisterIncoming(const core::access::Caller& caller, const IncomingInput& input);
+  // Any officer drafts an outgoing document of their agency; the drafting unit is their own.
+  DocumentView DraftOutgoing(const core::access::Caller& caller, const OutgoingInput& input);
+  DocumentView Act(const core::access::Caller& caller, std::int64_t id, const ActionInput& input);
+  DocumentView Get(const core::access::Caller& caller, std::int64_t id) const;
+  ListResult List(const core::access::Caller& caller, const ListQuery& q) const;
+  ListResult Tasks(const core::access::Caller& caller, int page, int per_page) const;
+
+  // Throws unless the caller may attach a file: not_found when the document is not visible,
+  // forbidden unless a clerk of its agency, its drafter or a lead/co-operating handler,
+  // conflict once an outgoing document is issued (its file is what was issued).
+  void CheckCanAddFile(const core::access::Caller& caller, std::int64_t id) const;
+  core::document::File AddFile(const core::access::Caller& caller, std::int64_t id,
+                               const std::string& file_name, std::string_view bytes);
+  StoredFile GetFile(const core::access::Caller& caller, std::int64_t id,
+                     const std::string& sha256) const;
+
+  // Where numbers come from: sets an agency's scheme (an administrator of it).
+  void SetNumberingScheme(const core::access::Caller& caller, const std::string& agency_code,
+                          const core::document::NumberingScheme& scheme);
+
+  const core::document::TypeCatalog& types() const { return types_; }
+
+ private:
+  using Context = CallerContext;
+  Context ContextOf(store::Session& session, const core::access::Caller& caller) const;
+  core::document::Actor ActorOf(const Context& ctx, const core::document::Document& d,
+                                const std::vector<core::document::Assignment>& assignments) const;
+  DocumentView View(store::Session& session, const Context& ctx,
+                    const core::document::Document& d) const;
+  // The document, or not_found unless it exists and the caller may see it.
+  core::document::Document Visible(store::Session& session, const Context& ctx,
+                                   std::int64_t id) const;
+  void Deliver(store::WriteTransaction& tx, const core::document::Document& d,
+               const std::string& signer_name, std::int64_t now);
+
+  store::Database& db_;
+  const core::Clock& clock_;
+  store::FileStore& files_;
+  core::document::TypeCatalog types_;
+};
+
+// The shipped document types (data/documents/types.json, compiled in).
+core::document::TypeCatalog LoadTypes();
+
+// The search text of a document (folded: case, diacritics and đ): its số/ký hiệu, subject,
+// issuer and content, as stored for search.
+store::document::Derived DerivedOf(const core::document::Document& d);
+
+}  // namespace egov::service::document
