@@ -110,6 +110,35 @@ SigningKey SigningKey::FromPemFiles(const std::filesystem::path& key_file,
   return SigningKey(ReadFile(key_file), ReadFile(cert_file));
 }
 
+SigningKeys SigningKeys::FromDirectory(const std::filesystem::path& dir) {
+  static constexpr std::string_view kKeySuffix = ".key.pem";
+  SigningKeys keys;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || name.size() <= kKeySuffix.size() ||
+        name.compare(name.size() - kKeySuffix.size(), kKeySuffix.size(), kKeySuffix) != 0) {
+      continue;
+    }
+    const std::string organ_id = name.substr(0, name.size() - kKeySuffix.size());
+    const auto cert = dir / (organ_id + ".cert.pem");
+    try {
+      keys.Add(organ_id, SigningKey::FromPemFiles(entry.path(), cert));
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(entry.path().string() + ": " + e.what());
+    }
+  }
+  return keys;
+}
+
+void SigningKeys::Add(std::string organ_id, SigningKey key) {
+  keys_.insert_or_assign(std::move(organ_id), std::move(key));
+}
+
+const SigningKey* SigningKeys::Find(std::string_view organ_id) const {
+  auto it = keys_.find(organ_id);
+  return it == keys_.end() ? nullptr : &it->second;
+}
+
 void TrustStore::Pin(std::string_view organ_id, std::string_view certificate_pem) {
   X509Ptr cert = ReadPemCertificate(certificate_pem);
   if (!cert) throw std::invalid_argument("pinned certificate is not a PEM X.509 certificate");

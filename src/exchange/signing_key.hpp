@@ -32,6 +32,21 @@ class SigningKey {
   std::string cert_sha256_;
 };
 
+// The signing keys of the agencies Egov sends packages for, by agency code (OrganId).
+class SigningKeys {
+ public:
+  // Every `<OrganId>.key.pem` of `dir` with its `<OrganId>.cert.pem` (e.g.
+  // 000.00.00.H48.key.pem, 000.00.00.H48.cert.pem). Throws std::invalid_argument naming the
+  // file when a key has no certificate or either is unusable.
+  static SigningKeys FromDirectory(const std::filesystem::path& dir);
+  void Add(std::string organ_id, SigningKey key);
+  // The agency's key, or null when it has none (its packages cannot be signed).
+  const SigningKey* Find(std::string_view organ_id) const;
+
+ private:
+  std::map<std::string, SigningKey, std::less<>> keys_;
+};
+
 // Certificates pinned per agency code: the fingerprints (SHA-256 of the DER) a sender may
 // sign with. A sender without pins is not restricted (Verify reports pinned = false).
 class TrustStore {
