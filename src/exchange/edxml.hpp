@@ -72,4 +72,14 @@ struct Verification {
 // of them. Not well-formed text is kInvalid.
 Verification Verify(std::string_view xml, const TrustStore* trust = nullptr);
 
+// Parse and Verify on one reading of the text, as an import needs both (CONTRACT.md: a
+// package that is not well-formed or lacks mandatory fields is refused with its reasons, one
+// whose signature does not verify is `signature_invalid`, an unsigned one is registered and
+// marked unsigned).
+struct Received {
+  Parsed<Package> package;
+  Verification signature;
+};
+Received ParseAndVerify(std::string_view xml, const TrustStore* trust = nullptr);
+
 }  // namespace egov::exchange

@@ -150,17 +150,15 @@ void WriteAttachments(Writer& w, const Package& p) {
   }
 }
 
-// Indented text of `doc`, signed inside edXMLEnvelope/edXMLHeader when `key` is set.
-std::string Finish(xmlDoc* doc, const SigningKey* key) {
-  std::string text = detail::WriteXml(doc, true);
-  if (key == nullptr) return text;
+// Indented text of `doc`, signed when `key` is set: the Signature template goes at the end
+// of `header` before indenting; the text is read back and the template signed there.
+std::string Finish(xmlDoc* doc, xmlNode* header, const SigningKey* key) {
+  if (key == nullptr) return detail::WriteXml(doc, true);
+  detail::AddSignatureTemplate(doc, header);
+  const std::string text = detail::WriteXml(doc, true);
   detail::ReadResult reread = detail::ReadXml(text);
   if (!reread.doc) throw std::runtime_error("edxml: cannot read back a built package");
-  xmlNode* header =
-      detail::Child(detail::Child(xmlDocGetRootElement(reread.doc.get()), "edXMLEnvelope"),
-                    "edXMLHeader");
-  // Keep the indentation: the signature goes before the header's closing whitespace.
-  detail::SignEnveloped(reread.doc.get(), header, *key);
+  detail::SignTemplate(reread.doc.get(), *key);
   return detail::WriteXml(reread.doc.get(), false);
 }
 
@@ -177,7 +175,7 @@ std::string Build(const Package& package, const SigningKey* key) {
   WriteTrace(w, header, package);
   WriteBody(w, envelope, package);
   WriteAttachments(w, package);
-  return Finish(doc.get(), key);
+  return Finish(doc.get(), header, key);
 }
 
 std::string BuildStatus(const StatusPackage& status, const SigningKey* key) {
@@ -194,7 +192,7 @@ std::string BuildStatus(const StatusPackage& status, const SigningKey* key) {
   w.Leaf(s, "Description", status.description);
   w.Leaf(s, "Timestamp", status.timestamp);
   WriteStaff(w, s, status.staff_info);
-  return Finish(doc.get(), key);
+  return Finish(doc.get(), header, key);
 }
 
 }  // namespace egov::exchange

@@ -228,11 +228,8 @@ void Merge(std::vector<Problem>& problems, const std::vector<Problem>& more) {
   }
 }
 
-}  // namespace
-
-Parsed<Package> Parse(std::string_view xml) {
+Parsed<Package> ParseRead(const detail::ReadResult& read) {
   Parsed<Package> out;
-  detail::ReadResult read = detail::ReadXml(xml);
   const xmlNode* header = Header(read, out.problems);
   if (header == nullptr) return out;
   const xmlNode* message = Child(header, "MessageHeader");
@@ -250,6 +247,35 @@ Parsed<Package> Parse(std::string_view xml) {
   reader.ReadAttachments(AttachmentEncoded(xmlDocGetRootElement(read.doc.get())), package);
   Merge(out.problems, Validate(package));
   if (out.problems.empty()) out.value = std::move(package);
+  return out;
+}
+
+Verification VerifyRead(const detail::ReadResult& read, const TrustStore* trust) {
+  if (!read.doc) {
+    Verification v;
+    v.state = SignatureState::kInvalid;
+    v.reason = read.error;
+    return v;
+  }
+  // The sender whose pins apply: From of the MessageHeader, or of the Status.
+  const xmlNode* header = Child(Child(xmlDocGetRootElement(read.doc.get()), "edXMLEnvelope"),
+                                "edXMLHeader");
+  const xmlNode* from = Child(Child(header, "MessageHeader"), "From");
+  if (from == nullptr) from = Child(Child(header, "Status"), "From");
+  return detail::VerifyDocument(read.doc.get(), Text(Child(from, "OrganId")), trust);
+}
+
+}  // namespace
+
+Parsed<Package> Parse(std::string_view xml) { return ParseRead(detail::ReadXml(xml)); }
+
+Received ParseAndVerify(std::string_view xml, const TrustStore* trust) {
+  const detail::ReadResult read = detail::ReadXml(xml);
+  // Verify first: reading the model does not change the tree, but the signature is checked on
+  // the document exactly as parsed.
+  Received out;
+  out.signature = VerifyRead(read, trust);
+  out.package = ParseRead(read);
   return out;
 }
 
@@ -289,19 +315,7 @@ Parsed<StatusPackage> ParseStatus(std::string_view xml) {
 }
 
 Verification Verify(std::string_view xml, const TrustStore* trust) {
-  detail::ReadResult read = detail::ReadXml(xml);
-  if (!read.doc) {
-    Verification v;
-    v.state = SignatureState::kInvalid;
-    v.reason = read.error;
-    return v;
-  }
-  // The sender whose pins apply: From of the MessageHeader, or of the Status.
-  const xmlNode* header = Child(Child(xmlDocGetRootElement(read.doc.get()), "edXMLEnvelope"),
-                                "edXMLHeader");
-  const xmlNode* from = Child(Child(header, "MessageHeader"), "From");
-  if (from == nullptr) from = Child(Child(header, "Status"), "From");
-  return detail::VerifyDocument(read.doc.get(), Text(Child(from, "OrganId")), trust);
+  return VerifyRead(detail::ReadXml(xml), trust);
 }
 
 }  // namespace egov::exchange

@@ -149,7 +149,7 @@ std::string CheckShape(const xmlNode* signature, std::string& reason) {
 
 }  // namespace
 
-void SignEnveloped(xmlDoc* doc, xmlNode* parent, const SigningKey& key) {
+void AddSignatureTemplate(xmlDoc* doc, xmlNode* parent) {
   EnsureInitialized();
   xmlNode* signature = xmlSecTmplSignatureCreate(doc, xmlSecTransformExclC14NId,
                                                  xmlSecTransformRsaSha256Id, nullptr);
@@ -167,7 +167,14 @@ void SignEnveloped(xmlDoc* doc, xmlNode* parent, const SigningKey& key) {
   if (x509 == nullptr || xmlSecTmplX509DataAddCertificate(x509) == nullptr) {
     throw std::runtime_error("xmlsec: key info template");
   }
+}
 
+void SignTemplate(xmlDoc* doc, const SigningKey& key) {
+  EnsureInitialized();
+  std::vector<xmlNode*> signatures;
+  FindSignatures(xmlDocGetRootElement(doc), signatures);
+  if (signatures.size() != 1) throw std::runtime_error("edxml: no signature template to sign");
+  xmlNode* signature = signatures[0];
   const std::string& key_pem = key.private_key_pem();
   const std::string& cert_pem = key.certificate_pem();
   std::unique_ptr<xmlSecKey, KeyFree> sign_key(xmlSecCryptoAppKeyLoadMemory(

@@ -182,6 +182,23 @@ TEST(EdxmlSignature, StatusPackagesAreSignedTheSameWay) {
   EXPECT_EQ(Verify(xml, &trust).state, SignatureState::kInvalid);
 }
 
+TEST(EdxmlSignature, ParseAndVerifyTogether) {
+  const std::string xml = Build(SamplePackage(), &ProvinceKey());
+  Received received = ParseAndVerify(xml);
+  ASSERT_TRUE(received.package.ok());
+  EXPECT_EQ(*received.package.value, SamplePackage());
+  EXPECT_EQ(received.signature.state, SignatureState::kValid);
+
+  received = ParseAndVerify(Replace(xml, "<Subject>Về việc", "<Subject>V/v"));
+  EXPECT_TRUE(received.package.ok());
+  EXPECT_EQ(received.signature.state, SignatureState::kInvalid);
+
+  received = ParseAndVerify("<edXML>");
+  EXPECT_FALSE(received.package.ok());
+  EXPECT_EQ(received.package.problems[0].message, "Gói tin không phải XML hợp lệ (dòng 1).");
+  EXPECT_EQ(received.signature.state, SignatureState::kInvalid);
+}
+
 TEST(EdxmlSignature, KeysAreChecked) {
   EXPECT_THROW(SigningKey("not a key", ProvinceKey().certificate_pem()), std::invalid_argument);
   EXPECT_THROW(SigningKey(ProvinceKey().private_key_pem(), OtherKey().certificate_pem()),

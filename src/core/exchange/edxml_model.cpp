@@ -53,6 +53,15 @@ bool IsValidEdxmlDate(std::string_view s) {
   return calendar::IsValidDate(calendar::Date{y, m, d});
 }
 
+// C0 controls other than tab, line feed and carriage return cannot appear in XML 1.0.
+bool HasControlCharacter(std::string_view s) {
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') return true;
+  }
+  return false;
+}
+
 std::string Quoted(std::string_view text) {
   if (text.size() > 40) return "\"" + std::string(text.substr(0, 40)) + "…\"";
   return "\"" + std::string(text) + "\"";
@@ -78,6 +87,8 @@ class Checker {
     }
     if (text::CodePointCount(value) > max) {
       Add(field, "Trường " + field + " dài tối đa " + Count(max) + " ký tự.");
+    } else if (HasControlCharacter(value)) {
+      Add(field, "Trường " + field + " chứa ký tự điều khiển không được phép trong XML.");
     }
   }
 

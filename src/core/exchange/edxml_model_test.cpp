@@ -57,6 +57,16 @@ TEST(EdxmlModel, LengthsAreCountedInCharacters) {
   EXPECT_EQ(problems[2].message, "Trường MessageHeader.Subject dài tối đa 500 ký tự.");
 }
 
+TEST(EdxmlModel, ControlCharactersCannotBeWritten) {
+  Package p = Sample();
+  p.header.subject = "Về việc\x01 kế hoạch";
+  p.header.content = "Dòng 1\r\nDòng 2\tcột";  // tab and line breaks are text
+  auto problems = Validate(p);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].message,
+            "Trường MessageHeader.Subject chứa ký tự điều khiển không được phép trong XML.");
+}
+
 TEST(EdxmlModel, Dates) {
   EXPECT_EQ(DateProblem("2026/03/02"), std::nullopt);
   EXPECT_EQ(DateProblem("2024/02/29"), std::nullopt);
