@@ -6,9 +6,13 @@ namespace egov::exchange {
 namespace {
 
 TEST(Base64, Rfc4648Vectors) {
-  const std::pair<const char*, const char*> vectors[] = {
-      {"", ""},         {"f", "Zg=="},         {"fo", "Zm8="},        {"foo", "Zm9v"},
-      {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="}, {"foobar", "Zm9vYmFy"}};
+  const std::pair<const char*, const char*> vectors[] = {{"", ""},
+                                                         {"f", "Zg=="},
+                                                         {"fo", "Zm8="},
+                                                         {"foo", "Zm9v"},
+                                                         {"foob", "Zm9vYg=="},
+                                                         {"fooba", "Zm9vYmE="},
+                                                         {"foobar", "Zm9vYmFy"}};
   for (auto [plain, encoded] : vectors) {
     EXPECT_EQ(Base64Encode(plain), encoded);
     EXPECT_EQ(Base64Decode(encoded), plain);
@@ -27,8 +31,8 @@ TEST(Base64, WhitespaceIsSkipped) {
 }
 
 TEST(Base64, RefusesWhatIsNotBase64) {
-  for (const char* bad : {"Zm9v!", "Zm9", "Z===", "Zm=v", "Zm9vYg==Zg==", "Zm9vYh==", "Zg=",
-                          "Zm9vYmE=x", "Zm-_"}) {
+  for (const char* bad :
+       {"Zm9v!", "Zm9", "Z===", "Zm=v", "Zm9vYg==Zg==", "Zm9vYh==", "Zg=", "Zm9vYmE=x", "Zm-_"}) {
     EXPECT_EQ(Base64Decode(bad), std::nullopt) << bad;
   }
 }

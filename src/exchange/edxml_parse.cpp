@@ -109,7 +109,8 @@ class Reader {
       std::string text = Text(a);
       if (!text.empty()) h.other_info.appendixes.push_back(std::move(text));
     }
-    for (const xmlNode* r : Children(m, "ResponseFor")) h.response_for.push_back(ReadResponseFor(r));
+    for (const xmlNode* r : Children(m, "ResponseFor"))
+      h.response_for.push_back(ReadResponseFor(r));
     h.steering_type = Number(m, "SteeringType", p + ".SteeringType");
     return h;
   }
@@ -139,7 +140,8 @@ class Reader {
       package.business.doc_reason = Text(Child(b, "BusinessDocReason"));
     }
     package.business.paper = Number(b, "Paper", p + ".Paper");
-    for (const xmlNode* s : Children(b, "StaffInfo")) package.business.staff.push_back(ReadStaff(s));
+    for (const xmlNode* s : Children(b, "StaffInfo"))
+      package.business.staff.push_back(ReadStaff(s));
   }
 
   void ReadAttachments(const xmlNode* encoded, Package& package) {
@@ -194,8 +196,7 @@ const xmlNode* Header(const detail::ReadResult& read, std::vector<Problem>& prob
     return nullptr;
   }
   if (!detail::IsEdxml(root, "edXML")) {
-    problems.push_back(
-        {"edXML", "Gói tin phải dùng không gian tên " + ns + " (QCVN 102:2016)."});
+    problems.push_back({"edXML", "Gói tin phải dùng không gian tên " + ns + " (QCVN 102:2016)."});
     return nullptr;
   }
   const xmlNode* envelope = Child(root, "edXMLEnvelope");
@@ -213,7 +214,8 @@ const xmlNode* Header(const detail::ReadResult& read, std::vector<Problem>& prob
 // AttachmentEncoded after the envelope (as the SDKs write it), or inside it or its body.
 const xmlNode* AttachmentEncoded(const xmlNode* root) {
   const xmlNode* envelope = Child(root, "edXMLEnvelope");
-  for (const xmlNode* parent : {root, envelope, static_cast<const xmlNode*>(Child(envelope, "edXMLBody"))}) {
+  for (const xmlNode* parent :
+       {root, envelope, static_cast<const xmlNode*>(Child(envelope, "edXMLBody"))}) {
     if (const xmlNode* e = Child(parent, "AttachmentEncoded")) return e;
   }
   return nullptr;
@@ -258,8 +260,8 @@ Verification VerifyRead(const detail::ReadResult& read, const TrustStore* trust)
     return v;
   }
   // The sender whose pins apply: From of the MessageHeader, or of the Status.
-  const xmlNode* header = Child(Child(xmlDocGetRootElement(read.doc.get()), "edXMLEnvelope"),
-                                "edXMLHeader");
+  const xmlNode* header =
+      Child(Child(xmlDocGetRootElement(read.doc.get()), "edXMLEnvelope"), "edXMLHeader");
   const xmlNode* from = Child(Child(header, "MessageHeader"), "From");
   if (from == nullptr) from = Child(Child(header, "Status"), "From");
   return detail::VerifyDocument(read.doc.get(), Text(Child(from, "OrganId")), trust);

@@ -58,9 +58,8 @@ TEST(Edxml, WritesTheStandardShape) {
        {"<Code>\n          <CodeNumber>07</CodeNumber>\n          "
         "<CodeNotation>QĐ-UBND</CodeNotation>\n        </Code>",
         "<Subject>Về việc phê duyệt Kế hoạch chuyển đổi số tỉnh Quảng Ngãi năm 2026</Subject>",
-        "<PromulgationDate>2026/03/02</PromulgationDate>", "<Priority>1</Priority>",
-        "<Bussiness>", "<BussinessDocType>0</BussinessDocType>",
-        "<edXMLManifest version=\"1.0\">",
+        "<PromulgationDate>2026/03/02</PromulgationDate>", "<Priority>1</Priority>", "<Bussiness>",
+        "<BussinessDocType>0</BussinessDocType>", "<edXMLManifest version=\"1.0\">",
         "<Reference xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"cid:qd-07-2026\" "
         "xlink:type=\"simple\">",
         "</edXMLEnvelope>\n  <AttachmentEncoded>\n    <Attachment>\n"
@@ -160,9 +159,12 @@ std::string RealWorldPackage(std::string_view business_element = "Bussiness") {
           <edXML:OrganId>000.00.00.H48</edXML:OrganId>
           <edXML:Timestamp>2026/03/05 14:30:00</edXML:Timestamp>
         </edXML:TraceHeader>
-        <edXML:)" + b + R"(>
-          <edXML:)" + b + R"(DocType>0</edXML:)" + b + R"(DocType>
-          <edXML:)" + b + R"(DocReason>Văn bản điện tử mới</edXML:)" + b + R"(DocReason>
+        <edXML:)" +
+         b + R"(>
+          <edXML:)" +
+         b + R"(DocType>0</edXML:)" + b + R"(DocType>
+          <edXML:)" +
+         b + R"(DocReason>Văn bản điện tử mới</edXML:)" + b + R"(DocReason>
           <edXML:StaffInfo>
             <edXML:Department>Văn phòng</edXML:Department>
             <edXML:Staff>Trần Thị Hoa</edXML:Staff>
@@ -170,7 +172,8 @@ std::string RealWorldPackage(std::string_view business_element = "Bussiness") {
             <edXML:Email />
           </edXML:StaffInfo>
           <edXML:Paper>0</edXML:Paper>
-        </edXML:)" + b + R"(>
+        </edXML:)" +
+         b + R"(>
       </edXML:TraceHeaderList>
       <edXML:DigitalSignature />
     </edXML:edXMLHeader>
@@ -242,7 +245,8 @@ TEST(Edxml, NotWellFormed) {
   EXPECT_EQ(OnlyProblem("<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">\n<a></b>"),
             "edXML: Gói tin không phải XML hợp lệ (dòng 2).");
   EXPECT_EQ(OnlyProblem(""), "edXML: Gói tin không phải XML hợp lệ (dòng 1).");
-  EXPECT_EQ(OnlyProblem("{\"subject\": \"json\"}"), "edXML: Gói tin không phải XML hợp lệ (dòng 1).");
+  EXPECT_EQ(OnlyProblem("{\"subject\": \"json\"}"),
+            "edXML: Gói tin không phải XML hợp lệ (dòng 1).");
 }
 
 TEST(Edxml, RefusesADoctype) {
@@ -268,13 +272,13 @@ TEST(Edxml, WrongRootOrNamespace) {
 }
 
 TEST(Edxml, MissingMandatoryHeaderFields) {
-  std::string xml = Replace(RealWorldPackage(),
-                            "<edXML:CodeNumber>45</edXML:CodeNumber>", "");
+  std::string xml = Replace(RealWorldPackage(), "<edXML:CodeNumber>45</edXML:CodeNumber>", "");
   EXPECT_EQ(OnlyProblem(xml),
             "MessageHeader.Code.CodeNumber: Trường MessageHeader.Code.CodeNumber là bắt buộc.");
-  xml = Replace(RealWorldPackage(),
-                "<edXML:Subject>V/v triển khai hệ thống quản lý văn bản và điều hành</edXML:Subject>",
-                "<edXML:Subject>   </edXML:Subject>");
+  xml =
+      Replace(RealWorldPackage(),
+              "<edXML:Subject>V/v triển khai hệ thống quản lý văn bản và điều hành</edXML:Subject>",
+              "<edXML:Subject>   </edXML:Subject>");
   EXPECT_EQ(OnlyProblem(xml), "MessageHeader.Subject: Trường MessageHeader.Subject là bắt buộc.");
   const auto to_start = RealWorldPackage().find("<edXML:To>");
   const auto to_end = RealWorldPackage().find("</edXML:To>") + 11;
@@ -295,8 +299,8 @@ TEST(Edxml, FieldsTooLong) {
             "30 ký tự.");
   std::string subject;
   for (int i = 0; i < 501; ++i) subject += "ả";
-  xml = Replace(RealWorldPackage(), "V/v triển khai hệ thống quản lý văn bản và điều hành",
-                subject);
+  xml =
+      Replace(RealWorldPackage(), "V/v triển khai hệ thống quản lý văn bản và điều hành", subject);
   EXPECT_EQ(OnlyProblem(xml),
             "MessageHeader.Subject: Trường MessageHeader.Subject dài tối đa 500 ký tự.");
 }
@@ -316,9 +320,10 @@ TEST(Edxml, BadDatesTimesAndNumbers) {
   EXPECT_EQ(OnlyProblem(Replace(RealWorldPackage(), "<edXML:Priority>2<", "<edXML:Priority>khẩn<")),
             "MessageHeader.OtherInfo.Priority: Độ khẩn (Priority) phải là một chữ số từ 0 đến 4 "
             "(0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc, 4 hỏa tốc hẹn giờ).");
-  EXPECT_EQ(OnlyProblem(Replace(RealWorldPackage(), "<edXML:PageAmount>2<", "<edXML:PageAmount>-2<")),
-            "MessageHeader.OtherInfo.PageAmount: Trường MessageHeader.OtherInfo.PageAmount phải "
-            "là số nguyên không âm.");
+  EXPECT_EQ(
+      OnlyProblem(Replace(RealWorldPackage(), "<edXML:PageAmount>2<", "<edXML:PageAmount>-2<")),
+      "MessageHeader.OtherInfo.PageAmount: Trường MessageHeader.OtherInfo.PageAmount phải "
+      "là số nguyên không âm.");
   EXPECT_EQ(OnlyProblem(Replace(RealWorldPackage(), "<edXML:OrganId>000.00.99.H48<",
                                 "<edXML:OrganId>H48.99<")),
             "MessageHeader.To[0].OrganId: Mã định danh cơ quan \"H48.99\" không hợp lệ: phải gồm "
@@ -358,9 +363,9 @@ TEST(Edxml, EveryProblemIsReported) {
   ASSERT_FALSE(parsed.ok());
   std::vector<std::string> fields;
   for (const auto& p : parsed.problems) fields.push_back(p.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"MessageHeader.OtherInfo.Priority",
-                                              "MessageHeader.Code.CodeNumber",
-                                              "MessageHeader.DueDate"}));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"MessageHeader.OtherInfo.Priority",
+                                      "MessageHeader.Code.CodeNumber", "MessageHeader.DueDate"}));
 }
 
 TEST(EdxmlStatus, RoundTrip) {
@@ -392,7 +397,8 @@ TEST(EdxmlStatus, KindsAreNotConfused) {
 }
 
 TEST(EdxmlStatus, UnknownCodeAndBadTimestamp) {
-  std::string xml = Replace(BuildStatus(SampleStatus(), nullptr), "<StatusCode>03<", "<StatusCode>3<");
+  std::string xml =
+      Replace(BuildStatus(SampleStatus(), nullptr), "<StatusCode>03<", "<StatusCode>3<");
   xml = Replace(xml, "2026/03/02 10:05:00", "02/03/2026 10:05");
   auto parsed = ParseStatus(xml);
   ASSERT_EQ(parsed.problems.size(), 2u) << Describe(parsed.problems);

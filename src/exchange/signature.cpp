@@ -181,10 +181,9 @@ void SignTemplate(xmlDoc* doc, const SigningKey& key) {
       reinterpret_cast<const xmlSecByte*>(key_pem.data()), static_cast<xmlSecSize>(key_pem.size()),
       xmlSecKeyDataFormatPem, nullptr, nullptr, nullptr));
   if (!sign_key) throw std::runtime_error("xmlsec: cannot load the exchange key");
-  if (xmlSecCryptoAppKeyCertLoadMemory(sign_key.get(),
-                                       reinterpret_cast<const xmlSecByte*>(cert_pem.data()),
-                                       static_cast<xmlSecSize>(cert_pem.size()),
-                                       xmlSecKeyDataFormatPem) < 0) {
+  if (xmlSecCryptoAppKeyCertLoadMemory(
+          sign_key.get(), reinterpret_cast<const xmlSecByte*>(cert_pem.data()),
+          static_cast<xmlSecSize>(cert_pem.size()), xmlSecKeyDataFormatPem) < 0) {
     throw std::runtime_error("xmlsec: cannot load the exchange certificate");
   }
   std::unique_ptr<xmlSecDSigCtx, DsigFree> ctx(xmlSecDSigCtxCreate(nullptr));
@@ -224,14 +223,16 @@ Verification VerifyDocument(xmlDoc* doc, std::string_view sender_organ_id,
     throw std::runtime_error("xmlsec: key data list");
   }
   // SHA-1 is refused: RSA with SHA-256/384/512 only.
-  const xmlSecTransformId c14n[] = {xmlSecTransformInclC14NId,   xmlSecTransformInclC14NWithCommentsId,
-                                    xmlSecTransformExclC14NId,   xmlSecTransformExclC14NWithCommentsId,
-                                    xmlSecTransformInclC14N11Id, xmlSecTransformInclC14N11WithCommentsId};
+  const xmlSecTransformId c14n[] = {
+      xmlSecTransformInclC14NId,   xmlSecTransformInclC14NWithCommentsId,
+      xmlSecTransformExclC14NId,   xmlSecTransformExclC14NWithCommentsId,
+      xmlSecTransformInclC14N11Id, xmlSecTransformInclC14N11WithCommentsId};
   for (auto id : c14n) {
     xmlSecDSigCtxEnableSignatureTransform(ctx.get(), id);
     xmlSecDSigCtxEnableReferenceTransform(ctx.get(), id);
   }
-  for (auto id : {xmlSecTransformRsaSha256Id, xmlSecTransformRsaSha384Id, xmlSecTransformRsaSha512Id}) {
+  for (auto id :
+       {xmlSecTransformRsaSha256Id, xmlSecTransformRsaSha384Id, xmlSecTransformRsaSha512Id}) {
     xmlSecDSigCtxEnableSignatureTransform(ctx.get(), id);
   }
   for (auto id : {xmlSecTransformSha256Id, xmlSecTransformSha384Id, xmlSecTransformSha512Id,
@@ -267,8 +268,9 @@ Verification VerifyDocument(xmlDoc* doc, std::string_view sender_organ_id,
   }
   if (trust != nullptr && trust->HasPins(sender_organ_id)) {
     if (!trust->IsPinned(sender_organ_id, result.certificate_sha256)) {
-      Verification v = Invalid("Chứng thư số ký gói tin không phải chứng thư đã đăng ký của cơ quan gửi (" +
-                               std::string(sender_organ_id) + ").");
+      Verification v =
+          Invalid("Chứng thư số ký gói tin không phải chứng thư đã đăng ký của cơ quan gửi (" +
+                  std::string(sender_organ_id) + ").");
       v.certificate_sha256 = result.certificate_sha256;
       v.certificate_subject = result.certificate_subject;
       return v;

@@ -22,7 +22,6 @@ void AddSignatureTemplate(xmlDoc* doc, xmlNode* parent);
 void SignTemplate(xmlDoc* doc, const SigningKey& key);
 
 // The verdict of Verify() on a parsed document whose sender is `sender_organ_id`.
-Verification VerifyDocument(xmlDoc* doc, std::string_view sender_organ_id,
-                            const TrustStore* trust);
+Verification VerifyDocument(xmlDoc* doc, std::string_view sender_organ_id, const TrustStore* trust);
 
 }  // namespace egov::exchange::detail

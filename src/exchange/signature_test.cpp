@@ -85,9 +85,10 @@ TEST(EdxmlSignature, OneByteOfTheAttachmentChanged) {
   // package stays readable and only the signature can tell.
   std::string bytes = testing::SampleFileBytes();
   bytes[100] = static_cast<char>(bytes[100] ^ 1);
-  const std::string original = Between(xml, "<ContentTransferEncoded>", "</ContentTransferEncoded>");
-  const std::string altered = Replace(
-      xml, original, Base64Encode(ZipOne("07-QĐ-UBND Kế hoạch chuyển đổi số.pdf", bytes)));
+  const std::string original =
+      Between(xml, "<ContentTransferEncoded>", "</ContentTransferEncoded>");
+  const std::string altered =
+      Replace(xml, original, Base64Encode(ZipOne("07-QĐ-UBND Kế hoạch chuyển đổi số.pdf", bytes)));
   auto parsed = Parse(altered);
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(parsed.value->attachments[0].bytes, bytes);
@@ -136,8 +137,9 @@ TEST(EdxmlSignature, PinnedSenderMustUseItsCertificate) {
 
 TEST(EdxmlSignature, OnlyAWholeDocumentSignatureIsAccepted) {
   const std::string xml = Build(SamplePackage(), &ProvinceKey());
-  EXPECT_EQ(Verify(Replace(xml, "<Reference URI=\"\">", "<Reference URI=\"#MessageHeader\">")).reason,
-            "Chữ ký số phải ký toàn bộ gói tin (một Reference với URI=\"\").");
+  EXPECT_EQ(
+      Verify(Replace(xml, "<Reference URI=\"\">", "<Reference URI=\"#MessageHeader\">")).reason,
+      "Chữ ký số phải ký toàn bộ gói tin (một Reference với URI=\"\").");
   EXPECT_EQ(Verify(Replace(xml,
                            "<Transform Algorithm=\"http://www.w3.org/2000/09/"
                            "xmldsig#enveloped-signature\"/>",

@@ -18,8 +18,7 @@ namespace {
 
 // xmlsec reports every failed check through this callback; the library turns outcomes into
 // values itself, so the messages (which would go to stderr) are dropped.
-void QuietXmlsecErrors(const char*, int, const char*, const char*, const char*, int,
-                       const char*) {}
+void QuietXmlsecErrors(const char*, int, const char*, const char*, const char*, int, const char*) {}
 
 const xmlChar* X(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
 
@@ -51,8 +50,8 @@ ReadResult ReadXml(std::string_view xml) {
   // No network, no entity substitution, no DTD loading; HUGE lifts libxml2's 10 MB limit on
   // one text node (an attachment's base64), the size being bounded above instead.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE;
-  xmlDoc* doc = xmlCtxtReadMemory(ctxt, xml.data(), static_cast<int>(xml.size()), nullptr,
-                                  nullptr, options);
+  xmlDoc* doc =
+      xmlCtxtReadMemory(ctxt, xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, options);
   if (doc == nullptr || !ctxt->wellFormed) {
     const xmlError* e = xmlCtxtGetLastError(ctxt);
     result.error = "Gói tin không phải XML hợp lệ";

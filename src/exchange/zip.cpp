@@ -43,8 +43,8 @@ std::string ZipOne(std::string_view name, std::string_view bytes) {
   zip_source_t* file = zip_source_buffer(archive.get(), bytes.data(), bytes.size(), 0);
   if (file == nullptr) throw std::runtime_error("libzip: source");
   const std::string entry_name(name);
-  const zip_int64_t index = zip_file_add(archive.get(), entry_name.c_str(), file,
-                                         ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+  const zip_int64_t index =
+      zip_file_add(archive.get(), entry_name.c_str(), file, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
   if (index < 0) {
     zip_source_free(file);
     throw std::runtime_error(std::string("libzip: add: ") + zip_strerror(archive.get()));

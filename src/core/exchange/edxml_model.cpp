@@ -30,9 +30,11 @@ constexpr std::array<StatusName, 9> kStatusNames{{
 }};
 
 constexpr std::array<StatusCode, 9> kAllStatusCodes{
-    StatusCode::kArrived,  StatusCode::kRefused, StatusCode::kReceived,
-    StatusCode::kAwaitingAssignment, StatusCode::kAssigned, StatusCode::kDone,
-    StatusCode::kRecall,   StatusCode::kRecallAccepted, StatusCode::kRecallRefused};
+    StatusCode::kArrived,      StatusCode::kRefused,
+    StatusCode::kReceived,     StatusCode::kAwaitingAssignment,
+    StatusCode::kAssigned,     StatusCode::kDone,
+    StatusCode::kRecall,       StatusCode::kRecallAccepted,
+    StatusCode::kRecallRefused};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -276,7 +278,8 @@ std::vector<Problem> Validate(const Package& package) {
   const Business& b = package.business;
   const int doc_type = static_cast<int>(b.doc_type);
   if (doc_type < 0 || doc_type > 3) {
-    c.Add(t + ".Bussiness.BussinessDocType", "Loại nghiệp vụ (BussinessDocType) phải là 0, 1, 2 hoặc 3.");
+    c.Add(t + ".Bussiness.BussinessDocType",
+          "Loại nghiệp vụ (BussinessDocType) phải là 0, 1, 2 hoặc 3.");
   }
   c.Text(t + ".Bussiness.DocumentId", b.document_id, kMaxDocumentId);
   c.Text(t + ".Bussiness.BussinessDocReason", b.doc_reason, kMaxDescription);
@@ -298,11 +301,12 @@ std::vector<Problem> Validate(const Package& package) {
     c.Text(p + ".Description", f.description, kMaxDescription);
     c.Text(p + ".ContentType", f.content_type, kMaxShortText);
     if (f.bytes.empty()) {
-      c.Add(p + ".ContentTransferEncoded", "Tệp đính kèm " + Quoted(f.name) + " không có nội dung.");
-    } else if (f.bytes.size() > kMaxAttachmentBytes) {
       c.Add(p + ".ContentTransferEncoded",
-            "Tệp đính kèm " + Quoted(f.name) + " lớn hơn " +
-                Count(kMaxAttachmentBytes / (1024 * 1024)) + " MiB.");
+            "Tệp đính kèm " + Quoted(f.name) + " không có nội dung.");
+    } else if (f.bytes.size() > kMaxAttachmentBytes) {
+      c.Add(p + ".ContentTransferEncoded", "Tệp đính kèm " + Quoted(f.name) + " lớn hơn " +
+                                               Count(kMaxAttachmentBytes / (1024 * 1024)) +
+                                               " MiB.");
     }
   }
   return out;

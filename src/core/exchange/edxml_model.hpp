@@ -4,7 +4,8 @@
 // UTF-8 as it appears in the package (dates `yyyy/MM/dd`, times `yyyy/MM/dd HH:mm:ss`, Vietnam
 // time); Validate() says what a receiver refuses, with the reasons in Vietnamese. Field paths
 // in problems are the element names from MessageHeader (or Status) down, joined with `.`,
-// repeated elements as `[i]` from 0: `MessageHeader.Code.CodeNumber`, `MessageHeader.To[1].OrganId`.
+// repeated elements as `[i]` from 0: `MessageHeader.Code.CodeNumber`,
+// `MessageHeader.To[1].OrganId`.
 #pragma once
 
 #include <cstdint>
@@ -75,7 +76,7 @@ struct OtherInfo {
 // The document a package answers (MessageHeader.ResponseFor, Status.ResponseFor).
 struct ResponseFor {
   std::string organ_id;
-  std::string code;              // "07/QĐ-UBND"
+  std::string code;               // "07/QĐ-UBND"
   std::string promulgation_date;  // yyyy/MM/dd
   std::string document_id;
   friend bool operator==(const ResponseFor&, const ResponseFor&) = default;

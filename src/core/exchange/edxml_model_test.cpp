@@ -14,7 +14,9 @@ Package Sample() {
   h.promulgation_info = {"Quảng Ngãi", "2026/03/02"};
   h.subject = "Về việc phê duyệt kế hoạch chuyển đổi số năm 2026";
   h.signer_info = {"TM.", "Chủ tịch", "Nguyễn Văn A"};
-  p.attachments = {{.content_id = "a1", .name = "qd.pdf", .content_type = "application/pdf",
+  p.attachments = {{.content_id = "a1",
+                    .name = "qd.pdf",
+                    .content_type = "application/pdf",
                     .bytes = "%PDF-1.7"}};
   return p;
 }
@@ -30,18 +32,17 @@ TEST(EdxmlModel, SampleIsValid) { EXPECT_TRUE(Validate(Sample()).empty()); }
 TEST(EdxmlModel, MandatoryFieldsAreNamed) {
   Package p;
   EXPECT_EQ(Fields(Validate(p)),
-            (std::vector<std::string>{"MessageHeader.From.OrganId", "MessageHeader.From.OrganName",
-                                      "MessageHeader.To", "MessageHeader.Code.CodeNumber",
-                                      "MessageHeader.Code.CodeNotation",
-                                      "MessageHeader.PromulgationInfo.PromulgationDate",
-                                      "MessageHeader.Subject",
-                                      "MessageHeader.SignerInfo.FullName"}));
+            (std::vector<std::string>{
+                "MessageHeader.From.OrganId", "MessageHeader.From.OrganName", "MessageHeader.To",
+                "MessageHeader.Code.CodeNumber", "MessageHeader.Code.CodeNotation",
+                "MessageHeader.PromulgationInfo.PromulgationDate", "MessageHeader.Subject",
+                "MessageHeader.SignerInfo.FullName"}));
   EXPECT_EQ(Validate(p)[6].message, "Trường MessageHeader.Subject là bắt buộc.");
 }
 
 TEST(EdxmlModel, LengthsAreCountedInCharacters) {
   Package p = Sample();
-  p.header.code.code_number = "12345678901";  // 11: the limit
+  p.header.code.code_number = "12345678901";                                    // 11: the limit
   p.header.code.code_notation = std::string(10, 'a') + "ĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐĐ";  // 30 chars
   p.header.subject.clear();
   for (int i = 0; i < 500; ++i) p.header.subject += "ệ";  // 500 characters, 1500 bytes
@@ -70,8 +71,8 @@ TEST(EdxmlModel, ControlCharactersCannotBeWritten) {
 TEST(EdxmlModel, Dates) {
   EXPECT_EQ(DateProblem("2026/03/02"), std::nullopt);
   EXPECT_EQ(DateProblem("2024/02/29"), std::nullopt);
-  for (const char* bad : {"2026-03-02", "2026/3/2", "2026/02/29", "2026/13/01", "02/03/2026", "",
-                          "2026/03/02 "}) {
+  for (const char* bad :
+       {"2026-03-02", "2026/3/2", "2026/02/29", "2026/13/01", "02/03/2026", "", "2026/03/02 "}) {
     EXPECT_NE(DateProblem(bad), std::nullopt) << bad;
   }
   EXPECT_EQ(*DateProblem("02/03/2026"),
@@ -110,7 +111,8 @@ TEST(EdxmlModel, AttachmentsNeedANameAndBytes) {
 
 TEST(EdxmlModel, StatusPackage) {
   StatusPackage s;
-  s.response_for = {"000.00.00.H48", "07/QĐ-UBND", "2026/03/02", "000.00.00.H48,2026/03/02,07/QĐ-UBND"};
+  s.response_for = {"000.00.00.H48", "07/QĐ-UBND", "2026/03/02",
+                    "000.00.00.H48,2026/03/02,07/QĐ-UBND"};
   s.from = {.organ_id = "000.00.53.H48", .organ_name = "UBND huyện Bình Sơn"};
   s.status_code = StatusCode::kReceived;
   s.timestamp = "2026/03/02 10:00:00";
@@ -128,7 +130,8 @@ TEST(EdxmlModel, StatusCodeNames) {
     EXPECT_EQ(ParseStatusCode(Name(c)), c);
     EXPECT_FALSE(Label(c).empty());
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"01", "02", "03", "04", "05", "06", "13", "15", "16"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"01", "02", "03", "04", "05", "06", "13", "15", "16"}));
   EXPECT_EQ(ParseStatusCode("1"), std::nullopt);
   EXPECT_EQ(ParseStatusCode("07"), std::nullopt);
 }

@@ -37,8 +37,9 @@ inline core::exchange::Package SamplePackage() {
   h.promulgation_info = {"Quảng Ngãi", "2026/03/02"};
   h.document_type = {.type = 1, .type_detail = 0, .type_name = "Quyết định"};
   h.subject = "Về việc phê duyệt Kế hoạch chuyển đổi số tỉnh Quảng Ngãi năm 2026";
-  h.content = "Phê duyệt Kế hoạch chuyển đổi số năm 2026 kèm theo Quyết định này.\n"
-              "Các sở, ban, ngành và UBND các huyện tổ chức thực hiện.";
+  h.content =
+      "Phê duyệt Kế hoạch chuyển đổi số năm 2026 kèm theo Quyết định này.\n"
+      "Các sở, ban, ngành và UBND các huyện tổ chức thực hiện.";
   h.signer_info = {"TM.", "Chủ tịch", "Nguyễn Văn Thành"};
   h.due_date = "2026/03/16";
   h.to_places = {"Như Điều 3", "Lưu: VT, KGVX"};
@@ -50,22 +51,23 @@ inline core::exchange::Package SamplePackage() {
                   .appendixes = {"Phụ lục I: Danh mục nhiệm vụ"}};
   h.steering_type = 0;
   p.trace = {{"000.00.00.H48", "2026/03/02 09:15:00"}};
-  p.business = {.document_id = "000.00.00.H48,2026/03/02,07/QĐ-UBND",
-                .doc_type = BusinessDocType::kNew,
-                .doc_reason = "Văn bản mới",
-                .paper = 0,
-                .staff = {{"Văn phòng UBND tỉnh", "Trần Thị Hoa", "0905123456",
-                           "hoa.vt@quangngai.gov.vn"}}};
-  p.attachments = {{.content_id = "qd-07-2026",
-                    .name = "07-QĐ-UBND Kế hoạch chuyển đổi số.pdf",
-                    .description = "Quyết định đã ký số",
-                    .content_type = "application/pdf",
-                    .bytes = SampleFileBytes()},
-                   {.content_id = "phu-luc-1",
-                    .name = "Phụ lục I.txt",
-                    .description = "Danh mục nhiệm vụ",
-                    .content_type = "text/plain",
-                    .bytes = "Nhiệm vụ 1: Số hóa hồ sơ một cửa.\nNhiệm vụ 2: Liên thông văn bản.\n"}};
+  p.business = {
+      .document_id = "000.00.00.H48,2026/03/02,07/QĐ-UBND",
+      .doc_type = BusinessDocType::kNew,
+      .doc_reason = "Văn bản mới",
+      .paper = 0,
+      .staff = {{"Văn phòng UBND tỉnh", "Trần Thị Hoa", "0905123456", "hoa.vt@quangngai.gov.vn"}}};
+  p.attachments = {
+      {.content_id = "qd-07-2026",
+       .name = "07-QĐ-UBND Kế hoạch chuyển đổi số.pdf",
+       .description = "Quyết định đã ký số",
+       .content_type = "application/pdf",
+       .bytes = SampleFileBytes()},
+      {.content_id = "phu-luc-1",
+       .name = "Phụ lục I.txt",
+       .description = "Danh mục nhiệm vụ",
+       .content_type = "text/plain",
+       .bytes = "Nhiệm vụ 1: Số hóa hồ sơ một cửa.\nNhiệm vụ 2: Liên thông văn bản.\n"}};
   return p;
 }
 
