@@ -249,6 +249,14 @@ TEST(Edxml, NotWellFormed) {
             "edXML: Gói tin không phải XML hợp lệ (dòng 1).");
 }
 
+TEST(Edxml, RefusesAPackageOverTheLimit) {
+  std::string xml = RealWorldPackage();
+  xml.insert(xml.find("</edXML>"), std::string(kMaxPackageBytes + 1 - xml.size(), ' '));
+  ASSERT_EQ(xml.size(), kMaxPackageBytes + 1);
+  EXPECT_EQ(OnlyProblem(xml), "edXML: Gói tin lớn hơn 64 MiB.");
+  EXPECT_EQ(Verify(xml).state, SignatureState::kInvalid);
+}
+
 TEST(Edxml, RefusesADoctype) {
   const std::string xml = Replace(RealWorldPackage(), "<edXML xmlns:xsi",
                                   "<!DOCTYPE edXML [<!ENTITY x \"xx\">]>\n<edXML xmlns:xsi");
