@@ -3,6 +3,21 @@
 
 namespace egov::app {
 
+namespace {
+
+std::unique_ptr<notify::MailSender> MailSenderOf(const ServiceOptions& options,
+                                                 const core::Clock& clock) {
+  if (options.mail) return std::make_unique<notify::SmtpMailSender>(*options.mail, clock);
+  return std::make_unique<notify::LoggingMailSender>();
+}
+
+std::unique_ptr<notify::SmsGateway> SmsGatewayOf(const ServiceOptions& options) {
+  if (options.sms) return std::make_unique<notify::HttpSmsGateway>(*options.sms);
+  return std::make_unique<notify::LoggingSmsGateway>();
+}
+
+}  // namespace
+
 ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, ServiceOptions options)
     : db_(db),
       clock_(clock),
@@ -15,7 +30,10 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       forms_(db_, dossiers_),
       ratings_(db_, clock_),
       processes_(db_, clock_, catalog_),
-      health_(db_) {}
+      health_(db_),
+      mail_(MailSenderOf(options_, clock_)),
+      sms_(SmsGatewayOf(options_)),
+      citizen_notices_(db_, *mail_, *sms_, options_.public_base_url) {}
 
 const service::Services& ServiceGraph::services() {
   if (!services_) {
