@@ -36,6 +36,9 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
 // /api/v1/dossiers/{code}/assignee, /api/v1/dossiers/{code}/officers
 void RegisterTaskRoutes(http::Router& router, const service::Services& services);
 
+// /api/v1/jobs, /api/v1/jobs/{id}, /api/v1/jobs/{id}/retry (background jobs, admins)
+void RegisterJobRoutes(http::Router& router, const service::Services& services);
+
 // The answer of a route that returns one dossier (GET /api/v1/dossiers/{code}, actions,
 // assignment): the dossier as the caller sees it.
 http::Response DossierResponse(const service::dossier::DossierView& view);

@@ -32,6 +32,7 @@ void RegisterAllRoutes(http::Router& router, const service::Services& services,
   RegisterDossierRoutes(router, services, pool);
   RegisterTaskRoutes(router, services);
   RegisterCalendarRoutes(router, services);
+  RegisterJobRoutes(router, services);
 }
 
 }  // namespace egov::api

@@ -11,7 +11,10 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       calendar_(db_, clock_),
       catalog_(db_, clock_),
       files_(options_.files_dir),
-      dossiers_(db_, clock_, calendar_, catalog_, files_),
+      job_queue_(clock_),
+      jobs_(db_, clock_),
+      // Citizens hear of their dossier's events through the outbox (docs/jobs.md).
+      dossiers_(db_, clock_, calendar_, catalog_, files_, &job_queue_),
       forms_(db_, dossiers_),
       ratings_(db_, clock_),
       processes_(db_, clock_, catalog_),
@@ -22,7 +25,7 @@ const service::Services& ServiceGraph::services() {
     auth_.emplace(db_, clock_, options_.access, directory_);
     services_.emplace(service::Services{clock_, directory_, *auth_, calendar_, catalog_, dossiers_,
                                         forms_, health_, options_.public_base_url, ratings_,
-                                        processes_});
+                                        processes_, jobs_});
   }
   return *services_;
 }

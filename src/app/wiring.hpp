@@ -16,6 +16,9 @@
 #include "service/catalog/catalog.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
+#include "service/jobs/job_queue.hpp"
+#include "service/jobs/jobs.hpp"
+#include "service/jobs/worker.hpp"
 #include "service/services.hpp"
 #include "service/system/health.hpp"
 #include "store/database.hpp"
@@ -51,6 +54,10 @@ class ServiceGraph {
   service::catalog::Catalog& catalog() { return catalog_; }
   service::dossier::Dossiers& dossiers() { return dossiers_; }
   store::FileStore& files() { return files_; }
+  service::jobs::Jobs& jobs() { return jobs_; }
+  // The handlers of background jobs by kind, filled here; `egov serve` runs them
+  // (service::jobs::WorkerPool). A kind without a handler is never claimed.
+  service::jobs::JobRegistry& job_handlers() { return job_handlers_; }
 
   // The base URL the services see, for a server that learns its address only once it is
   // listening. Call before the first request (Services refers to this string).
@@ -71,6 +78,9 @@ class ServiceGraph {
   service::calendar::CalendarService calendar_;
   service::catalog::Catalog catalog_;
   store::FileStore files_;
+  service::jobs::JobQueue job_queue_;
+  service::jobs::Jobs jobs_;
+  service::jobs::JobRegistry job_handlers_;
   service::dossier::Dossiers dossiers_;
   service::dossier::Forms forms_;
   service::dossier::Ratings ratings_;

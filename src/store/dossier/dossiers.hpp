@@ -52,7 +52,9 @@ void InsertSteps(WriteTransaction& tx, std::int64_t dossier_id,
                  const std::vector<core::dossier::DossierStep>& steps);
 std::vector<core::dossier::DossierStep> ListSteps(Session& session, std::int64_t dossier_id);
 
-void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const core::dossier::Event& event);
+// Returns the event's id (the `event_id` of a citizen_notice job, docs/jobs.md).
+std::int64_t InsertEvent(WriteTransaction& tx, std::int64_t dossier_id,
+                         const core::dossier::Event& event);
 std::vector<core::dossier::Event> ListEvents(Session& session, std::int64_t dossier_id);
 
 void InsertFile(WriteTransaction& tx, std::int64_t dossier_id, const core::dossier::File& file);
