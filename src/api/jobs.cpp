@@ -40,9 +40,18 @@ BOOST_DESCRIBE_STRUCT(JobView, (),
                        progress_note, claimed_by, lease_until, created_at, finished_at))
 
 JobView ViewOf(const core::jobs::Job& j) {
-  return {j.id,         j.kind,          core::jobs::Name(j.state),   j.attempts,
-          j.max_attempts, Instant{j.run_at}, j.last_error,            j.progress,
-          j.progress_note, j.claimed_by,   InstantOf(j.lease_until),  Instant{j.created_at},
+  return {j.id,
+          j.kind,
+          core::jobs::Name(j.state),
+          j.attempts,
+          j.max_attempts,
+          Instant{j.run_at},
+          j.last_error,
+          j.progress,
+          j.progress_note,
+          j.claimed_by,
+          InstantOf(j.lease_until),
+          Instant{j.created_at},
           InstantOf(j.finished_at)};
 }
 

@@ -1,8 +1,8 @@
 // The composition root of `egov serve`: builds the object graph (database, services through
 // ServiceGraph, router, server) once, runs the io_context on N threads, and shuts down on
 // SIGTERM/SIGINT.
-#include <spdlog/sinks/base_sink.h>
 #include <fmt/ranges.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -115,11 +115,10 @@ int RunServe(Config config) {
                  config.test_job_log);
     RegisterTestJobs(graph.job_handlers(), config.test_job_log);
   }
-  service::jobs::WorkerPool workers(
-      db, clock, graph.job_handlers(),
-      {.workers = config.jobs_workers,
-       .lease_millis = std::int64_t{config.jobs_lease_seconds} * 1000,
-       .poll_millis = config.jobs_poll_ms});
+  service::jobs::WorkerPool workers(db, clock, graph.job_handlers(),
+                                    {.workers = config.jobs_workers,
+                                     .lease_millis = std::int64_t{config.jobs_lease_seconds} * 1000,
+                                     .poll_millis = config.jobs_poll_ms});
 
   http::Metrics metrics;
   metrics.AddSection([&graph, &workers] {

@@ -4,8 +4,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
@@ -36,8 +36,8 @@ void RegisterTestJobs(service::jobs::JobRegistry& registry, const std::string& l
       }
     }
     const std::string line = std::to_string(context.job().id) + " " +
-                             std::to_string(context.attempt()) + " " +
-                             std::to_string(::getpid()) + "\n";
+                             std::to_string(context.attempt()) + " " + std::to_string(::getpid()) +
+                             "\n";
     // One write(2) with O_APPEND: lines of concurrent workers and processes never interleave.
     const int fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error("test_echo: cannot open " + log_path);

@@ -63,8 +63,8 @@ class JobsTest : public ::testing::TestWithParam<std::string> {
                           << "\nlease_seconds = " << lease_seconds << "\npoll_ms = 20\n";
     servers_.push_back(std::make_unique<EgovServer>(
         db_.url(),
-        std::vector<std::string>{"--public-rate-limit", "0", "--config", config,
-                                 "--test-job-log", log_},
+        std::vector<std::string>{"--public-rate-limit", "0", "--config", config, "--test-job-log",
+                                 log_},
         start_at));
     return *servers_.back();
   }
@@ -150,9 +150,7 @@ class JobsTest : public ::testing::TestWithParam<std::string> {
     return json::serialize(
         json::object{{"dossier_code", code}, {"event", event}, {"event_id", id}});
   }
-  static std::string Min(const json::value& v) {
-    return std::string(v.as_string()).substr(0, 16);
-  }
+  static std::string Min(const json::value& v) { return std::string(v.as_string()).substr(0, 16); }
 
   TestDatabase db_{GetParam()};
   std::string dir_ = MakeTempDir();
@@ -209,8 +207,7 @@ TEST_P(JobsTest, EachEventACitizenMustHearOfEnqueuesOneNoticeInItsTransaction) {
   }
   EXPECT_EQ(core::calendar::FormatVietnamInstant(jobs[0].run_at).substr(0, 16),
             "2026-02-02T08:00");  // due at once
-  EXPECT_EQ(core::calendar::FormatVietnamInstant(jobs[4].run_at).substr(0, 16),
-            "2026-02-02T10:00");
+  EXPECT_EQ(core::calendar::FormatVietnamInstant(jobs[4].run_at).substr(0, 16), "2026-02-02T10:00");
   EXPECT_EQ(Jobs("").size(), expected.size());  // and no other job
 }
 
@@ -271,7 +268,8 @@ TEST_P(JobsTest, AdminRoutesAreTheRootAdministratorsAndRetryOnlyAFailedJob) {
   const auto t0 = core::calendar::ParseIsoInstant(kMonday);
   // Fails its first two attempts; two allowed: parked as failed after the backoff.
   const auto failing = AddJob("test_echo", R"({"fail_attempts":2})", t0, 2);
-  ASSERT_TRUE(WaitFor([&] { return GetJob(failing).attempts == 1 && GetJob(failing).state == State::kQueued; }));
+  ASSERT_TRUE(WaitFor(
+      [&] { return GetJob(failing).attempts == 1 && GetJob(failing).state == State::kQueued; }));
 
   auto root = SignIn(c, "quantri.tinh");
   auto r = c.Get("/api/v1/jobs/" + std::to_string(failing), root);
@@ -335,10 +333,10 @@ TEST_P(JobsTest, AdminRoutesAreTheRootAdministratorsAndRetryOnlyAFailedJob) {
     EXPECT_EQ(denied.status, 403u) << user;
     EXPECT_EQ(code_of(denied), "forbidden");
     EXPECT_EQ(c.Get("/api/v1/jobs/" + std::to_string(failing), other).status, 403u) << user;
-    EXPECT_EQ(c.Post("/api/v1/jobs/" + std::to_string(failing) + "/retry", "", "application/json",
-                     other)
-                  .status,
-              403u)
+    EXPECT_EQ(
+        c.Post("/api/v1/jobs/" + std::to_string(failing) + "/retry", "", "application/json", other)
+            .status,
+        403u)
         << user;
   }
   EXPECT_EQ(GetJob(failing).state, State::kFailed);
@@ -401,7 +399,8 @@ TEST_P(JobsTest, ProcessesShareTheQueueAndAKilledOneLosesNoJob) {
 
   // 40 short jobs: every one finished exactly once, by whichever process claimed it.
   std::vector<std::int64_t> ids;
-  for (int i = 0; i < 40; ++i) ids.push_back(AddJob("test_echo", R"({"sleep_ms":30})", NowMillis()));
+  for (int i = 0; i < 40; ++i)
+    ids.push_back(AddJob("test_echo", R"({"sleep_ms":30})", NowMillis()));
   ASSERT_TRUE(WaitFor([&] {
     store::Session s(Db());
     return store::jobs::List(s, {State::kDone, "test_echo", 1, 1}).total == 40;

@@ -32,16 +32,11 @@ std::span<const CitizenEvent> AllCitizenEvents() { return kAll; }
 std::optional<CitizenEvent> CitizenEventOf(Action action) {
   switch (action) {
     case Action::kIntake:
-    case Action::kAccept:
-      return CitizenEvent::kReceived;
-    case Action::kRequestSupplement:
-      return CitizenEvent::kSupplementNeeded;
-    case Action::kComplete:
-      return CitizenEvent::kResultReady;
-    case Action::kReschedule:
-      return CitizenEvent::kDelayed;
-    case Action::kRefuse:
-      return CitizenEvent::kRefused;
+    case Action::kAccept: return CitizenEvent::kReceived;
+    case Action::kRequestSupplement: return CitizenEvent::kSupplementNeeded;
+    case Action::kComplete: return CitizenEvent::kResultReady;
+    case Action::kReschedule: return CitizenEvent::kDelayed;
+    case Action::kRefuse: return CitizenEvent::kRefused;
     case Action::kSubmit:
     case Action::kForward:
     case Action::kSendBack:
@@ -50,8 +45,7 @@ std::optional<CitizenEvent> CitizenEventOf(Action action) {
     case Action::kWithdraw:
     case Action::kStop:
     case Action::kFile:
-    case Action::kAssign:
-      return std::nullopt;
+    case Action::kAssign: return std::nullopt;
   }
   return std::nullopt;
 }

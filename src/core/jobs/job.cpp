@@ -22,9 +22,7 @@ constexpr std::array<State, 4> kAllStates = {State::kQueued, State::kRunning, St
 }  // namespace
 
 std::string_view Name(State state) { return NameIn<State>(kStateNames, state); }
-std::optional<State> ParseState(std::string_view name) {
-  return ParseIn<State>(kStateNames, name);
-}
+std::optional<State> ParseState(std::string_view name) { return ParseIn<State>(kStateNames, name); }
 std::span<const State> AllStates() { return kAllStates; }
 
 bool IsKind(std::string_view kind) {

@@ -24,7 +24,7 @@ std::optional<State> ParseState(std::string_view name);
 std::span<const State> AllStates();
 
 // Limits on what a job carries (checked by the store's Enqueue and progress report).
-constexpr std::size_t kMaxKindBytes = 64;           // [a-z0-9_], starting with a letter
+constexpr std::size_t kMaxKindBytes = 64;            // [a-z0-9_], starting with a letter
 constexpr std::size_t kMaxPayloadBytes = 64 * 1024;  // JSON text
 constexpr std::size_t kMaxErrorBytes = 2000;         // last_error, cut at a UTF-8 boundary
 constexpr std::size_t kMaxNoteBytes = 500;           // progress note, idem
@@ -44,7 +44,7 @@ struct Job {
   std::int64_t run_at = 0;  // queued: not claimed before; otherwise when it last became due
   int attempts = 0;         // attempts started (a claim counts one)
   int max_attempts = kDefaultMaxAttempts;
-  std::optional<std::string> last_error;  // the last failed attempt's message
+  std::optional<std::string> last_error;    // the last failed attempt's message
   std::optional<std::int64_t> lease_until;  // running: another process may take it from then
   std::optional<std::string> claimed_by;    // running: the claiming process ("host:pid")
   int progress = 0;                         // 0–100

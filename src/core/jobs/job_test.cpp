@@ -52,12 +52,12 @@ TEST(JobText, IsCutAtAUtf8Boundary) {
 }
 
 TEST(RetryPolicy, DoublesFromThirtySecondsUpToAnHour) {
-  const std::int64_t expected[] = {30'000,    60'000,    120'000,   240'000,   480'000,
-                                   960'000,   1'920'000, 3'600'000, 3'600'000, 3'600'000};
+  const std::int64_t expected[] = {30'000,  60'000,    120'000,   240'000,   480'000,
+                                   960'000, 1'920'000, 3'600'000, 3'600'000, 3'600'000};
   for (int n = 1; n <= 10; ++n) EXPECT_EQ(BaseDelayMillis(n), expected[n - 1]) << n;
   EXPECT_EQ(BaseDelayMillis(60), 3'600'000);
   EXPECT_EQ(BaseDelayMillis(1'000'000), 3'600'000);  // no overflow
-  EXPECT_EQ(BaseDelayMillis(0), 30'000);              // a nonsense attempt is the first
+  EXPECT_EQ(BaseDelayMillis(0), 30'000);             // a nonsense attempt is the first
 }
 
 TEST(RetryPolicy, JitterIsAtMostATenthAndFixedByIdAndAttempt) {

@@ -150,9 +150,8 @@ void CheckReplay(const store::dossier::KeyedDossier& first, const std::string& r
 // The payload of a citizen_notice job: {"dossier_code","event","event_id"} (docs/jobs.md).
 std::string CitizenNoticePayload(const std::string& code, core::dossier::CitizenEvent event,
                                  std::int64_t event_id) {
-  return boost::json::serialize(boost::json::object{{"dossier_code", code},
-                                                    {"event", core::dossier::Name(event)},
-                                                    {"event_id", event_id}});
+  return boost::json::serialize(boost::json::object{
+      {"dossier_code", code}, {"event", core::dossier::Name(event)}, {"event_id", event_id}});
 }
 
 }  // namespace

@@ -13,8 +13,8 @@ namespace egov::service::jobs {
 
 bool JobContext::ReportProgress(int percent, std::string_view note) {
   store::WriteTransaction tx(db_);
-  const bool held = store::jobs::ReportProgress(tx, job_, percent, note,
-                                                clock_.NowMillis() + lease_millis_);
+  const bool held =
+      store::jobs::ReportProgress(tx, job_, percent, note, clock_.NowMillis() + lease_millis_);
   tx.Commit();
   return held;
 }
@@ -144,7 +144,8 @@ void WorkerPool::Run(const core::jobs::Job& job, const JobHandler& handler) {
     if (!error) {
       const bool held = store::jobs::Complete(tx, job, now);
       tx.Commit();
-      if (!held) spdlog::warn("jobs: job {} ({}) finished after its claim was lost", job.id, job.kind);
+      if (!held)
+        spdlog::warn("jobs: job {} ({}) finished after its claim was lost", job.id, job.kind);
       return;
     }
     const auto after = store::jobs::Fail(tx, job, *error, now);

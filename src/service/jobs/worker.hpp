@@ -72,10 +72,10 @@ class JobRegistry {
 };
 
 struct WorkerOptions {
-  unsigned workers = 2;               // threads; 0: this process runs no jobs
+  unsigned workers = 2;                 // threads; 0: this process runs no jobs
   std::int64_t lease_millis = 300'000;  // how long a claim holds a job without news
-  std::int64_t poll_millis = 1000;    // idle wait between claims when nothing was due
-  std::string worker_id;              // claimed_by; empty: ProcessWorkerId()
+  std::int64_t poll_millis = 1000;      // idle wait between claims when nothing was due
+  std::string worker_id;                // claimed_by; empty: ProcessWorkerId()
 };
 
 // "<hostname>:<pid>": names this process in `claimed_by`.

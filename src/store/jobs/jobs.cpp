@@ -16,8 +16,8 @@ using core::jobs::State;
 namespace {
 
 // The statements of this file, by what they do.
-#define EGOV_JOB_COLUMNS                                                                      \
-  "id, kind, payload, state, run_at, attempts, max_attempts, last_error, lease_until, "        \
+#define EGOV_JOB_COLUMNS                                                                \
+  "id, kind, payload, state, run_at, attempts, max_attempts, last_error, lease_until, " \
   "claimed_by, progress, progress_note, created_at, finished_at"
 
 constexpr const char* kInsertJob =
@@ -27,10 +27,10 @@ constexpr const char* kInsertJob =
 #define EGOV_JOB_DUE                                                                   \
   "kind = :kind AND ((state = 'queued' AND run_at <= :now) OR (state = 'running' AND " \
   "lease_until <= :now AND attempts < max_attempts))"
-#define EGOV_JOB_CLAIM_SET                                                                     \
-  "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = :lease, "         \
-  "claimed_by = :by, progress = 0, progress_note = NULL WHERE id = (SELECT id FROM jobs WHERE " \
-  EGOV_JOB_DUE " ORDER BY run_at, id LIMIT 1"
+#define EGOV_JOB_CLAIM_SET                                                                \
+  "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = :lease, "    \
+  "claimed_by = :by, progress = 0, progress_note = NULL WHERE id = (SELECT id FROM jobs " \
+  "WHERE " EGOV_JOB_DUE " ORDER BY run_at, id LIMIT 1"
 constexpr const char* kClaimPostgresql =
     EGOV_JOB_CLAIM_SET " FOR UPDATE SKIP LOCKED) RETURNING " EGOV_JOB_COLUMNS;
 constexpr const char* kClaimSqlite = EGOV_JOB_CLAIM_SET ") RETURNING " EGOV_JOB_COLUMNS;
@@ -42,12 +42,14 @@ constexpr const char* kParkExpired =
 #define EGOV_JOB_FENCE \
   " WHERE id = :id AND state = 'running' AND claimed_by = :by AND attempts = :attempts"
 constexpr const char* kComplete =
-    "UPDATE jobs SET state = 'done', progress = 100, finished_at = :now, lease_until = NULL" EGOV_JOB_FENCE;
+    "UPDATE jobs SET state = 'done', progress = 100, finished_at = :now, lease_until = "
+    "NULL" EGOV_JOB_FENCE;
 constexpr const char* kFail =
     "UPDATE jobs SET state = :state, run_at = :run_at, last_error = :error, lease_until = NULL, "
     "finished_at = :finished" EGOV_JOB_FENCE;
 constexpr const char* kReportProgress =
-    "UPDATE jobs SET progress = :progress, progress_note = :note, lease_until = :lease" EGOV_JOB_FENCE;
+    "UPDATE jobs SET progress = :progress, progress_note = :note, lease_until = "
+    ":lease" EGOV_JOB_FENCE;
 constexpr const char* kExtendLease = "UPDATE jobs SET lease_until = :lease" EGOV_JOB_FENCE;
 constexpr const char* kRetry =
     "UPDATE jobs SET state = 'queued', run_at = :now, attempts = 0, lease_until = NULL, "
@@ -255,8 +257,8 @@ ListResult List(Session& session, const ListFilter& filter) {
                                   soci::use(limit, "limit"), soci::use(offset, "offset"));
     sql << kCountByKind, soci::use(kind, "kind"), soci::into(total);
   } else {
-    out.items = QueryRows<JobRow>(sql, kListAll, soci::use(limit, "limit"),
-                                  soci::use(offset, "offset"));
+    out.items =
+        QueryRows<JobRow>(sql, kListAll, soci::use(limit, "limit"), soci::use(offset, "offset"));
     sql << kCountAll, soci::into(total);
   }
   out.total = total;
