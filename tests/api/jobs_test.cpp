@@ -182,6 +182,7 @@ TEST_P(JobsTest, EachEventACitizenMustHearOfEnqueuesOneNoticeInItsTransaction) {
   Act(c, code, office, {{"action", "return_result"}});
   const std::string delayed = Intake(c, office, "Lê Văn Tâm");
   server.SetTime("2026-02-02T10:00:00+07:00");
+  office = SignIn(c, "tiepnhan");  // two hours later: the session has lapsed
   Act(c, delayed, office,
       {{"action", "reschedule"},
        {"reason", "Chờ xác minh nguồn gốc đất"},
@@ -362,6 +363,7 @@ TEST_P(JobsTest, AdminRoutesAreTheRootAdministratorsAndRetryOnlyAFailedJob) {
   EXPECT_EQ(GetJob(queued).state, State::kQueued);
   EXPECT_EQ(c.Post("/api/v1/jobs/999999/retry", "", "application/json", root).status, 404u);
   server.SetTime("2026-02-02T09:15:00+07:00");
+  root = SignIn(c, "quantri.tinh");  // over an hour later: the session has lapsed
   auto retried =
       c.Post("/api/v1/jobs/" + std::to_string(failing) + "/retry", "", "application/json", root);
   ASSERT_EQ(retried.status, 200u) << retried.body;
