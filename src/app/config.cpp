@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <toml++/toml.h>
+#include <algorithm>
 #include <boost/asio/ip/address.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 #include <filesystem>
+#include <initializer_list>
 #include <limits>
 #include <stdexcept>
 #include <thread>
@@ -42,7 +44,86 @@ void Read(const toml::table& table, std::string_view section, std::string_view k
   }
 }
 
+// An absolute URL with one of `schemes` and a host, without user information or fragment.
+bool IsServerUrl(const std::string& text, std::initializer_list<std::string_view> schemes) {
+  auto parsed = boost::urls::parse_absolute_uri(text);
+  if (!parsed) return false;
+  const boost::urls::url_view url = *parsed;
+  return std::find(schemes.begin(), schemes.end(), url.scheme()) != schemes.end() &&
+         url.has_authority() && !url.encoded_host().empty() && !url.has_userinfo() &&
+         !url.has_fragment();
+}
+
+bool HasControl(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char ch) { return static_cast<unsigned char>(ch) < 0x20; });
+}
+
+void ValidateMail(const Config& c) {
+  auto fail = [](const std::string& message) { throw std::runtime_error(message); };
+  if (c.mail_tls != "auto" && c.mail_tls != "required") {
+    fail("mail.tls phải là \"auto\" (dùng STARTTLS khi máy chủ hỗ trợ) hoặc \"required\".");
+  }
+  if (c.mail_smtp_url.empty()) return;
+  if (!IsServerUrl(c.mail_smtp_url, {"smtp", "smtps"})) {
+    fail("mail.smtp_url phải có dạng smtp://MÁY:CỔNG hoặc smtps://MÁY:CỔNG (nhận được \"" +
+         c.mail_smtp_url.substr(0, 200) + "\").");
+  }
+  if (!notify::ParseMailbox(c.mail_from)) {
+    fail(
+        "mail.from phải là một hộp thư theo RFC 5322, ví dụ \"Egov <khongtraloi@example.vn>\" "
+        "(bắt buộc khi có mail.smtp_url).");
+  }
+  if (c.mail_username.empty() && !c.mail_password.empty()) {
+    fail("mail.password cần đi kèm mail.username.");
+  }
+  if (HasControl(c.mail_username) || HasControl(c.mail_password)) {
+    fail("mail.username và mail.password không được chứa ký tự điều khiển.");
+  }
+}
+
+void ValidateSms(const Config& c) {
+  auto fail = [](const std::string& message) { throw std::runtime_error(message); };
+  if (c.sms_gateway_url.empty()) return;
+  if (!IsServerUrl(c.sms_gateway_url, {"http", "https"})) {
+    fail("sms.gateway_url phải là một địa chỉ http:// hoặc https:// đầy đủ (nhận được \"" +
+         c.sms_gateway_url.substr(0, 200) + "\").");
+  }
+  if (c.sms_template.find("{phone}") == std::string::npos ||
+      c.sms_template.find("{text}") == std::string::npos) {
+    fail("sms.template phải chứa {phone} (số điện thoại) và {text} (nội dung tin nhắn).");
+  }
+  if (c.sms_content_type.empty() || HasControl(c.sms_content_type) ||
+      HasControl(c.sms_auth_header)) {
+    fail(
+        "sms.content_type phải có giá trị, và sms.content_type, sms.auth_header không được "
+        "chứa ký tự điều khiển.");
+  }
+}
+
 }  // namespace
+
+std::optional<notify::SmtpSettings> MailSettingsOf(const Config& c) {
+  if (c.mail_smtp_url.empty()) return std::nullopt;
+  notify::SmtpSettings s;
+  s.url = c.mail_smtp_url;
+  s.from = notify::ParseMailbox(c.mail_from).value_or(notify::Mailbox{});
+  s.username = c.mail_username;
+  s.password = c.mail_password;
+  s.tls_required = c.mail_tls == "required";
+  s.ca_file = c.mail_ca_file;
+  return s;
+}
+
+std::optional<notify::HttpSmsSettings> SmsSettingsOf(const Config& c) {
+  if (c.sms_gateway_url.empty()) return std::nullopt;
+  notify::HttpSmsSettings s;
+  s.url = c.sms_gateway_url;
+  s.body_template = c.sms_template;
+  s.content_type = c.sms_content_type;
+  s.auth_header = c.sms_auth_header;
+  return s;
+}
 
 void LoadConfigFile(const std::string& path, Config& c) {
   toml::table table;
@@ -63,6 +144,8 @@ void LoadConfigFile(const std::string& path, Config& c) {
       {"auth", {"token_lifetime_days"}},
       {"log", {"level"}},
       {"jobs", {"workers", "lease_seconds", "poll_ms"}},
+      {"mail", {"smtp_url", "from", "username", "password", "tls", "ca_file"}},
+      {"sms", {"gateway_url", "template", "content_type", "auth_header"}},
   };
   for (const auto& [section, node] : table) {
     auto known = kKnown.find(std::string(section.str()));
@@ -100,6 +183,16 @@ void LoadConfigFile(const std::string& path, Config& c) {
   Read(table, "jobs", "workers", c.jobs_workers, path);
   Read(table, "jobs", "lease_seconds", c.jobs_lease_seconds, path);
   Read(table, "jobs", "poll_ms", c.jobs_poll_ms, path);
+  Read(table, "mail", "smtp_url", c.mail_smtp_url, path);
+  Read(table, "mail", "from", c.mail_from, path);
+  Read(table, "mail", "username", c.mail_username, path);
+  Read(table, "mail", "password", c.mail_password, path);
+  Read(table, "mail", "tls", c.mail_tls, path);
+  Read(table, "mail", "ca_file", c.mail_ca_file, path);
+  Read(table, "sms", "gateway_url", c.sms_gateway_url, path);
+  Read(table, "sms", "template", c.sms_template, path);
+  Read(table, "sms", "content_type", c.sms_content_type, path);
+  Read(table, "sms", "auth_header", c.sms_auth_header, path);
 }
 
 void Validate(Config& c) {
@@ -168,6 +261,8 @@ void Validate(Config& c) {
   if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
     fail("log.level phải là một trong trace, debug, info, warn, error.");
   }
+  ValidateMail(c);
+  ValidateSms(c);
   if (c.web_dir.empty()) c.web_dir = DefaultWebDir();
   if (c.files_dir.empty()) {
     auto url = store::ParseDatabaseUrl(c.db_url);

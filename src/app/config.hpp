@@ -4,7 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+
+#include "notify/mail_sender.hpp"
+#include "notify/sms_gateway.hpp"
 
 namespace egov::app {
 
@@ -44,6 +48,16 @@ struct Config {
   unsigned jobs_poll_ms = 1000;       // idle wait between claims when nothing was due
   // [log]
   std::string log_level = "info";
+  // [mail] (CONTRACT.md "Configuration"; docs/notifications.md): empty smtp_url: no e-mail,
+  // each message is logged instead. `tls`: "auto" (STARTTLS when offered) or "required".
+  std::string mail_smtp_url, mail_from, mail_username, mail_password;
+  std::string mail_tls = "auto";
+  std::string mail_ca_file;
+  // [sms]: empty gateway_url: no SMS, each message is logged instead. `template` is the POST
+  // body with {phone} and {text}; `auth_header` the Authorization header's value.
+  std::string sms_gateway_url, sms_template;
+  std::string sms_content_type = "application/json";
+  std::string sms_auth_header;
   // Tests only (flag --test-clock-file, no TOML key): the server's time comes from this
   // file (app/test_clock.hpp). Validate() refuses it unless listening on loopback.
   std::string test_clock_file;
@@ -71,6 +85,11 @@ std::string NormalizePublicBaseUrl(const std::string& text);
 // True when `host` (an IP address or "localhost", IPv6 without brackets) is a loopback
 // address.
 bool IsLoopbackHost(const std::string& host);
+
+// The senders the configuration asks for (after Validate): SMTP when [mail] smtp_url is set,
+// the HTTP gateway when [sms] gateway_url is set; nullopt: the logging implementation.
+std::optional<notify::SmtpSettings> MailSettingsOf(const Config& config);
+std::optional<notify::HttpSmsSettings> SmsSettingsOf(const Config& config);
 
 // The web/dist folder beside the running binary's build folder, or "web/dist".
 std::string DefaultWebDir();

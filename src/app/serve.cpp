@@ -103,7 +103,9 @@ int RunServe(Config config) {
                       .common_passwords = service::access::ShippedCommonPasswords(),
                       // Known before the first request: from the configuration, else set once
                       // listening below.
-                      .public_base_url = config.public_base_url});
+                      .public_base_url = config.public_base_url,
+                      .mail = MailSettingsOf(config),
+                      .sms = SmsSettingsOf(config)});
   graph.calendar().LoadShippedSchedules();
   const service::Services& services = graph.services();
   http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);

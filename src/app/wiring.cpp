@@ -1,7 +1,40 @@
 // The service graph (see wiring.hpp).
 #include "app/wiring.hpp"
 
+#include <boost/json.hpp>
+
+#include "core/dossier/citizen_notice.hpp"
+
 namespace egov::app {
+
+namespace {
+
+std::unique_ptr<notify::MailSender> MailSenderOf(const ServiceOptions& options,
+                                                 const core::Clock& clock) {
+  if (options.mail) return std::make_unique<notify::SmtpMailSender>(*options.mail, clock);
+  return std::make_unique<notify::LoggingMailSender>();
+}
+
+std::unique_ptr<notify::SmsGateway> SmsGatewayOf(const ServiceOptions& options) {
+  if (options.sms) return std::make_unique<notify::HttpSmsGateway>(*options.sms);
+  return std::make_unique<notify::LoggingSmsGateway>();
+}
+
+// The payload of a citizen_notice job, {"dossier_code","event","event_id"}; throws when it is
+// not that (the attempt fails with the message, kept on the job).
+struct CitizenNotice {
+  std::string dossier_code, event;
+  std::int64_t event_id = 0;
+};
+CitizenNotice CitizenNoticeOf(const std::string& payload) {
+  const auto value = boost::json::parse(payload);
+  const auto& object = value.as_object();
+  return {std::string(object.at("dossier_code").as_string()),
+          std::string(object.at("event").as_string()),
+          object.at("event_id").to_number<std::int64_t>()};
+}
+
+}  // namespace
 
 ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, ServiceOptions options)
     : db_(db),
@@ -18,7 +51,20 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       forms_(db_, dossiers_),
       ratings_(db_, clock_),
       processes_(db_, clock_, catalog_),
-      health_(db_) {}
+      health_(db_),
+      mail_(MailSenderOf(options_, clock_)),
+      sms_(SmsGatewayOf(options_)),
+      citizen_notices_(db_, *mail_, *sms_, options_.public_base_url) {
+  // citizen_notice (docs/jobs.md, "The citizen outbox"; docs/notifications.md): the notice of
+  // one dossier event. Send throws on a failure that may pass (the attempt fails and is
+  // retried with backoff) and returns on one that no retry could change.
+  job_handlers_.Register(std::string(core::dossier::kCitizenNoticeKind),
+                         [this](service::jobs::JobContext& context) {
+                           const auto notice = CitizenNoticeOf(context.payload());
+                           citizen_notices_.Send(notice.dossier_code, notice.event,
+                                                 notice.event_id);
+                         });
+}
 
 const service::Services& ServiceGraph::services() {
   if (!services_) {

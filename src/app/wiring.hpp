@@ -4,11 +4,14 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
 
 #include "core/clock.hpp"
+#include "notify/mail_sender.hpp"
+#include "notify/sms_gateway.hpp"
 #include "service/access/auth.hpp"
 #include "service/access/directory.hpp"
 #include "service/access/settings.hpp"
@@ -19,6 +22,7 @@
 #include "service/jobs/job_queue.hpp"
 #include "service/jobs/jobs.hpp"
 #include "service/jobs/worker.hpp"
+#include "service/notify/citizen_notices.hpp"
 #include "service/services.hpp"
 #include "service/system/health.hpp"
 #include "store/database.hpp"
@@ -36,6 +40,10 @@ struct ServiceOptions {
   std::unordered_set<std::string> common_passwords;
   // `[server] public_base_url`, normalised; may be set later by SetPublicBaseUrl.
   std::string public_base_url;
+  // `[mail]` with an smtp_url: e-mail goes out by SMTP; nullopt: each message is logged.
+  std::optional<notify::SmtpSettings> mail;
+  // `[sms]` with a gateway_url: SMS go out through that HTTP gateway; nullopt: logged.
+  std::optional<notify::HttpSmsSettings> sms;
 };
 
 // Owns the services, built in dependency order over `db` and `clock`, which must outlive it.
@@ -58,6 +66,8 @@ class ServiceGraph {
   // The handlers of background jobs by kind, filled here; `egov serve` runs them
   // (service::jobs::WorkerPool). A kind without a handler is never claimed.
   service::jobs::JobRegistry& job_handlers() { return job_handlers_; }
+  // Messages to citizens, for the `citizen_notice` job's handler (docs/notifications.md).
+  service::notify::CitizenNotices& citizen_notices() { return citizen_notices_; }
 
   // The base URL the services see, for a server that learns its address only once it is
   // listening. Call before the first request (Services refers to this string).
@@ -86,6 +96,9 @@ class ServiceGraph {
   service::dossier::Ratings ratings_;
   service::dossier::AgencyProcesses processes_;
   service::system::HealthProbe health_;
+  std::unique_ptr<notify::MailSender> mail_;
+  std::unique_ptr<notify::SmsGateway> sms_;
+  service::notify::CitizenNotices citizen_notices_;
   std::optional<service::access::Auth> auth_;
   std::optional<service::Services> services_;
 };

@@ -540,4 +540,31 @@ ListResult List(Session& session, const ListFilter& f) {
   return result;
 }
 
+namespace {
+// The events a citizen notice reads: those up to the one it is about (docs/notifications.md).
+constexpr const char* kSelectEventsThrough =
+    "SELECT id, at, action, actor, agency_code, from_step, to_step, note, due_at, step_due_at, "
+    "to_user FROM dossier_events WHERE dossier_id = :id AND id <= :event ORDER BY id";
+
+struct NumberedEventRow : EventRow {
+  long long id = 0;
+  void Bind(Columns& c) {
+    c("id", id);
+    EventRow::Bind(c);
+  }
+  std::pair<std::int64_t, Event> Get() const { return {id, EventRow::Get()}; }
+};
+}  // namespace
+
+EventsThrough ListEventsThrough(Session& session, std::int64_t dossier_id, std::int64_t event_id) {
+  long long id = dossier_id, event = event_id;
+  auto rows = QueryRows<NumberedEventRow>(session.sql(), kSelectEventsThrough, soci::use(id, "id"),
+                                          soci::use(event, "event"));
+  EventsThrough out;
+  out.found = !rows.empty() && rows.back().first == event_id;
+  out.events.reserve(rows.size());
+  for (auto& [row_id, e] : rows) out.events.push_back(std::move(e));
+  return out;
+}
+
 }  // namespace egov::store::dossier

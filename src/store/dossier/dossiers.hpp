@@ -56,6 +56,13 @@ std::vector<core::dossier::DossierStep> ListSteps(Session& session, std::int64_t
 std::int64_t InsertEvent(WriteTransaction& tx, std::int64_t dossier_id,
                          const core::dossier::Event& event);
 std::vector<core::dossier::Event> ListEvents(Session& session, std::int64_t dossier_id);
+// The dossier's events up to and including the one whose dossier_events id is `event_id`,
+// oldest first; `found` says whether that event is the dossier's (then it is the last one).
+struct EventsThrough {
+  std::vector<core::dossier::Event> events;
+  bool found = false;
+};
+EventsThrough ListEventsThrough(Session& session, std::int64_t dossier_id, std::int64_t event_id);
 
 void InsertFile(WriteTransaction& tx, std::int64_t dossier_id, const core::dossier::File& file);
 std::vector<core::dossier::File> ListFiles(Session& session, std::int64_t dossier_id);
