@@ -58,12 +58,11 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
   // citizen_notice (docs/jobs.md, "The citizen outbox"; docs/notifications.md): the notice of
   // one dossier event. Send throws on a failure that may pass (the attempt fails and is
   // retried with backoff) and returns on one that no retry could change.
-  job_handlers_.Register(std::string(core::dossier::kCitizenNoticeKind),
-                         [this](service::jobs::JobContext& context) {
-                           const auto notice = CitizenNoticeOf(context.payload());
-                           citizen_notices_.Send(notice.dossier_code, notice.event,
-                                                 notice.event_id);
-                         });
+  job_handlers_.Register(
+      std::string(core::dossier::kCitizenNoticeKind), [this](service::jobs::JobContext& context) {
+        const auto notice = CitizenNoticeOf(context.payload());
+        citizen_notices_.Send(notice.dossier_code, notice.event, notice.event_id);
+      });
 }
 
 const service::Services& ServiceGraph::services() {
