@@ -123,11 +123,13 @@ TEST(Validate, BoundsTheJobsSettings) {
     c.listen = "0.0.0.0:8080";
     c.test_job_log = "/tmp/jobs.log";
   }));
-  TEST(LoadConfigFile, ReadsEveryMailAndSmsKey) {
-    std::string dir = (std::filesystem::temp_directory_path() / "egov-config-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(dir.data()), nullptr);
-    const std::string path = dir + "/egov.toml";
-    std::ofstream(path) << R"([mail]
+}
+
+TEST(LoadConfigFile, ReadsEveryMailAndSmsKey) {
+  std::string dir = (std::filesystem::temp_directory_path() / "egov-config-XXXXXX").string();
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  const std::string path = dir + "/egov.toml";
+  std::ofstream(path) << R"([mail]
 smtp_url = "smtp://mail.example.vn:587"
 from = "Egov Trà Bồng <khongtraloi@example.vn>"
 username = "egov"
@@ -141,84 +143,84 @@ template = '{"to":"{phone}","text":"{text}"}'
 content_type = "application/json; charset=utf-8"
 auth_header = "Bearer abc"
 )";
-    Config config;
-    config.listen = "127.0.0.1:0";
-    LoadConfigFile(path, config);
-    Validate(config);
-    const auto mail = MailSettingsOf(config);
-    ASSERT_TRUE(mail);
-    EXPECT_EQ(mail->url, "smtp://mail.example.vn:587");
-    EXPECT_EQ(mail->from.name, "Egov Trà Bồng");
-    EXPECT_EQ(mail->from.address, "khongtraloi@example.vn");
-    EXPECT_EQ(mail->username, "egov");
-    EXPECT_EQ(mail->password, "mật khẩu");
-    EXPECT_TRUE(mail->tls_required);
-    EXPECT_EQ(mail->ca_file, "/etc/egov/ca.pem");
-    const auto sms = SmsSettingsOf(config);
-    ASSERT_TRUE(sms);
-    EXPECT_EQ(sms->url, "https://sms.example.vn/send");
-    EXPECT_EQ(sms->body_template, R"({"to":"{phone}","text":"{text}"})");
-    EXPECT_EQ(sms->content_type, "application/json; charset=utf-8");
-    EXPECT_EQ(sms->auth_header, "Bearer abc");
+  Config config;
+  config.listen = "127.0.0.1:0";
+  LoadConfigFile(path, config);
+  Validate(config);
+  const auto mail = MailSettingsOf(config);
+  ASSERT_TRUE(mail);
+  EXPECT_EQ(mail->url, "smtp://mail.example.vn:587");
+  EXPECT_EQ(mail->from.name, "Egov Trà Bồng");
+  EXPECT_EQ(mail->from.address, "khongtraloi@example.vn");
+  EXPECT_EQ(mail->username, "egov");
+  EXPECT_EQ(mail->password, "mật khẩu");
+  EXPECT_TRUE(mail->tls_required);
+  EXPECT_EQ(mail->ca_file, "/etc/egov/ca.pem");
+  const auto sms = SmsSettingsOf(config);
+  ASSERT_TRUE(sms);
+  EXPECT_EQ(sms->url, "https://sms.example.vn/send");
+  EXPECT_EQ(sms->body_template, R"({"to":"{phone}","text":"{text}"})");
+  EXPECT_EQ(sms->content_type, "application/json; charset=utf-8");
+  EXPECT_EQ(sms->auth_header, "Bearer abc");
 
-    for (const char* unknown :
-         {"[mail]\nsmtp_host = \"x\"\n", "[sms]\nurl = \"http://x\"\n", "[notify]\nx = 1\n"}) {
-      std::ofstream(path) << unknown;
-      Config other;
-      try {
-        LoadConfigFile(path, other);
-        ADD_FAILURE() << "accepted " << unknown;
-      } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find("không được hỗ trợ"), std::string::npos) << e.what();
-      }
+  for (const char* unknown :
+       {"[mail]\nsmtp_host = \"x\"\n", "[sms]\nurl = \"http://x\"\n", "[notify]\nx = 1\n"}) {
+    std::ofstream(path) << unknown;
+    Config other;
+    try {
+      LoadConfigFile(path, other);
+      ADD_FAILURE() << "accepted " << unknown;
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("không được hỗ trợ"), std::string::npos) << e.what();
     }
-    std::filesystem::remove_all(dir);
   }
+  std::filesystem::remove_all(dir);
+}
 
-  TEST(Validate, NoMailOrSmsSettingsMeanTheLoggingSenders) {
+TEST(Validate, NoMailOrSmsSettingsMeanTheLoggingSenders) {
+  Config config;
+  config.listen = "127.0.0.1:0";
+  Validate(config);
+  EXPECT_FALSE(MailSettingsOf(config));
+  EXPECT_FALSE(SmsSettingsOf(config));
+  config.mail_smtp_url = "smtps://mail.example.vn";
+  config.mail_from = "khongtraloi@example.vn";
+  Validate(config);
+  ASSERT_TRUE(MailSettingsOf(config));
+  EXPECT_FALSE(MailSettingsOf(config)->tls_required);  // tls = "auto" by default
+  EXPECT_EQ(MailSettingsOf(config)->from.name, "");
+}
+
+TEST(Validate, RefusesImpossibleMailAndSmsSettings) {
+  auto refused = [](auto change, const char* key) {
     Config config;
     config.listen = "127.0.0.1:0";
-    Validate(config);
-    EXPECT_FALSE(MailSettingsOf(config));
-    EXPECT_FALSE(SmsSettingsOf(config));
-    config.mail_smtp_url = "smtps://mail.example.vn";
-    config.mail_from = "khongtraloi@example.vn";
-    Validate(config);
-    ASSERT_TRUE(MailSettingsOf(config));
-    EXPECT_FALSE(MailSettingsOf(config)->tls_required);  // tls = "auto" by default
-    EXPECT_EQ(MailSettingsOf(config)->from.name, "");
-  }
-
-  TEST(Validate, RefusesImpossibleMailAndSmsSettings) {
-    auto refused = [](auto change, const char* key) {
-      Config config;
-      config.listen = "127.0.0.1:0";
-      config.mail_smtp_url = "smtp://mail.example.vn:25";
-      config.mail_from = "Egov <khongtraloi@example.vn>";
-      config.sms_gateway_url = "https://sms.example.vn/send";
-      config.sms_template = "to={phone}&text={text}";
-      Validate(config);  // the starting point is valid
-      change(config);
-      try {
-        Validate(config);
-        ADD_FAILURE() << "accepted a bad " << key;
-      } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find(key), std::string::npos) << e.what();
-      }
-    };
-    refused([](Config& c) { c.mail_smtp_url = "http://mail.example.vn"; }, "mail.smtp_url");
-    refused([](Config& c) { c.mail_smtp_url = "smtp://"; }, "mail.smtp_url");
-    refused([](Config& c) { c.mail_smtp_url = "mail.example.vn:25"; }, "mail.smtp_url");
-    refused([](Config& c) { c.mail_from = ""; }, "mail.from");
-    refused([](Config& c) { c.mail_from = "Egov <khongtraloi>x"; }, "mail.from");
-    refused([](Config& c) { c.mail_from = "Egov <a@b.vn>\r\nBcc: c@d.vn"; }, "mail.from");
-    refused([](Config& c) { c.mail_tls = "yes"; }, "mail.tls");
-    refused([](Config& c) { c.mail_password = "x"; }, "mail.password");
-    refused([](Config& c) { c.sms_gateway_url = "ftp://sms.example.vn"; }, "sms.gateway_url");
-    refused([](Config& c) { c.sms_template = "to={phone}"; }, "sms.template");
-    refused([](Config& c) { c.sms_template = "text={text}"; }, "sms.template");
-    refused([](Config& c) { c.sms_auth_header = "Bearer x\r\nX-Evil: 1"; }, "sms.auth_header");
-  }
+    config.mail_smtp_url = "smtp://mail.example.vn:25";
+    config.mail_from = "Egov <khongtraloi@example.vn>";
+    config.sms_gateway_url = "https://sms.example.vn/send";
+    config.sms_template = "to={phone}&text={text}";
+    Validate(config);  // the starting point is valid
+    change(config);
+    try {
+      Validate(config);
+      ADD_FAILURE() << "accepted a bad " << key;
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find(key), std::string::npos) << e.what();
+    }
+  };
+  refused([](Config& c) { c.mail_smtp_url = "http://mail.example.vn"; }, "mail.smtp_url");
+  refused([](Config& c) { c.mail_smtp_url = "smtp://"; }, "mail.smtp_url");
+  refused([](Config& c) { c.mail_smtp_url = "mail.example.vn:25"; }, "mail.smtp_url");
+  refused([](Config& c) { c.mail_from = ""; }, "mail.from");
+  refused([](Config& c) { c.mail_from = "Egov <khongtraloi>x"; }, "mail.from");
+  refused([](Config& c) { c.mail_from = "Egov <a@b.vn>\r\nBcc: c@d.vn"; }, "mail.from");
+  refused([](Config& c) { c.mail_tls = "yes"; }, "mail.tls");
+  refused([](Config& c) { c.mail_password = "x"; }, "mail.password");
+  refused([](Config& c) { c.sms_gateway_url = "ftp://sms.example.vn"; }, "sms.gateway_url");
+  refused([](Config& c) { c.sms_template = "to={phone}"; }, "sms.template");
+  refused([](Config& c) { c.sms_template = "text={text}"; }, "sms.template");
+  refused([](Config& c) { c.sms_auth_header = "Bearer x\r\nX-Evil: 1"; }, "sms.auth_header");
+}
 
 }  // namespace
 }  // namespace egov::app
