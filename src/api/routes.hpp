@@ -41,6 +41,8 @@ void RegisterVerifyRoutes(http::Router& router, const service::Services& service
 // /api/v1/documents (incoming, outgoing, actions, files, search, tasks) and
 // /api/v1/agencies/{code}/document-numbering
 void RegisterDocumentRoutes(http::Router& router, const service::Services& services);
+// /api/v1/jobs, /api/v1/jobs/{id}, /api/v1/jobs/{id}/retry (background jobs, admins)
+void RegisterJobRoutes(http::Router& router, const service::Services& services);
 
 // The answer of a route that returns one dossier (GET /api/v1/dossiers/{code}, actions,
 // assignment): the dossier as the caller sees it.

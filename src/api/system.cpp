@@ -34,6 +34,7 @@ void RegisterAllRoutes(http::Router& router, const service::Services& services,
   RegisterDocumentRoutes(router, services);
   RegisterCalendarRoutes(router, services);
   RegisterVerifyRoutes(router, services);
+  RegisterJobRoutes(router, services);
 }
 
 }  // namespace egov::api

@@ -36,6 +36,9 @@ int Main(int argc, char** argv) {
   serve->add_option("--test-clock-file", config.test_clock_file,
                     "CHỈ ĐỂ KIỂM THỬ: đọc thời gian từ tệp này (một thời điểm ISO 8601); chỉ "
                     "được phép khi lắng nghe trên loopback");
+  serve->add_option("--test-job-log", config.test_job_log,
+                    "CHỈ ĐỂ KIỂM THỬ: thêm loại công việc nền test_echo, ghi mỗi lần chạy vào "
+                    "tệp này; chỉ được phép khi lắng nghe trên loopback");
   serve->add_option("--web", web_dir, "Thư mục giao diện web đã xây dựng (mặc định web/dist)");
   auto* rate_opt = serve->add_option("--public-rate-limit", public_rate_limit,
                                      "Số yêu cầu mỗi phút mỗi địa chỉ cho /api/v1/public/* và "

@@ -144,6 +144,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
       {"seal", {"key_file"}},
       {"auth", {"token_lifetime_days"}},
       {"log", {"level"}},
+      {"jobs", {"workers", "lease_seconds", "poll_ms"}},
       {"mail", {"smtp_url", "from", "username", "password", "tls", "ca_file"}},
       {"sms", {"gateway_url", "template", "content_type", "auth_header"}},
   };
@@ -181,6 +182,9 @@ void LoadConfigFile(const std::string& path, Config& c) {
   Read(table, "auth", "token_lifetime_days", c.token_lifetime_days, path);
   Read(table, "storage", "files_dir", c.files_dir, path);
   Read(table, "seal", "key_file", c.seal_key_file, path);
+  Read(table, "jobs", "workers", c.jobs_workers, path);
+  Read(table, "jobs", "lease_seconds", c.jobs_lease_seconds, path);
+  Read(table, "jobs", "poll_ms", c.jobs_poll_ms, path);
   Read(table, "mail", "smtp_url", c.mail_smtp_url, path);
   Read(table, "mail", "from", c.mail_from, path);
   Read(table, "mail", "username", c.mail_username, path);
@@ -218,6 +222,18 @@ void Validate(Config& c) {
         "--test-clock-file chỉ dùng cho kiểm thử: chỉ được phép khi máy chủ lắng nghe trên địa "
         "chỉ loopback (127.0.0.1, ::1 hoặc localhost).");
   }
+  if (!c.test_job_log.empty() && !IsLoopbackHost(c.host)) {
+    fail(
+        "--test-job-log chỉ dùng cho kiểm thử: chỉ được phép khi máy chủ lắng nghe trên địa chỉ "
+        "loopback (127.0.0.1, ::1 hoặc localhost).");
+  }
+  if (c.jobs_workers > 64) fail("jobs.workers phải từ 0 đến 64.");
+  if (c.jobs_lease_seconds < 1 || c.jobs_lease_seconds > 86400) {
+    fail("jobs.lease_seconds phải từ 1 đến 86400 giây.");
+  }
+  if (c.jobs_poll_ms < 10 || c.jobs_poll_ms > 60000) {
+    fail("jobs.poll_ms phải từ 10 đến 60000 mili giây.");
+  }
   if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
   if (c.threads > 256) fail("server.threads phải từ 1 đến 256.");
   if (c.max_body_bytes < 1024 || c.max_body_bytes > (1ull << 30)) {
@@ -242,7 +258,7 @@ void Validate(Config& c) {
   if (c.token_lifetime_days < 1 || c.token_lifetime_days > 3650) {
     fail("auth.token_lifetime_days phải từ 1 đến 3650 ngày.");
   }
-  if (c.db_pool_size == 0) c.db_pool_size = c.threads + c.blocking_threads + 2;
+  if (c.db_pool_size == 0) c.db_pool_size = c.threads + c.blocking_threads + c.jobs_workers + 2;
   static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error"};
   if (std::find(kLevels.begin(), kLevels.end(), c.log_level) == kLevels.end()) {
     fail("log.level phải là một trong trace, debug, info, warn, error.");

@@ -47,6 +47,10 @@ struct Config {
   unsigned blocking_queue = 256;
   // [auth]
   unsigned token_lifetime_days = 90;  // API tokens expire this long after their creation
+  // [jobs] the background worker pool (docs/jobs.md)
+  unsigned jobs_workers = 2;          // threads; 0: this process runs no jobs
+  unsigned jobs_lease_seconds = 300;  // a claim holds a job this long without news
+  unsigned jobs_poll_ms = 1000;       // idle wait between claims when nothing was due
   // [log]
   std::string log_level = "info";
   // [mail] (CONTRACT.md "Configuration"; docs/notifications.md): empty smtp_url: no e-mail,
@@ -62,6 +66,9 @@ struct Config {
   // Tests only (flag --test-clock-file, no TOML key): the server's time comes from this
   // file (app/test_clock.hpp). Validate() refuses it unless listening on loopback.
   std::string test_clock_file;
+  // Tests only (flag --test-job-log, no TOML key, loopback only): registers the job kind
+  // `test_echo` (app/test_jobs.hpp), whose runs are appended to this file.
+  std::string test_job_log;
 
   // Derived by Validate().
   std::string host;

@@ -76,6 +76,55 @@ TEST(LoadConfigFile, ReadsPublicBaseUrlAndRefusesAnUnknownKey) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(LoadConfigFile, ReadsTheJobsSectionAndRefusesItsUnknownKeys) {
+  std::string dir = (std::filesystem::temp_directory_path() / "egov-config-XXXXXX").string();
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  const std::string path = dir + "/egov.toml";
+  Config defaults;
+  EXPECT_EQ(defaults.jobs_workers, 2u);
+  EXPECT_EQ(defaults.jobs_lease_seconds, 300u);
+  EXPECT_EQ(defaults.jobs_poll_ms, 1000u);
+  std::ofstream(path) << "[jobs]\nworkers = 0\nlease_seconds = 2\npoll_ms = 50\n";
+  Config config;
+  LoadConfigFile(path, config);
+  EXPECT_EQ(config.jobs_workers, 0u);
+  EXPECT_EQ(config.jobs_lease_seconds, 2u);
+  EXPECT_EQ(config.jobs_poll_ms, 50u);
+  config.listen = "127.0.0.1:0";
+  EXPECT_NO_THROW(Validate(config));
+  std::ofstream(path) << "[jobs]\nthreads = 4\n";
+  Config other;
+  EXPECT_THROW(LoadConfigFile(path, other), std::runtime_error);
+  std::ofstream(path) << "[jobs]\nworkers = -1\n";
+  EXPECT_THROW(LoadConfigFile(path, other), std::runtime_error);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Validate, BoundsTheJobsSettings) {
+  auto valid = [](auto change) {
+    Config config;
+    config.listen = "127.0.0.1:0";
+    change(config);
+    try {
+      Validate(config);
+      return true;
+    } catch (const std::runtime_error&) {
+      return false;
+    }
+  };
+  EXPECT_TRUE(valid([](Config& c) { c.jobs_workers = 64; }));
+  EXPECT_FALSE(valid([](Config& c) { c.jobs_workers = 65; }));
+  EXPECT_FALSE(valid([](Config& c) { c.jobs_lease_seconds = 0; }));
+  EXPECT_TRUE(valid([](Config& c) { c.jobs_lease_seconds = 1; }));
+  EXPECT_FALSE(valid([](Config& c) { c.jobs_poll_ms = 9; }));
+  EXPECT_FALSE(valid([](Config& c) { c.jobs_poll_ms = 60001; }));
+  EXPECT_TRUE(valid([](Config& c) { c.test_job_log = "/tmp/jobs.log"; }));
+  EXPECT_FALSE(valid([](Config& c) {
+    c.listen = "0.0.0.0:8080";
+    c.test_job_log = "/tmp/jobs.log";
+  }));
+}
+
 TEST(LoadConfigFile, ReadsEveryMailAndSmsKey) {
   std::string dir = (std::filesystem::temp_directory_path() / "egov-config-XXXXXX").string();
   ASSERT_NE(::mkdtemp(dir.data()), nullptr);

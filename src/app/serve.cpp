@@ -1,6 +1,7 @@
 // The composition root of `egov serve`: builds the object graph (database, services through
 // ServiceGraph, router, server) once, runs the io_context on N threads, and shuts down on
 // SIGTERM/SIGINT.
+#include <fmt/ranges.h>
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
@@ -16,6 +17,7 @@
 #include "app/commands.hpp"
 #include "app/system_clock.hpp"
 #include "app/test_clock.hpp"
+#include "app/test_jobs.hpp"
 #include "app/wiring.hpp"
 #include "core/calendar/date.hpp"
 #include "http/blocking_pool.hpp"
@@ -23,6 +25,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "service/jobs/worker.hpp"
 #include "service/security/crypto.hpp"
 #include "service/services.hpp"
 #include "store/database.hpp"
@@ -108,7 +111,22 @@ int RunServe(Config config) {
   const service::Services& services = graph.services();
   http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);
 
+  // Background jobs (docs/jobs.md): the handlers the graph registered, and with
+  // --test-job-log the test kind; the pool starts once the server listens.
+  if (!config.test_job_log.empty()) {
+    spdlog::warn("TEST JOB KIND IN USE: test_echo jobs are run and logged to {}; for tests only",
+                 config.test_job_log);
+    RegisterTestJobs(graph.job_handlers(), config.test_job_log);
+  }
+  service::jobs::WorkerPool workers(db, clock, graph.job_handlers(),
+                                    {.workers = config.jobs_workers,
+                                     .lease_millis = std::int64_t{config.jobs_lease_seconds} * 1000,
+                                     .poll_millis = config.jobs_poll_ms});
+
   http::Metrics metrics;
+  metrics.AddSection([&graph, &workers] {
+    return service::jobs::MetricsText(graph.jobs().QueueCounts(), workers.Failures());
+  });
   http::Router router(metrics);
   http::RateLimiter public_limiter(config.public_rate_limit, clock);
   router.SetPublicRateLimiter(&public_limiter);
@@ -155,23 +173,30 @@ int RunServe(Config config) {
     graph.SetPublicBaseUrl("http://" + host + ":" + std::to_string(port));
   }
   server.Start();
+  workers.Start();
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& error, int signal) {
     if (error) return;
     spdlog::info("signal {} received", signal);
+    // Workers take no new job; the ones running finish (joined below) — or, if the process
+    // is killed first, their leases expire and another process takes them.
+    workers.RequestStop();
     server.Shutdown();
   });
 
-  spdlog::info("egov serving {} on {}:{} with {} threads, web app from {}, public URL {}",
-               db.display_url(), host, port, config.threads, config.web_dir,
-               graph.public_base_url());
+  spdlog::info(
+      "egov serving {} on {}:{} with {} threads, web app from {}, public URL {}; {} job workers "
+      "as {} for kinds [{}]",
+      db.display_url(), host, port, config.threads, config.web_dir, graph.public_base_url(),
+      config.jobs_workers, workers.worker_id(), fmt::join(graph.job_handlers().Kinds(), ", "));
   std::cout << "listening on http://" << host << ":" << port << std::endl;
 
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < config.threads; ++i) threads.emplace_back([&io] { io.run(); });
   io.run();
   for (auto& t : threads) t.join();
+  workers.Stop();
   spdlog::info("stopped");
   spdlog::default_logger()->flush();
   return 0;

@@ -1,6 +1,10 @@
 // The service graph (see wiring.hpp).
 #include "app/wiring.hpp"
 
+#include <boost/json.hpp>
+
+#include "core/dossier/citizen_notice.hpp"
+
 namespace egov::app {
 
 namespace {
@@ -16,6 +20,20 @@ std::unique_ptr<notify::SmsGateway> SmsGatewayOf(const ServiceOptions& options) 
   return std::make_unique<notify::LoggingSmsGateway>();
 }
 
+// The payload of a citizen_notice job, {"dossier_code","event","event_id"}; throws when it is
+// not that (the attempt fails with the message, kept on the job).
+struct CitizenNotice {
+  std::string dossier_code, event;
+  std::int64_t event_id = 0;
+};
+CitizenNotice CitizenNoticeOf(const std::string& payload) {
+  const auto value = boost::json::parse(payload);
+  const auto& object = value.as_object();
+  return {std::string(object.at("dossier_code").as_string()),
+          std::string(object.at("event").as_string()),
+          object.at("event_id").to_number<std::int64_t>()};
+}
+
 }  // namespace
 
 ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, ServiceOptions options)
@@ -26,7 +44,10 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       calendar_(db_, clock_),
       catalog_(db_, clock_),
       files_(options_.files_dir),
-      dossiers_(db_, clock_, calendar_, catalog_, files_),
+      job_queue_(clock_),
+      jobs_(db_, clock_),
+      // Citizens hear of their dossier's events through the outbox (docs/jobs.md).
+      dossiers_(db_, clock_, calendar_, catalog_, files_, &job_queue_),
       forms_(db_, dossiers_),
       ratings_(db_, clock_),
       processes_(db_, clock_, catalog_),
@@ -38,14 +59,23 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       documents_(db_, clock_, files_, service::document::LoadTypes()),
       mail_(MailSenderOf(options_, clock_)),
       sms_(SmsGatewayOf(options_)),
-      citizen_notices_(db_, *mail_, *sms_, options_.public_base_url) {}
+      citizen_notices_(db_, *mail_, *sms_, options_.public_base_url) {
+  // citizen_notice (docs/jobs.md, "The citizen outbox"; docs/notifications.md): the notice of
+  // one dossier event. Send throws on a failure that may pass (the attempt fails and is
+  // retried with backoff) and returns on one that no retry could change.
+  job_handlers_.Register(
+      std::string(core::dossier::kCitizenNoticeKind), [this](service::jobs::JobContext& context) {
+        const auto notice = CitizenNoticeOf(context.payload());
+        citizen_notices_.Send(notice.dossier_code, notice.event, notice.event_id);
+      });
+}
 
 const service::Services& ServiceGraph::services() {
   if (!services_) {
     auth_.emplace(db_, clock_, options_.access, directory_);
     services_.emplace(service::Services{clock_, directory_, *auth_, calendar_, catalog_, dossiers_,
                                         forms_, health_, options_.public_base_url, ratings_,
-                                        processes_, seals_, documents_});
+                                        processes_, seals_, documents_, jobs_});
   }
   return *services_;
 }

@@ -20,6 +20,9 @@
 #include "service/document/documents.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
+#include "service/jobs/job_queue.hpp"
+#include "service/jobs/jobs.hpp"
+#include "service/jobs/worker.hpp"
 #include "service/notify/citizen_notices.hpp"
 #include "service/seal/seals.hpp"
 #include "service/seal/signer.hpp"
@@ -67,6 +70,10 @@ class ServiceGraph {
   store::FileStore& files() { return files_; }
   service::seal::Seals& seals() { return seals_; }
   service::document::Documents& documents() { return documents_; }
+  service::jobs::Jobs& jobs() { return jobs_; }
+  // The handlers of background jobs by kind, filled here; `egov serve` runs them
+  // (service::jobs::WorkerPool). A kind without a handler is never claimed.
+  service::jobs::JobRegistry& job_handlers() { return job_handlers_; }
   // Messages to citizens, for the `citizen_notice` job's handler (docs/notifications.md).
   service::notify::CitizenNotices& citizen_notices() { return citizen_notices_; }
 
@@ -89,6 +96,9 @@ class ServiceGraph {
   service::calendar::CalendarService calendar_;
   service::catalog::Catalog catalog_;
   store::FileStore files_;
+  service::jobs::JobQueue job_queue_;
+  service::jobs::Jobs jobs_;
+  service::jobs::JobRegistry job_handlers_;
   service::dossier::Dossiers dossiers_;
   service::dossier::Forms forms_;
   service::dossier::Ratings ratings_;

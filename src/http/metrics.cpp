@@ -70,7 +70,13 @@ std::string Metrics::Render() const {
   out += "# HELP egov_http_open_connections Connections currently open.\n";
   out += "# TYPE egov_http_open_connections gauge\n";
   out += fmt::format("egov_http_open_connections {}\n", open_connections.load());
+  for (const auto& render : sections_) out += render();
   return out;
+}
+
+void Metrics::AddSection(std::function<std::string()> render) {
+  std::lock_guard lock(mutex_);
+  sections_.push_back(std::move(render));
 }
 
 }  // namespace egov::http

@@ -7,8 +7,10 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace egov::http {
 
@@ -37,12 +39,17 @@ class Metrics {
   RouteMetrics& Register(const std::string& method, const std::string& route);
   // The Prometheus text exposition (version 0.0.4).
   std::string Render() const;
+  // Adds metrics of another part of the program (the background jobs): `render` returns
+  // their exposition text, appended to Render()'s at every scrape; it must be cheap and
+  // thread-safe. For start-up.
+  void AddSection(std::function<std::string()> render);
   // Connections currently open, maintained by the server.
   std::atomic<std::int64_t> open_connections{0};
 
  private:
   mutable std::mutex mutex_;  // guards routes_ (the deque itself; slots are atomic)
   std::deque<RouteMetrics> routes_;
+  std::vector<std::function<std::string()>> sections_;  // guarded by mutex_
 };
 
 }  // namespace egov::http

@@ -17,6 +17,7 @@
 #include "service/dossier/processes.hpp"
 #include "service/dossier/ratings.hpp"
 #include "service/seal/seals.hpp"
+#include "service/jobs/jobs.hpp"
 #include "service/system/health.hpp"
 
 namespace egov::service {
@@ -40,6 +41,7 @@ struct Services {
   // The agency's seal: public verification of sealed files.
   seal::Seals& seals;
   document::Documents& documents;
+  jobs::Jobs& jobs;
 };
 
 }  // namespace egov::service

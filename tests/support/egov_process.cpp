@@ -133,6 +133,13 @@ int EgovServer::Terminate(int seconds) {
   return -1;
 }
 
+void EgovServer::Kill() {
+  if (pid_ < 0) return;
+  ::kill(pid_, SIGKILL);
+  ::waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
 std::string EgovServer::Log() const { return ReadFile(log_path_); }
 
 void EgovServer::SetTime(const std::string& instant) {

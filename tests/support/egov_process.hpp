@@ -36,6 +36,8 @@ class EgovServer {
   pid_t pid() const { return pid_; }
   // Sends SIGTERM and waits up to `seconds`; returns the exit status (or -1 on timeout).
   int Terminate(int seconds = 30);
+  // Sends SIGKILL (kill -9: no clean-up at all) and reaps the process.
+  void Kill();
   // What the server wrote to stderr (its log) so far.
   std::string Log() const;
   // Moves the server's time to `instant` (ISO 8601): its next reading of the clock answers

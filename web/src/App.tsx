@@ -23,6 +23,7 @@ const StaffHomePage = lazy(() => import('./pages/staff-home/StaffHomePage'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 const AgenciesPage = lazy(() => import('./pages/agencies/AgenciesPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const JobsPage = lazy(() => import('./pages/jobs/JobsPage'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage'));
 const IntakePage = lazy(() => import('./pages/intake/IntakePage'));
 const OnlineQueuePage = lazy(() => import('./pages/online-queue/OnlineQueuePage'));
@@ -62,6 +63,10 @@ export function App() {
         <Route
           path="nguoi-dung"
           element={<Screen page={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />}
+        />
+        <Route
+          path="cong-viec-nen"
+          element={<Screen page={<RequireRole roles={['admin']}><JobsPage /></RequireRole>} />}
         />
         <Route path="lich-lam-viec" element={<Screen page={<CalendarPage />} />} />
         <Route

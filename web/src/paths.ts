@@ -16,6 +16,8 @@ export const paths = {
   account: '/can-bo/tai-khoan',
   agencies: '/can-bo/co-quan',
   users: '/can-bo/nguoi-dung',
+  /** Background jobs (an administrator of the root agency). */
+  jobs: '/can-bo/cong-viec-nen',
   calendar: '/can-bo/lich-lam-viec',
   /** Reception desk: receiving a dossier at the counter. */
   intake: '/can-bo/tiep-nhan',

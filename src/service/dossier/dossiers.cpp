@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/calendar/date.hpp"
+#include "core/dossier/citizen_notice.hpp"
 #include "core/dossier/deadlines.hpp"
 #include "core/dossier/dossier.hpp"
 #include "core/dossier/rule_set.hpp"
@@ -146,12 +147,32 @@ void CheckReplay(const store::dossier::KeyedDossier& first, const std::string& r
   }
 }
 
+// The payload of a citizen_notice job: {"dossier_code","event","event_id"} (docs/jobs.md).
+std::string CitizenNoticePayload(const std::string& code, core::dossier::CitizenEvent event,
+                                 std::int64_t event_id) {
+  return boost::json::serialize(boost::json::object{
+      {"dossier_code", code}, {"event", core::dossier::Name(event)}, {"event_id", event_id}});
+}
+
 }  // namespace
 
 Dossiers::Dossiers(store::Database& db, const core::Clock& clock,
                    calendar::CalendarService& calendar, catalog::Catalog& catalog,
-                   store::FileStore& files)
-    : db_(db), clock_(clock), calendar_(calendar), catalog_(catalog), files_(files) {}
+                   store::FileStore& files, const jobs::JobQueue* citizen_notices)
+    : db_(db),
+      clock_(clock),
+      calendar_(calendar),
+      catalog_(catalog),
+      files_(files),
+      citizen_notices_(citizen_notices) {}
+
+void Dossiers::NotifyCitizen(store::WriteTransaction& tx, const std::string& code, Action action,
+                             std::int64_t event_id) const {
+  const auto event = core::dossier::CitizenEventOf(action);
+  if (!citizen_notices_ || !event) return;
+  citizen_notices_->Enqueue(tx, core::dossier::kCitizenNoticeKind,
+                            CitizenNoticePayload(code, *event, event_id));
+}
 
 core::calendar::WorkingHours Dossiers::HoursOf(const std::vector<DossierStep>& steps,
                                                const Dossier& d) const {
@@ -250,7 +271,8 @@ DossierView Dossiers::Create(const IntakeInput& input, const std::string& create
     try {
       d.id = store::dossier::Insert(tx, d, folded);
       store::dossier::InsertSteps(tx, d.id, steps);
-      store::dossier::InsertEvent(tx, d.id, event);
+      const auto event_id = store::dossier::InsertEvent(tx, d.id, event);
+      NotifyCitizen(tx, d.code, event.action, event_id);
       tx.Commit();
     } catch (const store::UniqueViolation&) {
       raced = key.has_value();
@@ -424,8 +446,9 @@ DossierView Dossiers::Act(const core::access::Caller& caller, const std::string&
   // The named officer holds the step until it is handed on.
   if (t.step_starts) d->assignee = input.to_user;
   if (!store::dossier::UpdateState(tx, *d, now)) throw Changed();
-  store::dossier::InsertEvent(tx, d->id, event);
+  const auto event_id = store::dossier::InsertEvent(tx, d->id, event);
   if (!stored) store::dossier::InsertSteps(tx, d->id, steps);
+  NotifyCitizen(tx, d->code, event.action, event_id);
   tx.Commit();
   store::Session s(db_);
   auto view = View(s, *store::dossier::FindByCode(s, code));

@@ -19,6 +19,7 @@
 #include "core/dossier/states.hpp"
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
+#include "service/jobs/job_queue.hpp"
 #include "store/database.hpp"
 #include "store/dossier/bulk.hpp"
 #include "store/dossier/dossiers.hpp"
@@ -109,8 +110,12 @@ struct ListQuery {
 
 class Dossiers {
  public:
+  // `citizen_notices`: where a citizen_notice job is enqueued, in the transaction of each
+  // event the citizen must hear about (core::dossier::CitizenEventOf; docs/jobs.md); null:
+  // none (the demo's history, whose citizens are fictional and whose events are past).
   Dossiers(store::Database& db, const core::Clock& clock, calendar::CalendarService& calendar,
-           catalog::Catalog& catalog, store::FileStore& files);
+           catalog::Catalog& catalog, store::FileStore& files,
+           const jobs::JobQueue* citizen_notices = nullptr);
 
   // Reception at the caller's agency. A repeated `idempotency_key` of the same officer
   // returns the first dossier instead of creating another; with another request (any field
@@ -180,6 +185,10 @@ class Dossiers {
                      const std::string& actor, const core::access::Agency& agency, bool submitted,
                      const std::optional<std::string>& idempotency_key);
   DossierView View(store::Session& session, const core::dossier::Dossier& d) const;
+  // Enqueues the citizen's notice of the event `event_id` (caused by `action`) in `tx`, when
+  // the action is one the citizen hears of and notices are on.
+  void NotifyCitizen(store::WriteTransaction& tx, const std::string& code,
+                     core::dossier::Action action, std::int64_t event_id) const;
   // The view for `caller`: its allowed actions and whether it is overdue.
   DossierView& ForCaller(DossierView& view, const core::access::Caller& caller) const;
   TaskList Queue(const core::access::Caller& caller, store::dossier::TaskQuery query,
@@ -198,6 +207,7 @@ class Dossiers {
   calendar::CalendarService& calendar_;
   catalog::Catalog& catalog_;
   store::FileStore& files_;
+  const jobs::JobQueue* citizen_notices_;
 };
 
 }  // namespace egov::service::dossier

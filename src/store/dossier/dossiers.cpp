@@ -72,7 +72,7 @@ constexpr const char* kUpdateDossierState =
 constexpr const char* kInsertEvent =
     "INSERT INTO dossier_events (dossier_id, at, action, actor, agency_code, from_step, "
     "to_step, note, due_at, step_due_at, to_user) VALUES (:id, :at, :action, :actor, :agency, "
-    ":from, :to, :note, :due, :step_due, :to_user)";
+    ":from, :to, :note, :due, :step_due, :to_user) RETURNING id";
 constexpr const char* kSelectEvents =
     "SELECT at, action, actor, agency_code, from_step, to_step, note, due_at, step_due_at, "
     "to_user FROM dossier_events WHERE dossier_id = :id ORDER BY id";
@@ -208,7 +208,7 @@ struct DossierInsert {
 };
 
 struct EventInsert {
-  long long dossier = 0, at = 0, due = 0, step_due = 0;
+  long long dossier = 0, at = 0, due = 0, step_due = 0, id = 0;
   int from = 0, to = 0;
   soci::indicator from_ind = soci::i_null, to_ind = soci::i_null, due_ind = soci::i_null,
                   step_due_ind = soci::i_null, to_user_ind = soci::i_null;
@@ -220,7 +220,7 @@ struct EventInsert {
                    soci::use(agency, "agency"), soci::use(from, from_ind, "from"),
                    soci::use(to, to_ind, "to"), soci::use(note, "note"),
                    soci::use(due, due_ind, "due"), soci::use(step_due, step_due_ind, "step_due"),
-                   soci::use(to_user, to_user_ind, "to_user"))) {}
+                   soci::use(to_user, to_user_ind, "to_user"), soci::into(id))) {}
 };
 
 // A nullable column's buffer and indicator from an optional.
@@ -364,8 +364,8 @@ bool UpdateState(WriteTransaction& tx, const Dossier& d, std::int64_t now) {
   return st.get_affected_rows() == 1;
 }
 
-void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const Event& e) {
-  tx.session().WithCached<EventInsert>([&](EventInsert& q) {
+std::int64_t InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const Event& e) {
+  return tx.session().WithCached<EventInsert>([&](EventInsert& q) {
     q.dossier = dossier_id;
     q.at = e.at;
     q.action = Name(e.action);
@@ -377,7 +377,8 @@ void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const Event& e) 
     SetNullable(q.due, q.due_ind, e.due_at);
     SetNullable(q.step_due, q.step_due_ind, e.step_due_at);
     SetNullable(q.to_user, q.to_user_ind, e.to_user);
-    q.statement.execute(true);
+    ExecuteReturning(q.statement);
+    return static_cast<std::int64_t>(q.id);
   });
 }
 

@@ -52,7 +52,9 @@ void InsertSteps(WriteTransaction& tx, std::int64_t dossier_id,
                  const std::vector<core::dossier::DossierStep>& steps);
 std::vector<core::dossier::DossierStep> ListSteps(Session& session, std::int64_t dossier_id);
 
-void InsertEvent(WriteTransaction& tx, std::int64_t dossier_id, const core::dossier::Event& event);
+// Returns the event's id (the `event_id` of a citizen_notice job, docs/jobs.md).
+std::int64_t InsertEvent(WriteTransaction& tx, std::int64_t dossier_id,
+                         const core::dossier::Event& event);
 std::vector<core::dossier::Event> ListEvents(Session& session, std::int64_t dossier_id);
 // The dossier's events up to and including the one whose dossier_events id is `event_id`,
 // oldest first; `found` says whether that event is the dossier's (then it is the last one).

@@ -48,6 +48,9 @@ import type {
   UnitTaskQuery,
   ReceivingAgency,
   ReceivingAgencyList,
+  Job,
+  JobList,
+  JobQuery,
 } from './types';
 
 const seg = encodeURIComponent;
@@ -263,4 +266,15 @@ export function putHolidays(year: number, body: HolidayScheduleUpdate): Promise<
 
 export function getLunarYear(year: number, signal?: AbortSignal): Promise<LunarYear> {
   return api.get<LunarYear>('/calendar/lunar', { query: { year }, signal });
+}
+
+// --- background jobs (an administrator of the root agency) ----------------------------------------
+
+export function listJobs(query: JobQuery, signal?: AbortSignal): Promise<JobList> {
+  return api.get<JobList>('/jobs', { query: { ...query }, signal });
+}
+
+/** Queues a failed job again now (409 for any other state). */
+export function retryJob(id: number): Promise<Job> {
+  return api.post<Job>(`/jobs/${id}/retry`);
 }

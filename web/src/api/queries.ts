@@ -27,8 +27,9 @@ import {
   listTokens,
   listUsers,
   verifySeal,
+  listJobs,
 } from './endpoints';
-import type { DossierQuery, ProcedureQuery, TaskQuery, UnitTaskQuery, UserQuery } from './types';
+import type { DossierQuery, JobQuery, ProcedureQuery, TaskQuery, UnitTaskQuery, UserQuery } from './types';
 
 /**
  * No automatic retries (a failed request shows its Vietnamese message at once, as before, and
@@ -50,7 +51,7 @@ export function createQueryClient(): QueryClient {
  * catalog, lookups and health), at sign-in and sign-out: the next user must not see them.
  */
 export function forgetStaffData(queryClient: QueryClient): void {
-  for (const queryKey of [keys.auth.all, keys.agencies.all, keys.users.all, keys.dossiers.all, keys.tasks.all, keys.calendar.all]) {
+  for (const queryKey of [keys.auth.all, keys.agencies.all, keys.users.all, keys.dossiers.all, keys.tasks.all, keys.calendar.all, keys.jobs.all]) {
     queryClient.removeQueries({ queryKey });
   }
 }
@@ -70,6 +71,7 @@ export const keys = {
   },
   agencies: { all: ['agencies'] as const, tree: ['agencies', 'tree'] as const },
   users: { all: ['users'] as const, list: (query: UserQuery) => ['users', 'list', query] as const },
+  jobs: { all: ['jobs'] as const, list: (query: JobQuery) => ['jobs', 'list', query] as const },
   dossiers: {
     all: ['dossiers'] as const,
     list: (query: DossierQuery) => ['dossiers', 'list', query] as const,
@@ -113,6 +115,14 @@ export const queries = {
       queryKey: keys.users.list(query),
       queryFn: ({ signal }) => listUsers(query, signal),
       placeholderData: keepPreviousData,
+    }),
+  /** Background jobs: refreshed every 5 s while shown, so progress and states move. */
+  jobs: (query: JobQuery) =>
+    queryOptions({
+      queryKey: keys.jobs.list(query),
+      queryFn: ({ signal }) => listJobs(query, signal),
+      placeholderData: keepPreviousData,
+      refetchInterval: 5000,
     }),
   dossiers: (query: DossierQuery) =>
     queryOptions({

@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: requests, errors and latency histograms per route */
+        /** Prometheus metrics: requests, errors and latency histograms per route; background jobs per kind and state (egov_jobs), failed attempts per kind (egov_job_failures_total) */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -992,6 +992,63 @@ export interface paths {
         /** An agency's numbering scheme (administrator) */
         put: operations["setDocumentNumbering"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs, newest first (an administrator of the root agency) */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description anything else is 404 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** One background job (an administrator of the root agency) */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description anything else is 404 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a failed job again now, with fresh attempts (an administrator of the root agency); 409 unless it is failed */
+        post: operations["retryJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2343,6 +2400,55 @@ export interface components {
             scheme: "single" | "per_type";
             /** @description secret documents in a series of their own (default true) */
             secret_own?: boolean;
+        };
+        /**
+         * @description queued (waits for run_at), running (held by claimed_by until lease_until), done, failed (after its last attempt)
+         * @enum {string}
+         */
+        JobState: "queued" | "running" | "done" | "failed";
+        Job: {
+            id: number;
+            /** @description what the job does, e.g. citizen_notice */
+            kind: string;
+            state: components["schemas"]["JobState"];
+            /** @description attempts started */
+            attempts: number;
+            max_attempts: number;
+            /**
+             * Format: date-time
+             * @description due: not run before (ISO 8601, Vietnam time)
+             */
+            run_at: string;
+            /** @description the message of the last failed attempt */
+            last_error: string | null;
+            /** @description percent, as the job reported it */
+            progress: number;
+            progress_note: string | null;
+            /** @description the process (host:pid) that last claimed it */
+            claimed_by: string | null;
+            /**
+             * Format: date-time
+             * @description running: another process may take it from then (ISO 8601, Vietnam time)
+             */
+            lease_until: string | null;
+            /**
+             * Format: date-time
+             * @description enqueued (ISO 8601, Vietnam time)
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description done or failed (ISO 8601, Vietnam time)
+             */
+            finished_at: string | null;
+        };
+        /** @description Background jobs */
+        JobList: {
+            items: components["schemas"]["Job"][];
+            /** @description all matching items, not only this page */
+            total: number;
+            page: number;
+            per_page: number;
         };
     };
     responses: {
@@ -4453,6 +4559,105 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["JobState"];
+                /** @description a job kind, such as citizen_notice */
+                kind?: string;
+                /** @description from 1 */
+                page?: number;
+                /** @description 1–500 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description anything else is 404 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the job */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    retryJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description anything else is 404 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the job, queued */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["Internal"];
         };
     };

@@ -208,3 +208,13 @@ export type RatingRequest = Schemas['RatingRequest'];
 
 /** The PDFs of a dossier (forms/{name}.pdf). */
 export type DossierFormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'stop' | 'control-sheet';
+
+// --- background jobs (docs/jobs.md) --------------------------------------------------------------
+
+export type JobState = Schemas['JobState'];
+export const JOB_STATES: readonly JobState[] = ['queued', 'running', 'done', 'failed'];
+
+/** An item of GET /jobs (an administrator of the root agency). */
+export type Job = Schemas['Job'];
+export type JobList = Schemas['JobList'];
+export type JobQuery = Query<'/api/v1/jobs', 'get'>;

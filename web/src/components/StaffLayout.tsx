@@ -14,6 +14,7 @@ import {
   FileAddOutlined,
   HomeOutlined,
   LogoutOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -96,6 +97,7 @@ function menuItems(user: CurrentUser, counts: TaskCounts | undefined): MenuProps
     items.push(
       { key: paths.agencies, icon: <ApartmentOutlined aria-hidden />, label: <Link to={paths.agencies}>Cơ quan, đơn vị</Link> },
       { key: paths.users, icon: <TeamOutlined aria-hidden />, label: <Link to={paths.users}>Người dùng</Link> },
+      { key: paths.jobs, icon: <ScheduleOutlined aria-hidden />, label: <Link to={paths.jobs}>Công việc nền</Link> },
     );
   }
   items.push({ key: paths.account, icon: <UserOutlined aria-hidden />, label: <Link to={paths.account}>Tài khoản của tôi</Link> });
@@ -107,6 +109,7 @@ function selectedKey(pathname: string): string {
   const keys = [
     paths.agencies,
     paths.users,
+    paths.jobs,
     paths.account,
     paths.calendar,
     paths.intake,
