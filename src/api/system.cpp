@@ -31,6 +31,7 @@ void RegisterAllRoutes(http::Router& router, const service::Services& services,
   RegisterProcedureRoutes(router, services);
   RegisterDossierRoutes(router, services, pool);
   RegisterTaskRoutes(router, services);
+  RegisterNotificationRoutes(router, services);
   RegisterCalendarRoutes(router, services);
 }
 

@@ -33,14 +33,15 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       health_(db_),
       mail_(MailSenderOf(options_, clock_)),
       sms_(SmsGatewayOf(options_)),
-      citizen_notices_(db_, *mail_, *sms_, options_.public_base_url) {}
+      citizen_notices_(db_, *mail_, *sms_, options_.public_base_url),
+      notifications_(db_, clock_) {}
 
 const service::Services& ServiceGraph::services() {
   if (!services_) {
     auth_.emplace(db_, clock_, options_.access, directory_);
     services_.emplace(service::Services{clock_, directory_, *auth_, calendar_, catalog_, dossiers_,
                                         forms_, health_, options_.public_base_url, ratings_,
-                                        processes_});
+                                        processes_, notifications_});
   }
   return *services_;
 }

@@ -20,6 +20,7 @@
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
 #include "service/notify/citizen_notices.hpp"
+#include "service/notify/notifications.hpp"
 #include "service/services.hpp"
 #include "service/system/health.hpp"
 #include "store/database.hpp"
@@ -61,6 +62,9 @@ class ServiceGraph {
   store::FileStore& files() { return files_; }
   // Messages to citizens, for the `citizen_notice` job's handler (docs/notifications.md).
   service::notify::CitizenNotices& citizen_notices() { return citizen_notices_; }
+  // Officers' in-app notifications; the reminders scan creates them (Create, in its own
+  // transaction).
+  service::notify::Notifications& notifications() { return notifications_; }
 
   // The base URL the services see, for a server that learns its address only once it is
   // listening. Call before the first request (Services refers to this string).
@@ -89,6 +93,7 @@ class ServiceGraph {
   std::unique_ptr<notify::MailSender> mail_;
   std::unique_ptr<notify::SmsGateway> sms_;
   service::notify::CitizenNotices citizen_notices_;
+  service::notify::Notifications notifications_;
   std::optional<service::access::Auth> auth_;
   std::optional<service::Services> services_;
 };

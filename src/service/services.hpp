@@ -15,6 +15,7 @@
 #include "service/dossier/forms.hpp"
 #include "service/dossier/processes.hpp"
 #include "service/dossier/ratings.hpp"
+#include "service/notify/notifications.hpp"
 #include "service/system/health.hpp"
 
 namespace egov::service {
@@ -35,6 +36,7 @@ struct Services {
   const std::string& public_base_url;
   dossier::Ratings& ratings;
   dossier::AgencyProcesses& processes;
+  notify::Notifications& notifications;  // officers' in-app notifications (the bell)
 };
 
 }  // namespace egov::service
