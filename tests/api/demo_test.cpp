@@ -13,6 +13,7 @@
 #include "demo_api.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
+#include "queue_counts.hpp"
 #include "test_database.hpp"
 
 namespace egov::testing {
@@ -168,6 +169,9 @@ TEST_P(DemoTest, LoadsOnceWithEveryRoleTheSeedAgenciesAndTheDossiers) {
   auto resumed = RunEgov({"demo", "--db", db_.url()});
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(json::parse(resumed.out).at("history_dossiers_created"), 0);
+  // Every way the demo moved its dossiers kept the work-queue counters right.
+  EXPECT_GE(db_.QueryInt(kOpenDossiers), 20);
+  EXPECT_EQ(db_.QueryInt(kQueueCountsDrift), 0);
 
   EgovServer server(db_.url(), {"--public-rate-limit", "0"});
   HttpClient c(server.host(), server.port());

@@ -14,6 +14,7 @@
 #include "demo_server.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
+#include "queue_counts.hpp"
 #include "test_database.hpp"
 
 namespace egov::testing {
@@ -297,6 +298,9 @@ TEST_P(QueuesTest, ReassignmentIsALeadersEventAndTheAssigneeAloneActs) {
   EXPECT_EQ(Act(a_, SignIn(*c_, "chuyenvien2.tnmt", kPassword), {{"action", "forward"}}).status,
             403u);
   Do(a_, "2026-02-02T11:40", "chuyenvien.tnmt", {{"action", "forward"}});
+  // Every assignment and hand-off kept the queue counters right.
+  EXPECT_GE(db_.QueryInt(kOpenDossiers), 2);
+  EXPECT_EQ(db_.QueryInt(kQueueCountsDrift), 0);
 }
 
 TEST_P(QueuesTest, OfficersOfAStepAndAllowedActions) {

@@ -66,6 +66,14 @@ void TestDatabase::Execute(const std::string& statement) const {
   s.sql() << statement;
 }
 
+long long TestDatabase::QueryInt(const std::string& query) const {
+  store::Database db(url_, 1);
+  store::Session s(db);
+  long long value = 0;
+  s.sql() << query, soci::into(value);
+  return value;
+}
+
 TestDatabase::~TestDatabase() {
   try {
     if (!sqlite_dir_.empty()) std::filesystem::remove_all(sqlite_dir_);

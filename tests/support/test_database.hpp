@@ -25,6 +25,8 @@ class TestDatabase {
   // Runs one SQL statement on the database directly (the same text on both engines), for
   // states no API call can reach, e.g. a token that expired.
   void Execute(const std::string& statement) const;
+  // The one integer that `query` answers (the same text on both engines).
+  long long QueryInt(const std::string& query) const;
 
  private:
   std::string engine_;

@@ -74,7 +74,8 @@ function runEgov(bin, args, input) {
       cwd: repoRoot,
       input: input ?? '',
       stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: 60_000,
+      // The demo's half year of dossiers takes ~15 s on an idle machine; a busy one may set more.
+      timeout: Number(process.env.EGOV_E2E_COMMAND_TIMEOUT_MS || 60_000),
       encoding: 'utf8',
     });
   } catch (error) {

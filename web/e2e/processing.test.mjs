@@ -407,3 +407,128 @@ test('liên thông: received at xã Trà Sơn, processed at the district land de
     await page.getByText('Hồ sơ không tồn tại hoặc không thuộc phạm vi đơn vị của bạn.').waitFor();
   });
 });
+
+/**
+ * A working day at least `days` days after `isoDue` (ISO with +07:00), at 09:00 Vietnam time,
+ * skipping weekends and the server's holidays: "DD/MM/YYYY HH:mm" for the picker and the ISO
+ * instant the server should store.
+ * @param {Page} page
+ * @param {string} isoDue
+ * @param {number} days
+ */
+async function workingDayAfter(page, isoDue, days) {
+  const [y, m, d] = isoDue.slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d + days));
+  /** @type {Set<string>} */
+  const off = new Set();
+  for (const year of [day.getUTCFullYear(), day.getUTCFullYear() + 1]) {
+    const answer = await page.request.get(`/api/v1/calendar/holidays?year=${year}&per_page=500`);
+    assert.equal(answer.status(), 200, await answer.text());
+    for (const h of (await answer.json()).items) if (h.kind !== 'working_day') off.add(h.date);
+  }
+  const iso = () => day.toISOString().slice(0, 10);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6 || off.has(iso())) day.setUTCDate(day.getUTCDate() + 1);
+  const [yy, mm, dd] = iso().split('-');
+  return { typed: `${dd}/${mm}/${yy} 09:00`, stored: `${iso()}T09:00:00+07:00` };
+}
+
+/**
+ * Receives a land dossier through the API as the signed-in reception officer and forwards it to
+ * the land department's specialist; returns its code.
+ * @param {Page} page
+ * @param {string} name
+ */
+async function receiveAndForwardByApi(page, name) {
+  const csrf = await page.evaluate(() => sessionStorage.getItem('egov.csrf_token') ?? '');
+  const procedure = await (await page.request.get(`/api/v1/procedures/${LAND.code}`)).json();
+  const received = await page.request.post('/api/v1/dossiers', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      procedure_code: LAND.code,
+      channel: 'direct',
+      applicant: { full_name: name, id_number: '051190006677', phone: '0905 111 222', address: 'Thôn Trường Thọ, huyện Trà Bồng' },
+      components: procedure.components.map((/** @type {{name: string}} */ c) => ({ name: c.name, original: 1, certified: 0, copy: 0 })),
+    },
+  });
+  assert.equal(received.status(), 201, await received.text());
+  const dossier = await received.json();
+  const forwarded = await page.request.post(`/api/v1/dossiers/${dossier.code}/actions`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { action: 'forward', to_user: SPECIALIST, version: dossier.version },
+  });
+  assert.equal(forwarded.status(), 200, await forwarded.text());
+  return /** @type {string} */ (dossier.code);
+}
+
+/**
+ * The form `name` is offered on the dossier page and is a PDF.
+ * @param {Page} page
+ * @param {string} code
+ * @param {string} name
+ */
+async function assertForm(page, code, name) {
+  const link = page.getByTestId('dossier-forms').locator(`[data-form="${name}"]`);
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), `/api/v1/dossiers/${code}/forms/${name}.pdf`);
+  await assertPdf(page, link);
+}
+
+test('late, refused, withdrawn and stopped dossiers: each action from its dialog, with its written reason and form', async (t) => {
+  await withPage(ctx, t, async (page) => {
+    // Three land dossiers at the land department; the counter withdraws one at the citizen's request.
+    await signIn(page, RECEPTION, '/can-bo/tiep-nhan');
+    const late = await receiveAndForwardByApi(page, 'Phạm Văn Hùng');
+    const stopped = await receiveAndForwardByApi(page, 'Đinh Thị Hoa');
+    const withdrawn = await receiveAndForwardByApi(page, 'Trần Quốc Việt');
+    await openDossier(page, withdrawn);
+    await assertActionsAsServerSays(page, withdrawn);
+    await act(page, 'withdraw', 'Rút hồ sơ', step(2), async (dialog) => {
+      await dialog.getByRole('button', { name: 'Rút hồ sơ', exact: true }).click();
+      await dialog.getByText('Vui lòng nêu rõ lý do.').waitFor(); // a reason in writing first
+      await dialog.getByLabel('Lý do').fill('Người nộp có đơn xin rút hồ sơ ngày hôm nay.');
+    });
+    await page.getByTestId('dossier-status').filter({ hasText: 'Đã rút hồ sơ' }).waitFor();
+    await page.getByTestId('dossier-events').getByText('Người nộp có đơn xin rút hồ sơ ngày hôm nay.').waitFor();
+    assert.equal((await shownActions(page)).length, 0, 'a withdrawn dossier has no more actions');
+
+    // The specialist cannot finish in time: an apology and a new appointment, once.
+    await signIn(page, SPECIALIST, `/can-bo/ho-so/${late}`);
+    await assertActionsAsServerSays(page, late);
+    const before = await (await page.request.get(`/api/v1/dossiers/${late}`)).json();
+    const when = await workingDayAfter(page, before.due_at, 10);
+    await act(page, 'reschedule', 'Hẹn lại', step(2), async (dialog) => {
+      const picker = dialog.getByLabel('Thời điểm hẹn trả kết quả mới');
+      await picker.click();
+      await picker.fill(when.typed);
+      await picker.press('Enter');
+      await dialog.getByLabel('Lý do').fill('Cần xác minh thêm ranh giới thửa đất với xã Trà Sơn.');
+    });
+    const after = await (await page.request.get(`/api/v1/dossiers/${late}`)).json();
+    assert.equal(after.due_at, when.stored, 'the new appointment is the one chosen, to the minute');
+    await page.getByTestId('dossier-events').getByText(/Cần xác minh thêm ranh giới thửa đất/).waitFor();
+    await assertForm(page, late, 'apology');
+    assert.equal(await page.locator('button[data-action="reschedule"]').count(), 0, 'only one reschedule');
+
+    // Later the same dossier is refused, in writing.
+    await act(page, 'refuse', 'Từ chối', step(2), async (dialog) => {
+      await dialog.getByLabel('Lý do').fill('Thửa đất đang có tranh chấp, chưa đủ điều kiện cung cấp thông tin.');
+    });
+    await page.getByTestId('dossier-status').filter({ hasText: 'Từ chối giải quyết' }).waitFor();
+    await assertForm(page, late, 'refusal');
+    await assertForm(page, late, 'apology');
+
+    // The other one is stopped, with its notice.
+    await openDossier(page, stopped);
+    await act(page, 'stop', 'Dừng giải quyết', step(2), async (dialog) => {
+      await dialog.getByLabel('Lý do').fill('Cơ quan có thẩm quyền đề nghị tạm dừng để thanh tra.');
+    });
+    await page.getByTestId('dossier-status').filter({ hasText: 'Dừng giải quyết' }).waitFor();
+    await assertForm(page, stopped, 'stop');
+    assert.equal(await page.getByTestId('dossier-forms').locator('[data-form="refusal"]').count(), 0, 'stopped, not refused');
+
+    // The specialist's queue holds none of the three any more.
+    const tasks = await (await page.request.get('/api/v1/tasks?per_page=500')).json();
+    const codes = tasks.items.map((/** @type {{code: string}} */ i) => i.code);
+    for (const code of [late, stopped, withdrawn]) assert.ok(!codes.includes(code), code);
+  });
+});

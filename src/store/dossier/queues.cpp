@@ -3,7 +3,9 @@
 
 #include <soci/soci.h>
 
+#include <memory>
 #include <tuple>
+#include <unordered_map>
 
 #include "store/dossier/json_columns.hpp"
 #include "store/query.hpp"
@@ -17,30 +19,40 @@ constexpr const char* kDueFilter =
     "AND (:has_before = 0 OR d.step_due_at < :before) "
     "AND (:has_soon = 0 OR (d.step_due_at >= :from AND d.step_due_at <= :to)) ";
 
-// The caller's own tasks: (id, paused, due, code) of each. The roles are written into the
-// text from core's own names (never from input).
-std::string MineIds(const TaskQuery& q) {
+// The roles of the caller's step tasks as an SQL list, written into the text from core's own
+// names (never from input).
+std::string RoleList(const TaskQuery& q) {
   std::string roles;
   for (core::access::Role role : q.roles) {
     roles += std::string(roles.empty() ? "" : ", ") + "'" +
              std::string(core::access::RoleName(role)) + "'";
   }
-  std::string text =
-      "SELECT d.id AS id, 0 AS paused, d.step_due_at AS due, d.code AS code FROM dossiers d "
-      "WHERE d.current_agency_id = :a AND d.status IN ('processing', 'result_ready') AND " +
-      (roles.empty() ? std::string("1 = 0") : "d.step_role IN (" + roles + ")") +
-      " AND (d.assignee IS NULL OR d.assignee = :me) " + kDueFilter;
-  if (q.reception && !q.due_before && !q.due_from) {
-    text +=
-        "UNION ALL SELECT d.id AS id, 1 AS paused, 0 AS due, d.code AS code FROM dossiers d "
-        "WHERE d.receiving_agency_id = :a AND d.status = 'supplement_requested' ";
-  }
-  return text;
+  return roles;
 }
+
+// The condition of the caller's step tasks (processing or result_ready at :a, a role of the
+// caller's, unassigned or the caller's own); with no role, none (the binds stay in the text).
+std::string MineWhere(const TaskQuery& q) {
+  const std::string roles = RoleList(q);
+  return std::string(roles.empty() ? "1 = 0 AND " : "") +
+         "d.current_agency_id = :a AND d.status IN ('processing', 'result_ready') AND " +
+         (roles.empty() ? std::string("1 = 1") : "d.step_role IN (" + roles + ")") +
+         " AND (d.assignee IS NULL OR d.assignee = :me) " + kDueFilter;
+}
+
+// The paused dossiers of a reception officer's tasks: awaiting a supplement at the counter.
+constexpr const char* kPausedWhere =
+    "d.receiving_agency_id = :a AND d.status = 'supplement_requested' ";
+
+// Whether a mark filter (overdue, due soon) is asked.
+bool Marked(const TaskQuery& q) { return q.due_before.has_value() || q.due_from.has_value(); }
+
+// Whether the caller's tasks include the paused ones (a mark filter drops them).
+bool WithPaused(const TaskQuery& q) { return q.reception && !Marked(q); }
 
 // The first `:n` of the caller's own tasks in queue order: one branch per status and role, each
 // read in the index's own order (due time, code) and stopped after `:n` entries, so a page
-// costs its size, not the queue's (the count reads the whole range, index only).
+// costs its size, not the queue's (the count reads the queue counters).
 std::string MinePageIds(const TaskQuery& q) {
   std::string text;
   int branch = 0;
@@ -61,28 +73,59 @@ std::string MinePageIds(const TaskQuery& q) {
                "AND d.id < :n ") +
            kDueFilter;
   }
-  if (q.reception && !q.due_before && !q.due_from) {
-    text +=
-        "UNION ALL SELECT * FROM (SELECT d.id AS id, 1 AS paused, 0 AS due, d.code AS code FROM "
-        "dossiers d WHERE d.receiving_agency_id = :a AND d.status = 'supplement_requested' "
-        "ORDER BY d.code LIMIT :n) p ";
+  if (WithPaused(q)) {
+    text += std::string(
+                "UNION ALL SELECT * FROM (SELECT d.id AS id, 1 AS paused, 0 AS due, d.code AS "
+                "code FROM dossiers d WHERE ") +
+            kPausedWhere + "ORDER BY d.code LIMIT :n) p ";
   }
   return text;
 }
 
-// A leader's unit queue: every open dossier held under the subtree.
-std::string UnitIds(const TaskQuery& q) {
-  const bool marked = q.due_before || q.due_from;
+// A leader's unit queue: every open dossier held under the subtree (with a mark filter, those
+// whose step runs).
+std::string UnitWhere(const TaskQuery& q) {
   return std::string(
-             "SELECT d.id AS id, CASE WHEN d.status = 'supplement_requested' THEN 1 ELSE 0 END "
-             "AS paused, CASE WHEN d.status = 'supplement_requested' THEN 0 ELSE d.step_due_at "
-             "END AS due, d.code AS code FROM dossiers d WHERE d.current_agency_id IN (SELECT "
-             "id FROM agencies WHERE path >= :b AND path < :e) AND d.status IN ") +
-         (marked ? "('processing', 'result_ready') "
-                 : "('processing', 'supplement_requested', 'result_ready') ") +
+             "d.current_agency_id IN (SELECT id FROM agencies WHERE path >= :b AND path < :e) "
+             "AND d.status IN ") +
+         (Marked(q) ? "('processing', 'result_ready') "
+                    : "('processing', 'supplement_requested', 'result_ready') ") +
          "AND (:has_assignee = 0 OR d.assignee = :assignee) "
          "AND (:unassigned = 0 OR d.assignee IS NULL) " +
          kDueFilter;
+}
+
+std::string UnitIds(const TaskQuery& q) {
+  return "SELECT d.id AS id, CASE WHEN d.status = 'supplement_requested' THEN 1 ELSE 0 END "
+         "AS paused, CASE WHEN d.status = 'supplement_requested' THEN 0 ELSE d.step_due_at "
+         "END AS due, d.code AS code FROM dossiers d WHERE " +
+         UnitWhere(q);
+}
+
+// The number of dossiers a query selects. Without a mark filter: the sum of the queue
+// counters (migration 0015_queue_counts), a few primary-key reads whatever the queue's size.
+// With one: plain counts of the index ranges, each a scalar subquery (no row is built).
+std::string CountText(const TaskQuery& q) {
+  constexpr const char* kSum = "SELECT CAST(COALESCE(SUM(q.n), 0) AS BIGINT) FROM queue_counts q ";
+  if (!q.subtree_path.empty()) {
+    if (Marked(q)) return "SELECT COUNT(*) FROM dossiers d WHERE " + UnitWhere(q);
+    return std::string("SELECT (") + kSum +
+           "WHERE q.side = 'c' AND q.agency_id IN (SELECT id FROM agencies WHERE path >= :b AND "
+           "path < :e) AND q.status IN ('processing', 'supplement_requested', 'result_ready') "
+           "AND (:has_assignee = 0 OR q.assignee = :assignee) "
+           "AND (:unassigned = 0 OR q.assignee = ''))";
+  }
+  if (Marked(q)) return "SELECT (SELECT COUNT(*) FROM dossiers d WHERE " + MineWhere(q) + ")";
+  const std::string roles = RoleList(q);
+  std::string text = std::string("SELECT (") + kSum + "WHERE q.side = 'c' AND q.agency_id = :a " +
+                     "AND q.status IN ('processing', 'result_ready') AND " +
+                     (roles.empty() ? std::string("1 = 0") : "q.step_role IN (" + roles + ")") +
+                     " AND q.assignee IN ('', :me))";
+  if (WithPaused(q)) {
+    text += std::string(" + (") + kSum +
+            "WHERE q.side = 'r' AND q.agency_id = :a AND q.status = 'supplement_requested')";
+  }
+  return text;
 }
 
 constexpr const char* kSelectTask =
@@ -148,6 +191,7 @@ struct Params {
   long long a = 0, before = 0, from = 0, to = 0, limit = 0, offset = 0, n = 0;
   int has_before = 0, has_soon = 0, has_assignee = 0, unassigned = 0;
   std::string me, b, e, assignee;
+  Params() = default;
   explicit Params(const TaskQuery& q) {
     a = q.agency_id;
     me = q.username;
@@ -168,49 +212,116 @@ struct Params {
 
 bool IsUnit(const TaskQuery& q) { return !q.subtree_path.empty(); }
 
+// One statement of the queues with the values it binds beside it (SOCI binds by reference).
+struct QueueStatement {
+  explicit QueueStatement(soci::session& sql) : st(sql) {}
+  Params p;
+  TaskRowBinding row;   // a page's rows
+  long long total = 0;  // a count
+  soci::statement st;
+};
+
+// Calls `prepare(uses…)` with the use-bindings of a query's text: the unit's or the caller's
+// filter, the mark filter (when the text has it), and a page's limits.
+template <class F>
+void WithUses(Params& p, bool unit, bool paged, bool marked, F&& prepare) {
+  auto marks = [&](auto&&... more) {
+    return [&](auto&&... filter) {
+      if (marked) {
+        prepare(std::forward<decltype(filter)>(filter)..., soci::use(p.has_before, "has_before"),
+                soci::use(p.before, "before"), soci::use(p.has_soon, "has_soon"),
+                soci::use(p.from, "from"), soci::use(p.to, "to"),
+                std::forward<decltype(more)>(more)...);
+      } else {
+        prepare(std::forward<decltype(filter)>(filter)..., std::forward<decltype(more)>(more)...);
+      }
+    };
+  };
+  if (unit) {
+    auto with = [&](auto&&... more) {
+      marks(std::forward<decltype(more)>(more)...)(
+          soci::use(p.b, "b"), soci::use(p.e, "e"), soci::use(p.has_assignee, "has_assignee"),
+          soci::use(p.assignee, "assignee"), soci::use(p.unassigned, "unassigned"));
+    };
+    if (paged) {
+      with(soci::use(p.limit, "limit"), soci::use(p.offset, "offset"));
+    } else {
+      with();
+    }
+  } else {
+    auto with = [&](auto&&... more) {
+      marks(std::forward<decltype(more)>(more)...)(soci::use(p.a, "a"), soci::use(p.me, "me"));
+    };
+    if (paged) {
+      with(soci::use(p.n, "n"), soci::use(p.limit, "limit"), soci::use(p.offset, "offset"));
+    } else {
+      with();
+    }
+  }
+}
+
+// The queue statements of one connection, prepared once per text. The texts are few (one per
+// combination of roles and filters), and every request of an officer's queue runs two of
+// them, so preparing them per request cost as much as running them.
+class QueueStatements {
+ public:
+  explicit QueueStatements(soci::session& sql) : sql_(sql) {}
+
+  // The prepared count (`paged` false) or page (true) statement of `text`; `marked`: the
+  // text binds the mark filter.
+  QueueStatement& Get(const std::string& text, bool unit, bool paged, bool marked) {
+    auto& slot = by_text_[text];
+    if (!slot) {
+      auto s = std::make_unique<QueueStatement>(sql_);
+      WithUses(s->p, unit, paged, marked, [&](auto&&... uses) {
+        if (paged) {
+          PrepareRows(s->st, text, s->row, std::forward<decltype(uses)>(uses)...);
+        } else {
+          s->st.exchange(soci::into(s->total));
+          (s->st.exchange(std::forward<decltype(uses)>(uses)), ...);
+          s->st.alloc();
+          s->st.prepare(text);
+          s->st.define_and_bind();
+        }
+      });
+      slot = std::move(s);
+    }
+    return *slot;
+  }
+
+ private:
+  soci::session& sql_;
+  std::unordered_map<std::string, std::unique_ptr<QueueStatement>> by_text_;
+};
+
 }  // namespace
 
 std::int64_t CountTasks(Session& session, const TaskQuery& q) {
-  Params p(q);
-  long long total = 0;
-  if (IsUnit(q)) {
-    session.sql() << "SELECT COUNT(*) FROM (" + UnitIds(q) + ") u", soci::use(p.b, "b"),
-        soci::use(p.e, "e"), soci::use(p.has_assignee, "has_assignee"),
-        soci::use(p.assignee, "assignee"), soci::use(p.unassigned, "unassigned"),
-        soci::use(p.has_before, "has_before"), soci::use(p.before, "before"),
-        soci::use(p.has_soon, "has_soon"), soci::use(p.from, "from"), soci::use(p.to, "to"),
-        soci::into(total);
-  } else {
-    session.sql() << "SELECT COUNT(*) FROM (" + MineIds(q) + ") u", soci::use(p.a, "a"),
-        soci::use(p.me, "me"), soci::use(p.has_before, "has_before"), soci::use(p.before, "before"),
-        soci::use(p.has_soon, "has_soon"), soci::use(p.from, "from"), soci::use(p.to, "to"),
-        soci::into(total);
-  }
-  return total;
+  const std::string text = CountText(q);
+  return session.WithCached<QueueStatements>([&](QueueStatements& statements) {
+    QueueStatement& s = statements.Get(text, IsUnit(q), false, Marked(q));
+    s.p = Params(q);
+    s.total = 0;
+    s.st.execute(true);
+    while (s.st.fetch()) {
+    }  // stepped to its end: no read snapshot left open on the pooled connection
+    return static_cast<std::int64_t>(s.total);
+  });
 }
 
 TaskPage ListTasks(Session& session, const TaskQuery& q) {
-  Params p(q);
   TaskPage page;
   page.total = CountTasks(session, q);
   if (q.per_page > 0 && page.total <= static_cast<std::int64_t>(q.page - 1) * q.per_page) {
     return page;
   }
-  if (IsUnit(q)) {
-    page.items = QueryRows<TaskRowBinding>(
-        session.sql(), kSelectTask + UnitIds(q) + kSelectTaskTail, soci::use(p.b, "b"),
-        soci::use(p.e, "e"), soci::use(p.has_assignee, "has_assignee"),
-        soci::use(p.assignee, "assignee"), soci::use(p.unassigned, "unassigned"),
-        soci::use(p.has_before, "has_before"), soci::use(p.before, "before"),
-        soci::use(p.has_soon, "has_soon"), soci::use(p.from, "from"), soci::use(p.to, "to"),
-        soci::use(p.limit, "limit"), soci::use(p.offset, "offset"));
-  } else {
-    page.items = QueryRows<TaskRowBinding>(
-        session.sql(), kSelectTask + MinePageIds(q) + kSelectTaskTail, soci::use(p.a, "a"),
-        soci::use(p.me, "me"), soci::use(p.has_before, "has_before"), soci::use(p.before, "before"),
-        soci::use(p.has_soon, "has_soon"), soci::use(p.from, "from"), soci::use(p.to, "to"),
-        soci::use(p.n, "n"), soci::use(p.limit, "limit"), soci::use(p.offset, "offset"));
-  }
+  const std::string text =
+      kSelectTask + (IsUnit(q) ? UnitIds(q) : MinePageIds(q)) + kSelectTaskTail;
+  page.items = session.WithCached<QueueStatements>([&](QueueStatements& statements) {
+    QueueStatement& s = statements.Get(text, IsUnit(q), true, true);
+    s.p = Params(q);
+    return CollectRows(s.st, s.row);
+  });
   return page;
 }
 
