@@ -35,6 +35,8 @@ void RegisterDossierRoutes(http::Router& router, const service::Services& servic
 // /api/v1/tasks, /api/v1/tasks/unit, /api/v1/tasks/counts (work queues) and
 // /api/v1/dossiers/{code}/assignee, /api/v1/dossiers/{code}/officers
 void RegisterTaskRoutes(http::Router& router, const service::Services& services);
+// /api/v1/notifications: the caller's in-app notifications (notifications.cpp).
+void RegisterNotificationRoutes(http::Router& router, const service::Services& services);
 
 // GET /api/v1/public/verify/{token}: the agency's seal checked by anyone
 void RegisterVerifyRoutes(http::Router& router, const service::Services& services);

@@ -32,6 +32,7 @@ void RegisterAllRoutes(http::Router& router, const service::Services& services,
   RegisterDossierRoutes(router, services, pool);
   RegisterTaskRoutes(router, services);
   RegisterDocumentRoutes(router, services);
+  RegisterNotificationRoutes(router, services);
   RegisterCalendarRoutes(router, services);
   RegisterVerifyRoutes(router, services);
   RegisterJobRoutes(router, services);

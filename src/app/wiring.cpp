@@ -59,7 +59,8 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       documents_(db_, clock_, files_, service::document::LoadTypes()),
       mail_(MailSenderOf(options_, clock_)),
       sms_(SmsGatewayOf(options_)),
-      citizen_notices_(db_, *mail_, *sms_, options_.public_base_url) {
+      citizen_notices_(db_, *mail_, *sms_, options_.public_base_url),
+      notifications_(db_, clock_) {
   // citizen_notice (docs/jobs.md, "The citizen outbox"; docs/notifications.md): the notice of
   // one dossier event. Send throws on a failure that may pass (the attempt fails and is
   // retried with backoff) and returns on one that no retry could change.
@@ -75,7 +76,7 @@ const service::Services& ServiceGraph::services() {
     auth_.emplace(db_, clock_, options_.access, directory_);
     services_.emplace(service::Services{clock_, directory_, *auth_, calendar_, catalog_, dossiers_,
                                         forms_, health_, options_.public_base_url, ratings_,
-                                        processes_, seals_, documents_, jobs_});
+                                        processes_, seals_, documents_, jobs_, notifications_});
   }
   return *services_;
 }

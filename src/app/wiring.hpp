@@ -26,6 +26,7 @@
 #include "service/notify/citizen_notices.hpp"
 #include "service/seal/seals.hpp"
 #include "service/seal/signer.hpp"
+#include "service/notify/notifications.hpp"
 #include "service/services.hpp"
 #include "service/system/health.hpp"
 #include "store/database.hpp"
@@ -76,6 +77,9 @@ class ServiceGraph {
   service::jobs::JobRegistry& job_handlers() { return job_handlers_; }
   // Messages to citizens, for the `citizen_notice` job's handler (docs/notifications.md).
   service::notify::CitizenNotices& citizen_notices() { return citizen_notices_; }
+  // Officers' in-app notifications; the reminders scan creates them (Create, in its own
+  // transaction).
+  service::notify::Notifications& notifications() { return notifications_; }
 
   // The base URL the services see, for a server that learns its address only once it is
   // listening. Call before the first request (Services refers to this string).
@@ -111,6 +115,7 @@ class ServiceGraph {
   std::unique_ptr<notify::MailSender> mail_;
   std::unique_ptr<notify::SmsGateway> sms_;
   service::notify::CitizenNotices citizen_notices_;
+  service::notify::Notifications notifications_;
   std::optional<service::access::Auth> auth_;
   std::optional<service::Services> services_;
 };

@@ -18,6 +18,7 @@
 #include "service/dossier/ratings.hpp"
 #include "service/seal/seals.hpp"
 #include "service/jobs/jobs.hpp"
+#include "service/notify/notifications.hpp"
 #include "service/system/health.hpp"
 
 namespace egov::service {
@@ -42,6 +43,7 @@ struct Services {
   seal::Seals& seals;
   document::Documents& documents;
   jobs::Jobs& jobs;
+  notify::Notifications& notifications;  // officers' in-app notifications (the bell)
 };
 
 }  // namespace egov::service

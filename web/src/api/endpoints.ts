@@ -39,6 +39,10 @@ import type {
   UserQuery,
   UserUpdate,
   Officer,
+  Notification,
+  NotificationCount,
+  NotificationList,
+  NotificationQuery,
   OfficerList,
   Rating,
   RatingRequest,
@@ -134,6 +138,25 @@ export function listUnitTasks(query: UnitTaskQuery, signal?: AbortSignal): Promi
 
 export function getTaskCounts(signal?: AbortSignal): Promise<TaskCounts> {
   return api.get<TaskCounts>('/tasks/counts', { signal });
+}
+
+// --- notifications (the bell) -----------------------------------------------------------------
+
+/** The signed-in officer's notifications, newest first, with their unread count. */
+export function listNotifications(query: NotificationQuery, signal?: AbortSignal): Promise<NotificationList> {
+  return api.get<NotificationList>('/notifications', { query: { ...query }, signal });
+}
+
+export function getNotificationCount(signal?: AbortSignal): Promise<NotificationCount> {
+  return api.get<NotificationCount>('/notifications/count', { signal });
+}
+
+export function markNotificationRead(id: number): Promise<Notification> {
+  return api.post<Notification>(`/notifications/${id}/read`);
+}
+
+export function markAllNotificationsRead(): Promise<void> {
+  return api.post<void>('/notifications/read-all');
 }
 
 // --- rating (public, with the receipt's token) -------------------------------------------------

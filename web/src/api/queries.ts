@@ -16,6 +16,8 @@ import {
   getPublicDossier,
   getRating,
   getTaskCounts,
+  getNotificationCount,
+  listNotifications,
   listOfficers,
   listTasks,
   listUnitTasks,
@@ -29,7 +31,7 @@ import {
   verifySeal,
   listJobs,
 } from './endpoints';
-import type { DossierQuery, JobQuery, ProcedureQuery, TaskQuery, UnitTaskQuery, UserQuery } from './types';
+import type { DossierQuery, JobQuery, NotificationQuery, ProcedureQuery, TaskQuery, UnitTaskQuery, UserQuery } from './types';
 
 /**
  * No automatic retries (a failed request shows its Vietnamese message at once, as before, and
@@ -51,7 +53,7 @@ export function createQueryClient(): QueryClient {
  * catalog, lookups and health), at sign-in and sign-out: the next user must not see them.
  */
 export function forgetStaffData(queryClient: QueryClient): void {
-  for (const queryKey of [keys.auth.all, keys.agencies.all, keys.users.all, keys.dossiers.all, keys.tasks.all, keys.calendar.all, keys.jobs.all]) {
+  for (const queryKey of [keys.auth.all, keys.agencies.all, keys.users.all, keys.dossiers.all, keys.tasks.all, keys.calendar.all, keys.jobs.all, keys.notifications.all]) {
     queryClient.removeQueries({ queryKey });
   }
 }
@@ -77,6 +79,12 @@ export const keys = {
     list: (query: DossierQuery) => ['dossiers', 'list', query] as const,
     detail: (code: string) => ['dossiers', 'detail', code] as const,
     officers: (code: string, step: 'current' | 'next') => ['dossiers', 'officers', code, step] as const,
+  },
+  /** The bell: the signed-in officer's notifications and their unread count. */
+  notifications: {
+    all: ['notifications'] as const,
+    list: (query: NotificationQuery) => ['notifications', 'list', query] as const,
+    count: ['notifications', 'count'] as const,
   },
   /** Work queues: every change to a dossier invalidates them with the dossiers. */
   tasks: {
@@ -155,6 +163,18 @@ export const queries = {
       queryKey: keys.tasks.counts,
       queryFn: ({ signal }) => getTaskCounts(signal),
       refetchInterval: 60_000,
+    }),
+  /** The bell's badge: refreshed every minute and after marking notifications read. */
+  notificationCount: () =>
+    queryOptions({
+      queryKey: keys.notifications.count,
+      queryFn: ({ signal }) => getNotificationCount(signal),
+      refetchInterval: 60_000,
+    }),
+  notifications: (query: NotificationQuery) =>
+    queryOptions({
+      queryKey: keys.notifications.list(query),
+      queryFn: ({ signal }) => listNotifications(query, signal),
     }),
   rating: (code: string, token: string) =>
     queryOptions({ queryKey: keys.rating(code, token), queryFn: ({ signal }) => getRating(code, token, signal) }),

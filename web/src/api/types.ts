@@ -193,6 +193,12 @@ export type UnitTaskQuery = Query<'/api/v1/tasks/unit', 'get'>;
 /** GET /tasks/counts: the menu's badges. */
 export type TaskCounts = Schemas['TaskCounts'];
 
+/** An officer's in-app notification (the bell), and its list with the unread count. */
+export type Notification = Schemas['Notification'];
+export type NotificationList = Schemas['NotificationList'];
+export type NotificationCount = Schemas['NotificationCount'];
+export type NotificationQuery = Query<'/api/v1/notifications', 'get'>;
+
 /** An officer who may take a step (GET /dossiers/{code}/officers). */
 export type Officer = Schemas['Officer'];
 export type OfficerList = Schemas['OfficerList'];

@@ -26,6 +26,7 @@ import { logout } from '../api/endpoints';
 import { forgetStaffData, keys, queries } from '../api/queries';
 import type { CurrentUser, TaskCounts } from '../api/types';
 import { paths } from '../paths';
+import { NotificationBell } from './NotificationBell';
 import { PageLoading } from './PageLoading';
 import { StaffSessionContext, hasRole, type StaffSession } from './staffSession';
 
@@ -198,6 +199,7 @@ export default function StaffLayout() {
               <span>{screens.md ? 'Egov — Khu vực cán bộ' : 'Egov'}</span>
             </Link>
             <Flex align="center" gap={12} style={{ minWidth: 0 }}>
+              <NotificationBell />
               <div className="egov-staff-user" data-testid="staff-user">
                 <div className="egov-staff-user-name">{session.user.full_name}</div>
                 {screens.sm && <div className="egov-staff-user-agency">{session.user.agency_name}</div>}
