@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <map>
 #include <random>
 #include <thread>
@@ -254,8 +253,8 @@ class Reference {
   WorkingHours hours_ = WorkingHours::Default();
 };
 
+// The fast path's speed is measured in bench/ (calendar micro-benchmarks), never timed here.
 TEST(WorkingCalendarPropertyTest, FastPathAgreesWithMinuteWalk) {
-  const auto started = std::chrono::steady_clock::now();
   const std::vector<YearSchedule> official = {Official2026()};
   const WorkingCalendar cal(official);
   const Reference reference(official);
@@ -274,7 +273,6 @@ TEST(WorkingCalendarPropertyTest, FastPathAgreesWithMinuteWalk) {
     ASSERT_EQ(cal.WorkingMinutesBetween(from, fast), minutes) << S(from) << " +" << minutes;
     ASSERT_EQ(cal.IsWorkingDay(from.date), reference.IsWorking(from.date)) << S(from);
   }
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
 }
 
 TEST(WorkingCalendarPropertyTest, PauseShiftsDueByPausedWorkingTime) {
