@@ -16,9 +16,9 @@
 #include "service/dossier/forms.hpp"
 #include "service/dossier/processes.hpp"
 #include "service/dossier/ratings.hpp"
-#include "service/seal/seals.hpp"
 #include "service/jobs/jobs.hpp"
 #include "service/notify/notifications.hpp"
+#include "service/seal/seals.hpp"
 #include "service/system/health.hpp"
 
 namespace egov::service {
