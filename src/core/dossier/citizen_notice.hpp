@@ -4,28 +4,18 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string_view>
 
 #include "core/dossier/states.hpp"
+#include "core/notify/citizen_messages.hpp"
 
 namespace egov::core::dossier {
 
 // The job kind whose payload is {"dossier_code","event","event_id"}.
 constexpr std::string_view kCitizenNoticeKind = "citizen_notice";
 
-enum class CitizenEvent {
-  kReceived,          // intake at the counter, or an online submission accepted
-  kSupplementNeeded,  // request_supplement
-  kResultReady,       // complete: the result waits at the counter
-  kDelayed,           // reschedule, with the apology and the new date
-  kRefused,           // refuse
-};
-
-// "received", "supplement_needed", "result_ready", "delayed", "refused".
-std::string_view Name(CitizenEvent event);
-std::optional<CitizenEvent> ParseCitizenEvent(std::string_view name);
-std::span<const CitizenEvent> AllCitizenEvents();
+// The events themselves, their names and their texts are core::notify's.
+using CitizenEvent = core::notify::CitizenEvent;
 
 // The citizen's event an action causes; nullopt for actions the citizen is not told of
 // (forward, send_back, assign …).

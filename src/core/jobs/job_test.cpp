@@ -99,16 +99,8 @@ TEST(RetryPolicy, QueuesAgainUntilTheLastAttemptThenFails) {
 namespace egov::core::dossier {
 namespace {
 
-TEST(CitizenEvents, RoundTripAndComeFromTheirActions) {
-  ASSERT_EQ(AllCitizenEvents().size(), 5u);
-  for (auto e : AllCitizenEvents()) EXPECT_EQ(ParseCitizenEvent(Name(e)), e);
-  EXPECT_EQ(Name(CitizenEvent::kReceived), "received");
-  EXPECT_EQ(Name(CitizenEvent::kSupplementNeeded), "supplement_needed");
-  EXPECT_EQ(Name(CitizenEvent::kResultReady), "result_ready");
-  EXPECT_EQ(Name(CitizenEvent::kDelayed), "delayed");
-  EXPECT_EQ(Name(CitizenEvent::kRefused), "refused");
-  EXPECT_EQ(ParseCitizenEvent("Received"), std::nullopt);
-
+// The events' names are tested with their texts (core/notify/citizen_messages_test.cpp).
+TEST(CitizenEvents, ComeFromTheirActions) {
   EXPECT_EQ(CitizenEventOf(Action::kIntake), CitizenEvent::kReceived);
   EXPECT_EQ(CitizenEventOf(Action::kAccept), CitizenEvent::kReceived);
   EXPECT_EQ(CitizenEventOf(Action::kRequestSupplement), CitizenEvent::kSupplementNeeded);

@@ -151,7 +151,7 @@ void CheckReplay(const store::dossier::KeyedDossier& first, const std::string& r
 std::string CitizenNoticePayload(const std::string& code, core::dossier::CitizenEvent event,
                                  std::int64_t event_id) {
   return boost::json::serialize(boost::json::object{
-      {"dossier_code", code}, {"event", core::dossier::Name(event)}, {"event_id", event_id}});
+      {"dossier_code", code}, {"event", core::notify::Name(event)}, {"event_id", event_id}});
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 
+#include "core/dossier/citizen_notice.hpp"
 #include "core/dossier/workflow.hpp"
 #include "store/access/agencies.hpp"
 #include "store/dossier/dossiers.hpp"
@@ -18,16 +19,10 @@ namespace {
 using core::dossier::Action;
 using core::notify::CitizenEvent;
 
-// Whether an event with `action` is one that `event` tells the citizen about.
+// Whether an event with `action` is one that `event` tells the citizen about (the mapping the
+// outbox enqueues by).
 bool Matches(CitizenEvent event, Action action) {
-  switch (event) {
-    case CitizenEvent::kReceived: return action == Action::kIntake || action == Action::kAccept;
-    case CitizenEvent::kSupplementNeeded: return action == Action::kRequestSupplement;
-    case CitizenEvent::kResultReady: return action == Action::kComplete;
-    case CitizenEvent::kDelayed: return action == Action::kReschedule;
-    case CitizenEvent::kRefused: return action == Action::kRefuse;
-  }
-  return false;
+  return core::dossier::CitizenEventOf(action) == event;
 }
 
 NoticeOutcome Noted(std::string note) {
