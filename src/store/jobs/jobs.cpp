@@ -23,17 +23,26 @@ namespace {
 constexpr const char* kInsertJob =
     "INSERT INTO jobs (kind, payload, state, run_at, attempts, max_attempts, progress, "
     "created_at) VALUES (:kind, :payload, 'queued', :run_at, 0, :max, 0, :now) RETURNING id";
-// Due: queued with its time come, or running with its lease expired and attempts left.
-#define EGOV_JOB_DUE                                                                   \
-  "kind = :kind AND ((state = 'queued' AND run_at <= :now) OR (state = 'running' AND " \
-  "lease_until <= :now AND attempts < max_attempts))"
-#define EGOV_JOB_CLAIM_SET                                                                \
-  "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = :lease, "    \
-  "claimed_by = :by, progress = 0, progress_note = NULL WHERE id = (SELECT id FROM jobs " \
-  "WHERE " EGOV_JOB_DUE " ORDER BY run_at, id LIMIT 1"
-constexpr const char* kClaimPostgresql =
-    EGOV_JOB_CLAIM_SET " FOR UPDATE SKIP LOCKED) RETURNING " EGOV_JOB_COLUMNS;
-constexpr const char* kClaimSqlite = EGOV_JOB_CLAIM_SET ") RETURNING " EGOV_JOB_COLUMNS;
+// Claiming: a running job whose lease expired with attempts left (its process died) first,
+// else the queued job due first. Two statements rather than one with an OR, so that each reads
+// its own index in order (jobs_lease, jobs_claim) and stops at the first row: a backlog of
+// 100,000 queued jobs costs a claim what one job does.
+#define EGOV_JOB_CLAIM_SET                                                             \
+  "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = :lease, " \
+  "claimed_by = :by, progress = 0, progress_note = NULL WHERE id = (SELECT id FROM jobs "
+#define EGOV_JOB_EXPIRED                                                             \
+  "WHERE state = 'running' AND kind = :kind AND lease_until <= :now AND attempts < " \
+  "max_attempts ORDER BY lease_until, id LIMIT 1"
+#define EGOV_JOB_QUEUED \
+  "WHERE state = 'queued' AND kind = :kind AND run_at <= :now ORDER BY run_at, id LIMIT 1"
+constexpr const char* kClaimExpiredPostgresql =
+    EGOV_JOB_CLAIM_SET EGOV_JOB_EXPIRED " FOR UPDATE SKIP LOCKED) RETURNING " EGOV_JOB_COLUMNS;
+constexpr const char* kClaimExpiredSqlite =
+    EGOV_JOB_CLAIM_SET EGOV_JOB_EXPIRED ") RETURNING " EGOV_JOB_COLUMNS;
+constexpr const char* kClaimQueuedPostgresql =
+    EGOV_JOB_CLAIM_SET EGOV_JOB_QUEUED " FOR UPDATE SKIP LOCKED) RETURNING " EGOV_JOB_COLUMNS;
+constexpr const char* kClaimQueuedSqlite =
+    EGOV_JOB_CLAIM_SET EGOV_JOB_QUEUED ") RETURNING " EGOV_JOB_COLUMNS;
 constexpr const char* kParkExpired =
     "UPDATE jobs SET state = 'failed', finished_at = :now, lease_until = NULL, last_error = "
     ":error WHERE state = 'running' AND kind = :kind AND lease_until <= :now AND attempts >= "
@@ -165,9 +174,15 @@ std::optional<Job> Claim(WriteTransaction& tx, std::string_view kind, std::strin
   std::string k(kind), by(worker), error(kLeaseExpiredError);
   long long at = now, lease = lease_until;
   tx.sql() << kParkExpired, soci::use(at, "now"), soci::use(error, "error"), soci::use(k, "kind");
-  return QueryRow<JobRow>(tx.sql(), IsPostgresql(tx.sql()) ? kClaimPostgresql : kClaimSqlite,
-                          soci::use(lease, "lease"), soci::use(by, "by"), soci::use(k, "kind"),
-                          soci::use(at, "now"));
+  const bool pg = IsPostgresql(tx.sql());
+  for (const char* text : {pg ? kClaimExpiredPostgresql : kClaimExpiredSqlite,
+                           pg ? kClaimQueuedPostgresql : kClaimQueuedSqlite}) {
+    if (auto job = QueryRow<JobRow>(tx.sql(), text, soci::use(lease, "lease"), soci::use(by, "by"),
+                                    soci::use(k, "kind"), soci::use(at, "now"))) {
+      return job;
+    }
+  }
+  return std::nullopt;
 }
 
 bool Complete(WriteTransaction& tx, const Job& claimed, std::int64_t now) {

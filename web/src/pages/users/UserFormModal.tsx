@@ -1,5 +1,5 @@
 // "Thêm người dùng" (POST /api/v1/users) and "Sửa người dùng" (PATCH /api/v1/users/{username}:
-// full name, roles, agency) in a modal; Enter submits, the server's messages go on the fields.
+// full name, e-mail, roles, agency) in a modal; Enter submits, the server's messages go on the fields.
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -18,9 +18,10 @@ interface Values {
   password: string;
   agency_code: string;
   roles: Role[];
+  email: string;
 }
 
-const FIELDS = ['username', 'full_name', 'password', 'agency_code', 'roles'] as const;
+const FIELDS = ['username', 'full_name', 'password', 'agency_code', 'roles', 'email'] as const;
 export const PASSWORD_HINT = 'Từ 10 ký tự, không chứa tên đăng nhập, không phải mật khẩu phổ biến.';
 
 export function UserFormModal({
@@ -46,6 +47,7 @@ export function UserFormModal({
         username: user.username,
         full_name: user.full_name,
         agency_code: user.agency_code,
+        email: user.email ?? '',
         roles: user.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role)),
       }
     : { agency_code: agencyTree?.code, roles: [] };
@@ -57,6 +59,7 @@ export function UserFormModal({
             full_name: values.full_name.trim(),
             roles: values.roles,
             agency_code: values.agency_code,
+            email: (values.email ?? '').trim(),
           })
         : createUser({
             username: values.username.trim().toLowerCase(),
@@ -64,6 +67,7 @@ export function UserFormModal({
             password: values.password,
             agency_code: values.agency_code,
             roles: values.roles,
+            email: (values.email ?? '').trim(),
           }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.users.all }),
   });
@@ -122,6 +126,14 @@ export function UserFormModal({
           rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên.' }]}
         >
           <Input autoFocus={!!user} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label="Thư điện tử (không bắt buộc)"
+          extra="Nhắc việc và cảnh báo quá hạn được gửi cả vào địa chỉ này."
+          rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ.' }]}
+        >
+          <Input type="email" autoComplete="off" spellCheck={false} />
         </Form.Item>
         {!user && (
           <Form.Item
