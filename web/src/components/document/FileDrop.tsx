@@ -32,12 +32,12 @@ export function FileDrop({
   testId?: string;
 }) {
   return (
+    <div data-testid={testId}>
     <Upload.Dragger
       multiple
       accept={ACCEPT}
       disabled={disabled}
       fileList={files}
-      data-testid={testId}
       beforeUpload={(file) => {
         const problem = fileProblem(file);
         if (problem) {
@@ -60,6 +60,7 @@ export function FileDrop({
         </Typography.Text>
       </div>
     </Upload.Dragger>
+    </div>
   );
 }
 

@@ -148,8 +148,9 @@ export default function IncomingPage() {
       setFileProblem(null);
       window.setTimeout(() => firstRef.current?.focus(), 0);
     } catch (error) {
-      const duplicate = error instanceof ApiError && error.status === 409 ? error.details?.duplicate_of : undefined;
-      if (typeof duplicate === 'number') {
+      // details.duplicate_of: the earlier document's id (the details carry strings).
+      const duplicate = error instanceof ApiError && error.status === 409 ? Number(error.details?.duplicate_of) : NaN;
+      if (Number.isInteger(duplicate) && duplicate > 0) {
         setDuplicateOf(duplicate);
         return;
       }
