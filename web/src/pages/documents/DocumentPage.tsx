@@ -12,7 +12,7 @@ import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { documentFileUrl, uploadDocumentFile } from '../../api/endpoints';
 import { isNotFound, keys, queries } from '../../api/queries';
-import type { CurrentUser, OfficialDocument } from '../../api/types';
+import type { AgencyNode, CurrentUser, OfficialDocument } from '../../api/types';
 import { DocumentStatusTag, OverdueTag, SecrecyTag, UrgencyTag } from '../../components/document/DocumentTags';
 import { FileDrop, fileOf } from '../../components/document/FileDrop';
 import { PageLoading } from '../../components/PageLoading';
@@ -160,12 +160,12 @@ function Metadata({ document }: { document: OfficialDocument }) {
           {d.issuer_name || '—'}
           {d.issuer_code ? ` (${d.issuer_code})` : ''}
         </Descriptions.Item>
-        {d.arrived_at && <Descriptions.Item label="Ngày đến">{formatDateTime(d.arrived_at)}</Descriptions.Item>}
+        {d.arrived_at !== null && <Descriptions.Item label="Ngày đến">{formatDateTime(d.arrived_at)}</Descriptions.Item>}
         <Descriptions.Item label="Độ khẩn">{urgencyLabel(d.urgency)}</Descriptions.Item>
         <Descriptions.Item label="Độ mật">{secrecyLabel(d.secrecy)}</Descriptions.Item>
         <Descriptions.Item label="Số trang">{d.pages === null ? '—' : formatNumber(d.pages)}</Descriptions.Item>
-        {d.due_on && <Descriptions.Item label="Hạn trả lời">{formatIsoDate(d.due_on)}</Descriptions.Item>}
-        {d.signer_info && <Descriptions.Item label="Người ký">{d.signer_info}</Descriptions.Item>}
+        {d.due_on !== null && <Descriptions.Item label="Hạn trả lời">{formatIsoDate(d.due_on)}</Descriptions.Item>}
+        {d.signer_info !== '' && <Descriptions.Item label="Người ký">{d.signer_info}</Descriptions.Item>}
         {d.direction === 'outgoing' && (
           <>
             <Descriptions.Item label="Đơn vị soạn thảo">{d.drafting_unit ?? '—'}</Descriptions.Item>
@@ -187,7 +187,7 @@ function Metadata({ document }: { document: OfficialDocument }) {
         <Descriptions.Item label="Trích yếu" span="filled">
           {d.subject}
         </Descriptions.Item>
-        {d.content && (
+        {d.content !== '' && (
           <Descriptions.Item label="Nội dung" span="filled">
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} ellipsis={{ rows: 6, expandable: true, symbol: 'Xem thêm' }}>
               {d.content}
@@ -199,9 +199,35 @@ function Metadata({ document }: { document: OfficialDocument }) {
   );
 }
 
+/** Names of agencies (the caller's tree) and officers (the users a leader may list), by code. */
+function useNames(document: OfficialDocument): Map<string, string> {
+  const { user } = useStaffSession();
+  const tree = useQuery(queries.agencyTree());
+  const leads = hasRole(user, 'leader') || hasRole(user, 'admin');
+  const users = useQuery({
+    ...queries.users({ agency: document.agency_code, per_page: 500 }),
+    enabled: leads && document.assignments.some((a) => a.username !== null),
+  });
+  const names = new Map<string, string>();
+  const walk = (node: AgencyNode) => {
+    names.set(node.code, node.name);
+    node.children.forEach(walk);
+  };
+  if (tree.data) walk(tree.data);
+  for (const u of users.data?.items ?? []) names.set(u.username, u.full_name);
+  return names;
+}
+
 function Direction({ document }: { document: OfficialDocument }) {
+  const names = useNames(document);
   const byKind = (kind: string) =>
-    document.assignments.filter((a) => a.kind === kind).map((a) => a.username ?? a.agency_code ?? '');
+    document.assignments
+      .filter((a) => a.kind === kind)
+      .map((a) => {
+        const key = a.username ?? a.agency_code ?? '';
+        const name = names.get(key);
+        return name ? `${name} (${key})` : key;
+      });
   return (
     <Card size="small" title="Chỉ đạo, giao xử lý" data-testid="document-direction">
       <Descriptions column={1} size="small" bordered>
@@ -213,7 +239,7 @@ function Direction({ document }: { document: OfficialDocument }) {
         <Descriptions.Item label="Hạn xử lý">
           <span data-testid="document-deadline">{formatIsoDate(document.deadline)}</span> <OverdueTag overdue={document.overdue} />
         </Descriptions.Item>
-        {document.instruction && <Descriptions.Item label="Ý kiến chỉ đạo">{document.instruction}</Descriptions.Item>}
+        {document.instruction !== '' && <Descriptions.Item label="Ý kiến chỉ đạo">{document.instruction}</Descriptions.Item>}
       </Descriptions>
     </Card>
   );

@@ -1,8 +1,8 @@
-// "/can-bo/cong-viec" — the signed-in officer's tasks, in two sections: the documents to act on
-// (GET /api/v1/documents/tasks: to register, direct, handle, approve, sign, issue, send; the
-// drafts), earliest deadline first; and for those who process dossiers, the dossiers whose
-// current step is theirs (GET /api/v1/tasks), by due time, marked overdue / due soon / paused,
-// filtered by mark. Each row opens its page.
+// "/can-bo/cong-viec" — the signed-in officer's tasks, in two sections: for those who process
+// dossiers, the dossiers whose current step is theirs (GET /api/v1/tasks), by due time, marked
+// overdue / due soon / paused, filtered by mark; then, for every officer, the documents to act
+// on (GET /api/v1/documents/tasks: to register, direct, handle, approve, sign, issue, send; the
+// drafts), earliest deadline first. Each row opens its page.
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Segmented, Space, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
@@ -52,6 +52,37 @@ export default function TasksPage() {
           Làm mới
         </Button>
       </Flex>
+      {processes && (
+        <Card size="small" title={`Hồ sơ thủ tục hành chính${counts.data ? ` (${counts.data.mine})` : ''}`}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Segmented<Filter>
+              aria-label="Lọc theo hạn"
+              value={filter}
+              onChange={(value) => {
+                setFilter(value);
+                setPage(1);
+              }}
+              options={[
+                { value: 'all', label: `Tất cả${n(counts.data?.mine)}` },
+                { value: 'overdue', label: `Quá hạn${n(counts.data?.overdue)}` },
+                { value: 'due_soon', label: `Sắp đến hạn${n(counts.data?.due_soon)}` },
+              ]}
+            />
+            {tasks.isPending && <PageLoading tip="Đang tải công việc…" />}
+            {tasks.isError && <Alert type="error" showIcon message={errorMessage(tasks.error)} />}
+            {tasks.data && (
+              <TaskTable
+                testId="task-list"
+                list={tasks.data}
+                perPage={PER_PAGE}
+                loading={tasks.isFetching && tasks.isPlaceholderData}
+                onPage={setPage}
+                empty={filter === 'all' ? 'Bạn không có hồ sơ nào cần xử lý.' : 'Không có hồ sơ nào trong mục này.'}
+              />
+            )}
+          </Space>
+        </Card>
+      )}
       <Card
         size="small"
         title={`Văn bản cần xử lý${documents.data ? ` (${documents.data.total})` : ''}`}
@@ -70,37 +101,6 @@ export default function TasksPage() {
           />
         )}
       </Card>
-      {processes && (
-      <Card size="small" title={`Hồ sơ thủ tục hành chính${counts.data ? ` (${counts.data.mine})` : ''}`}>
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Segmented<Filter>
-        aria-label="Lọc theo hạn"
-        value={filter}
-        onChange={(value) => {
-          setFilter(value);
-          setPage(1);
-        }}
-        options={[
-          { value: 'all', label: `Tất cả${n(counts.data?.mine)}` },
-          { value: 'overdue', label: `Quá hạn${n(counts.data?.overdue)}` },
-          { value: 'due_soon', label: `Sắp đến hạn${n(counts.data?.due_soon)}` },
-        ]}
-      />
-      {tasks.isPending && <PageLoading tip="Đang tải công việc…" />}
-      {tasks.isError && <Alert type="error" showIcon message={errorMessage(tasks.error)} />}
-      {tasks.data && (
-        <TaskTable
-          testId="task-list"
-          list={tasks.data}
-          perPage={PER_PAGE}
-          loading={tasks.isFetching && tasks.isPlaceholderData}
-          onPage={setPage}
-          empty={filter === 'all' ? 'Bạn không có hồ sơ nào cần xử lý.' : 'Không có hồ sơ nào trong mục này.'}
-        />
-      )}
-      </Space>
-      </Card>
-      )}
     </Space>
   );
 }
