@@ -9,7 +9,7 @@
 // does not know is not shown (recall, accept_recall and refuse_recall are here already, with
 // their reason, for when the server offers them).
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import {
   AuditOutlined,
   CheckCircleOutlined,
@@ -27,8 +27,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 
+import { useDebounced } from '../../components/useDebounced';
+
 import { ApiError, errorMessage, fieldErrors } from '../../api/client';
-import { actOnDocument, listUsers } from '../../api/endpoints';
+import { actOnDocument, listDocuments, listUsers } from '../../api/endpoints';
 import { keys, queries } from '../../api/queries';
 import type { AgencyNode, DocumentActionBody, OfficialDocument, User } from '../../api/types';
 
@@ -387,8 +389,8 @@ function ActionDialog({
             <Form.Item name="note" label="Kết quả xử lý" rules={[{ max: 2000 }]}>
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} autoFocus />
             </Form.Item>
-            <Form.Item name="reply_document_id" label="Văn bản trả lời (mã văn bản đi, nếu có)">
-              <InputNumber min={1} precision={0} style={{ width: 200 }} />
+            <Form.Item name="reply_document_id" label="Văn bản trả lời (nếu có)">
+              <ReplyPicker />
             </Form.Item>
           </>
         )}
@@ -404,5 +406,33 @@ function ActionDialog({
         )}
       </Form>
     </Modal>
+  );
+}
+
+/** An outgoing document of the agency that answers this one: searched as one types. */
+function ReplyPicker({ value, onChange }: { value?: number | null; onChange?: (value: number | null) => void }) {
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 300);
+  const found = useQuery({
+    queryKey: [...keys.documents.all, 'reply-picker', q],
+    queryFn: ({ signal }) => listDocuments({ direction: 'outgoing', q: q || undefined, per_page: 20 }, signal),
+  });
+  return (
+    <Select<number>
+      showSearch
+      allowClear
+      filterOption={false}
+      value={value ?? undefined}
+      onChange={(id) => onChange?.(id ?? null)}
+      onSearch={setText}
+      loading={found.isFetching}
+      placeholder="Tìm văn bản đi theo số, ký hiệu hoặc trích yếu"
+      notFoundContent="Không có văn bản đi phù hợp."
+      options={(found.data?.items ?? []).map((d) => ({
+        value: d.id,
+        label: `${d.number_notation ?? 'Dự thảo'} — ${d.subject}`,
+      }))}
+      data-testid="reply-picker"
+    />
   );
 }
