@@ -8,7 +8,8 @@
 //    unit's specialist with a deadline; the specialist records progress and completes it;
 //  - the specialist drafts an outgoing reply to xã Trà Sơn and submits it; the leader approves
 //    and signs it; the clerk issues it (its số/ký hiệu) and sends it;
-//  - the list finds both by a query typed without diacritics, the matches marked.
+//  - the list finds both by a query typed without diacritics, the matches marked (and markup
+//    typed in a subject shown as text).
 // The buttons shown are always the server's `allowed_actions`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -286,13 +287,31 @@ test('the list finds both by a query typed without diacritics, the matches marke
   assert.ok(ids.incoming && ids.reply, 'made by the previous tests');
   await withPage(ctx, t, async (page) => {
     await signIn(page, CLERK, '/can-bo/van-ban');
+    // A subject with markup of its own: shown as the text it is.
+    const tricky = await page.evaluate(async () => {
+      const answer = await fetch('/api/v1/documents/incoming', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('egov.csrf_token') ?? '' },
+        body: JSON.stringify({
+          issuer_name: 'UBND xã Trà Sơn',
+          number_notation: '17/BC-UBND',
+          issued_on: new Date().toISOString().slice(0, 10),
+          type: 'BC',
+          subject: 'Báo cáo <b>rà soát</b> công chức cấp xã <img src=x onerror=alert(1)>',
+        }),
+      });
+      return { status: answer.status, id: (await answer.json()).id };
+    });
+    assert.equal(tricky.status, 201);
     await page.getByLabel('Tìm văn bản').fill('ra soat cong chuc cap xa');
     await page.waitForURL((url) => url.searchParams.get('q') === 'ra soat cong chuc cap xa');
     const list = page.getByTestId('document-list');
-    for (const id of [ids.incoming, ids.reply, ids.duplicate]) {
+    for (const id of [ids.incoming, ids.reply, ids.duplicate, tricky.id]) {
       await list.locator(`a[href="/can-bo/van-ban/${id}"]`).waitFor();
     }
-    assert.equal(await list.locator('tbody tr.ant-table-row').count(), 3);
+    assert.equal(await list.locator('tbody tr.ant-table-row').count(), 4);
+    assert.equal(await list.locator('[data-testid="document-snippet"] b, [data-testid="document-snippet"] img').count(), 0);
+    await list.getByText('<img src=x onerror=alert(1)>', { exact: false }).waitFor();
     // The snippets' matches are <mark> elements, never markup shown as text.
     const marks = await list.locator('[data-testid="document-snippet"] mark').allInnerTexts();
     assert.ok(marks.some((m) => /^(rà|soát|rà soát)$/i.test(m.trim())), `marks: ${marks.join(', ')}`);
