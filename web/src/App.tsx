@@ -30,6 +30,10 @@ const OnlineQueuePage = lazy(() => import('./pages/online-queue/OnlineQueuePage'
 const DossierPage = lazy(() => import('./pages/dossier/DossierPage'));
 const DossiersPage = lazy(() => import('./pages/dossiers/DossiersPage'));
 const TasksPage = lazy(() => import('./pages/tasks/TasksPage'));
+const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const DocumentPage = lazy(() => import('./pages/documents/DocumentPage'));
+const IncomingPage = lazy(() => import('./pages/documents/IncomingPage'));
+const OutgoingPage = lazy(() => import('./pages/documents/OutgoingPage'));
 const UnitTasksPage = lazy(() => import('./pages/tasks/UnitTasksPage'));
 
 export function App() {
@@ -79,6 +83,13 @@ export function App() {
         />
         <Route path="ho-so" element={<Screen page={<DossiersPage />} />} />
         <Route path="ho-so/:code" element={<Screen page={<DossierPage />} />} />
+        <Route path="van-ban" element={<Screen page={<DocumentsPage />} />} />
+        <Route
+          path="van-ban/den/moi"
+          element={<Screen page={<RequireRole roles={['clerk']}><IncomingPage /></RequireRole>} />}
+        />
+        <Route path="van-ban/di/moi" element={<Screen page={<OutgoingPage />} />} />
+        <Route path="van-ban/:id" element={<Screen page={<DocumentPage />} />} />
         <Route path="cong-viec" element={<Screen page={<TasksPage />} />} />
         <Route
           path="cong-viec-don-vi"

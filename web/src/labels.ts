@@ -1,5 +1,14 @@
 // Vietnamese labels of the API's enumerations (docs/access.md).
-import type { AgencyKind, HolidayKind, ProcedureLevel, Role } from './api/types';
+import type {
+  AgencyKind,
+  DocumentDirection,
+  DocumentStatus,
+  HolidayKind,
+  ProcedureLevel,
+  Role,
+  Secrecy,
+  Urgency,
+} from './api/types';
 
 export const roleLabels: Record<Role, string> = {
   admin: 'Quản trị',
@@ -103,3 +112,116 @@ export const dossierActionLabels: Record<string, string> = {
 export function dossierActionLabel(action: string): string {
   return dossierActionLabels[action] ?? action;
 }
+
+// --- official documents (docs/documents.md): the one table of each enumeration -------------------
+
+/** Statuses of a document, with the colour of its tag. */
+export const documentStatusLabels: Record<DocumentStatus, { text: string; color: string }> = {
+  arrived: { text: 'Chờ vào sổ', color: 'orange' },
+  registered: { text: 'Đã vào sổ, chờ chỉ đạo', color: 'blue' },
+  directed: { text: 'Đã giao xử lý', color: 'geekblue' },
+  in_progress: { text: 'Đang xử lý', color: 'processing' },
+  done: { text: 'Đã hoàn thành', color: 'success' },
+  draft: { text: 'Dự thảo', color: 'default' },
+  submitted: { text: 'Chờ duyệt', color: 'blue' },
+  approved: { text: 'Đã duyệt, chờ ký', color: 'geekblue' },
+  signed: { text: 'Đã ký, chờ ban hành', color: 'purple' },
+  issued: { text: 'Đã ban hành', color: 'cyan' },
+  sent: { text: 'Đã gửi', color: 'success' },
+};
+
+export function documentStatusLabel(status: string): { text: string; color: string } {
+  return (documentStatusLabels as Record<string, { text: string; color: string }>)[status] ?? { text: status, color: 'default' };
+}
+
+export const documentDirectionLabels: Record<DocumentDirection, string> = {
+  incoming: 'Văn bản đến',
+  outgoing: 'Văn bản đi',
+};
+
+/** Độ khẩn (Decree 30/2020, Art. 8 and Phụ lục I). */
+export const urgencyLabels: Record<Urgency, string> = {
+  normal: 'Thường',
+  khan: 'Khẩn',
+  thuong_khan: 'Thượng khẩn',
+  hoa_toc: 'Hỏa tốc',
+};
+
+/** Độ mật (Law 29/2018 on protecting State secrets). */
+export const secrecyLabels: Record<Secrecy, string> = {
+  normal: 'Thường',
+  mat: 'Mật',
+  toi_mat: 'Tối mật',
+  tuyet_mat: 'Tuyệt mật',
+};
+
+export function urgencyLabel(value: string): string {
+  return (urgencyLabels as Record<string, string>)[value] ?? value;
+}
+
+export function secrecyLabel(value: string): string {
+  return (secrecyLabels as Record<string, string>)[value] ?? value;
+}
+
+/** What happened to a document (the `action` of its events, and the buttons' verbs). */
+export const documentActionLabels: Record<string, string> = {
+  register: 'Vào sổ văn bản đến',
+  draft: 'Tạo dự thảo',
+  arrive: 'Văn bản đến từ cơ quan gửi',
+  file: 'Đính kèm tệp',
+  direct: 'Chỉ đạo, giao xử lý',
+  progress: 'Cập nhật tiến độ',
+  complete: 'Hoàn thành xử lý',
+  submit: 'Trình duyệt',
+  approve: 'Duyệt',
+  sign: 'Ký ban hành',
+  issue: 'Phát hành (cấp số)',
+  send: 'Gửi văn bản',
+  send_back: 'Trả lại dự thảo',
+};
+
+export function documentActionLabel(action: string): string {
+  return documentActionLabels[action] ?? action;
+}
+
+/** Kinds of assignment of a direction. */
+export const assignmentKindLabels: Record<string, string> = {
+  lead: 'Chủ trì',
+  co_op: 'Phối hợp',
+  inform: 'Để biết',
+};
+
+/**
+ * The document types the server knows (data/documents/types.json: Decree 30/2020 Phụ lục III,
+ * and CV for a công văn); `normative` marks those that may be normative legal documents.
+ */
+export const DOCUMENT_TYPES: readonly { abbreviation: string; name: string; normative?: boolean }[] = [
+  { abbreviation: 'CV', name: 'Công văn' },
+  { abbreviation: 'NQ', name: 'Nghị quyết', normative: true },
+  { abbreviation: 'QĐ', name: 'Quyết định', normative: true },
+  { abbreviation: 'CT', name: 'Chỉ thị' },
+  { abbreviation: 'QC', name: 'Quy chế' },
+  { abbreviation: 'QyĐ', name: 'Quy định' },
+  { abbreviation: 'TC', name: 'Thông cáo' },
+  { abbreviation: 'TB', name: 'Thông báo' },
+  { abbreviation: 'HD', name: 'Hướng dẫn' },
+  { abbreviation: 'CTr', name: 'Chương trình' },
+  { abbreviation: 'KH', name: 'Kế hoạch' },
+  { abbreviation: 'PA', name: 'Phương án' },
+  { abbreviation: 'ĐA', name: 'Đề án' },
+  { abbreviation: 'DA', name: 'Dự án' },
+  { abbreviation: 'BC', name: 'Báo cáo' },
+  { abbreviation: 'BB', name: 'Biên bản' },
+  { abbreviation: 'TTr', name: 'Tờ trình' },
+  { abbreviation: 'HĐ', name: 'Hợp đồng' },
+  { abbreviation: 'CĐ', name: 'Công điện' },
+  { abbreviation: 'BGN', name: 'Bản ghi nhớ' },
+  { abbreviation: 'BTT', name: 'Bản thỏa thuận' },
+  { abbreviation: 'GUQ', name: 'Giấy ủy quyền' },
+  { abbreviation: 'GM', name: 'Giấy mời' },
+  { abbreviation: 'GGT', name: 'Giấy giới thiệu' },
+  { abbreviation: 'GNP', name: 'Giấy nghỉ phép' },
+  { abbreviation: 'PG', name: 'Phiếu gửi' },
+  { abbreviation: 'PC', name: 'Phiếu chuyển' },
+  { abbreviation: 'PB', name: 'Phiếu báo' },
+];

@@ -29,6 +29,14 @@ export const paths = {
   dossier: (code: string) => `/can-bo/ho-so/${encodeURIComponent(code)}`,
   /** The signed-in officer's tasks. */
   tasks: '/can-bo/cong-viec',
+  /** Official documents: search and list (incoming and outgoing). */
+  documents: '/can-bo/van-ban',
+  /** The clerk's registration of incoming documents. */
+  incomingNew: '/can-bo/van-ban/den/moi',
+  /** A new outgoing draft. */
+  outgoingNew: '/can-bo/van-ban/di/moi',
+  /** One document: metadata, files, history, actions. */
+  document: (id: number) => `/can-bo/van-ban/${id}`,
   /** A leader's unit queue, with reassignment. */
   unitTasks: '/can-bo/cong-viec-don-vi',
   /** The citizen's rating of a returned dossier, with the receipt's token. */

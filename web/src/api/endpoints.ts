@@ -1,5 +1,5 @@
 // One function per API call the web app makes. Screens import these, not raw paths.
-import { api, setCsrfToken } from './client';
+import { ApiError, api, getCsrfToken, setCsrfToken } from './client';
 import type {
   Agency,
   AgencyCreate,
@@ -55,6 +55,14 @@ import type {
   Job,
   JobList,
   JobQuery,
+  DocumentActionBody,
+  DocumentFile,
+  DocumentList,
+  DocumentQuery,
+  DocumentTaskQuery,
+  IncomingDocumentRequest,
+  OfficialDocument,
+  OutgoingDocumentRequest,
 } from './types';
 
 const seg = encodeURIComponent;
@@ -300,4 +308,71 @@ export function listJobs(query: JobQuery, signal?: AbortSignal): Promise<JobList
 /** Queues a failed job again now (409 for any other state). */
 export function retryJob(id: number): Promise<Job> {
   return api.post<Job>(`/jobs/${id}/retry`);
+}
+
+// --- official documents (docs/documents.md) ---------------------------------------------------
+
+/** Registers an incoming document (clerk); a likely duplicate is 409 with details.duplicate_of. */
+export function registerIncomingDocument(body: IncomingDocumentRequest): Promise<OfficialDocument> {
+  return api.post<OfficialDocument>('/documents/incoming', body);
+}
+
+/** Drafts an outgoing document (any officer: the drafter). */
+export function draftOutgoingDocument(body: OutgoingDocumentRequest): Promise<OfficialDocument> {
+  return api.post<OfficialDocument>('/documents/outgoing', body);
+}
+
+export function listDocuments(query: DocumentQuery, signal?: AbortSignal): Promise<DocumentList> {
+  return api.get<DocumentList>('/documents', { query: { ...query }, signal });
+}
+
+/** The signed-in officer's document tasks (to register, direct, handle, approve, issue…). */
+export function listDocumentTasks(query: DocumentTaskQuery, signal?: AbortSignal): Promise<DocumentList> {
+  return api.get<DocumentList>('/documents/tasks', { query: { ...query }, signal });
+}
+
+export function getDocument(id: number, signal?: AbortSignal): Promise<OfficialDocument> {
+  return api.get<OfficialDocument>(`/documents/${id}`, { signal });
+}
+
+/** One action with the version the user saw (a stale one is 409). */
+export function actOnDocument(id: number, body: DocumentActionBody): Promise<OfficialDocument> {
+  return api.post<OfficialDocument>(`/documents/${id}/actions`, body);
+}
+
+export function documentFileUrl(id: number, sha256: string): string {
+  return `/api/v1/documents/${id}/files/${seg(sha256)}`;
+}
+
+/**
+ * Attaches a file (multipart `file`): PDF, JPEG or PNG up to 10 MiB. Errors come back as
+ * ApiError with the server's Vietnamese message, as for JSON calls.
+ */
+export async function uploadDocumentFile(id: number, file: File): Promise<DocumentFile> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const csrf = getCsrfToken();
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/documents/${id}/files`, { method: 'POST', body, headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError('network_error', 'Không kết nối được với máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.', 0);
+  }
+  let parsed: unknown = null;
+  try {
+    parsed = await response.json();
+  } catch {
+    parsed = null;
+  }
+  if (!response.ok) {
+    const error = (parsed as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+    if (error?.code && error.message) throw new ApiError(error.code, error.message, response.status, error.details);
+    if (response.status === 413) throw new ApiError('payload_too_large', 'Tệp quá lớn (tối đa 10 MB).', 413);
+    if (response.status === 415)
+      throw new ApiError('unsupported_media_type', 'Chỉ nhận tệp PDF, JPEG hoặc PNG.', 415);
+    throw new ApiError('invalid_response', `Tải tệp lên không thành công (mã ${response.status}).`, response.status);
+  }
+  return parsed as DocumentFile;
 }

@@ -30,8 +30,11 @@ import {
   listUsers,
   verifySeal,
   listJobs,
+  getDocument,
+  listDocuments,
+  listDocumentTasks,
 } from './endpoints';
-import type { DossierQuery, JobQuery, NotificationQuery, ProcedureQuery, TaskQuery, UnitTaskQuery, UserQuery } from './types';
+import type { DocumentQuery, DocumentTaskQuery, DossierQuery, JobQuery, NotificationQuery, ProcedureQuery, TaskQuery, UnitTaskQuery, UserQuery } from './types';
 
 /**
  * No automatic retries (a failed request shows its Vietnamese message at once, as before, and
@@ -53,7 +56,7 @@ export function createQueryClient(): QueryClient {
  * catalog, lookups and health), at sign-in and sign-out: the next user must not see them.
  */
 export function forgetStaffData(queryClient: QueryClient): void {
-  for (const queryKey of [keys.auth.all, keys.agencies.all, keys.users.all, keys.dossiers.all, keys.tasks.all, keys.calendar.all, keys.jobs.all, keys.notifications.all]) {
+  for (const queryKey of [keys.auth.all, keys.agencies.all, keys.users.all, keys.dossiers.all, keys.tasks.all, keys.calendar.all, keys.jobs.all, keys.notifications.all, keys.documents.all]) {
     queryClient.removeQueries({ queryKey });
   }
 }
@@ -79,6 +82,13 @@ export const keys = {
     list: (query: DossierQuery) => ['dossiers', 'list', query] as const,
     detail: (code: string) => ['dossiers', 'detail', code] as const,
     officers: (code: string, step: 'current' | 'next') => ['dossiers', 'officers', code, step] as const,
+  },
+  /** Official documents: every change to one invalidates them all (lists, tasks, pages). */
+  documents: {
+    all: ['documents'] as const,
+    list: (query: DocumentQuery) => ['documents', 'list', query] as const,
+    tasks: (query: DocumentTaskQuery) => ['documents', 'tasks', query] as const,
+    detail: (id: number) => ['documents', 'detail', id] as const,
   },
   /** The bell: the signed-in officer's notifications and their unread count. */
   notifications: {
@@ -145,6 +155,20 @@ export const queries = {
       queryKey: keys.dossiers.officers(code, step),
       queryFn: ({ signal }) => listOfficers(code, step, signal),
     }),
+  documents: (query: DocumentQuery) =>
+    queryOptions({
+      queryKey: keys.documents.list(query),
+      queryFn: ({ signal }) => listDocuments(query, signal),
+      placeholderData: keepPreviousData,
+    }),
+  documentTasks: (query: DocumentTaskQuery) =>
+    queryOptions({
+      queryKey: keys.documents.tasks(query),
+      queryFn: ({ signal }) => listDocumentTasks(query, signal),
+      placeholderData: keepPreviousData,
+    }),
+  document: (id: number) =>
+    queryOptions({ queryKey: keys.documents.detail(id), queryFn: ({ signal }) => getDocument(id, signal) }),
   tasks: (query: TaskQuery) =>
     queryOptions({
       queryKey: keys.tasks.mine(query),

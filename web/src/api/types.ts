@@ -224,3 +224,32 @@ export const JOB_STATES: readonly JobState[] = ['queued', 'running', 'done', 'fa
 export type Job = Schemas['Job'];
 export type JobList = Schemas['JobList'];
 export type JobQuery = Query<'/api/v1/jobs', 'get'>;
+
+// --- official documents (docs/documents.md) ------------------------------------------------------
+
+export type DocumentDirection = Schemas['DocumentDirection'];
+export type DocumentStatus = Schemas['DocumentStatus'];
+export type Urgency = Schemas['Urgency'];
+export type Secrecy = Schemas['Secrecy'];
+export const URGENCIES = ['normal', 'khan', 'thuong_khan', 'hoa_toc'] as const satisfies readonly Urgency[];
+export const SECRECIES = ['normal', 'mat', 'toi_mat', 'tuyet_mat'] as const satisfies readonly Secrecy[];
+
+/** GET /documents/{id}, and the answers of registration, drafting and actions. */
+export type OfficialDocument = Schemas['Document'];
+export type DocumentEvent = Schemas['DocumentEvent'];
+export type DocumentFile = Schemas['DocumentFile'];
+export type DocumentAssignment = Schemas['DocumentAssignment'];
+
+/** An item of GET /documents and GET /documents/tasks. */
+export type DocumentItem = Schemas['DocumentItem'];
+export type DocumentList = Schemas['DocumentList'];
+export type DocumentQuery = Query<'/api/v1/documents', 'get'>;
+export type DocumentTaskQuery = Query<'/api/v1/documents/tasks', 'get'>;
+
+/** POST /documents/incoming (clerk) and POST /documents/outgoing (any officer). */
+export type IncomingDocumentRequest = Schemas['IncomingDocumentRequest'];
+export type OutgoingDocumentRequest = Schemas['OutgoingDocumentRequest'];
+
+/** POST /documents/{id}/actions. */
+export type DocumentActionBody = Schemas['DocumentAction'];
+export type DocumentActionName = DocumentActionBody['action'];

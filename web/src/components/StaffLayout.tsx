@@ -12,6 +12,7 @@ import {
   CalendarOutlined,
   CloudDownloadOutlined,
   FileAddOutlined,
+  FileTextOutlined,
   HomeOutlined,
   LogoutOutlined,
   ScheduleOutlined,
@@ -35,6 +36,11 @@ const { Header, Sider, Content } = Layout;
 /** Who has work queues: the roles that act on a dossier's steps. */
 function processes(user: CurrentUser): boolean {
   return hasRole(user, 'reception') || hasRole(user, 'specialist') || hasRole(user, 'leader');
+}
+
+/** Who works on official documents (drafts, handles, registers): every role but a bare administrator. */
+function hasDocuments(user: CurrentUser): boolean {
+  return user.roles.some((role) => role !== 'admin');
 }
 
 /** Who reads dossiers: every role but a bare administrator. */
@@ -66,7 +72,7 @@ function menuItems(user: CurrentUser, counts: TaskCounts | undefined): MenuProps
   const items: NonNullable<MenuProps['items']> = [
     { key: paths.staffHome, icon: <HomeOutlined aria-hidden />, label: <Link to={paths.staffHome}>Trang chủ</Link> },
   ];
-  if (processes(user)) {
+  if (processes(user) || hasDocuments(user)) {
     items.push({
       key: paths.tasks,
       icon: <CarryOutOutlined aria-hidden />,
@@ -93,6 +99,16 @@ function menuItems(user: CurrentUser, counts: TaskCounts | undefined): MenuProps
   if (readsDossiers(user)) {
     items.push({ key: paths.dossiers, icon: <FolderOpenOutlined aria-hidden />, label: <Link to={paths.dossiers}>Danh sách hồ sơ</Link> });
   }
+  if (hasDocuments(user)) {
+    items.push({ key: paths.documents, icon: <FileTextOutlined aria-hidden />, label: <Link to={paths.documents}>Văn bản</Link> });
+    if (hasRole(user, 'clerk')) {
+      items.push({
+        key: paths.incomingNew,
+        icon: <FileAddOutlined aria-hidden />,
+        label: <Link to={paths.incomingNew}>Vào sổ văn bản đến</Link>,
+      });
+    }
+  }
   items.push({ key: paths.calendar, icon: <CalendarOutlined aria-hidden />, label: <Link to={paths.calendar}>Lịch làm việc</Link> });
   if (hasRole(user, 'admin')) {
     items.push(
@@ -116,6 +132,8 @@ function selectedKey(pathname: string): string {
     paths.intake,
     paths.onlineQueue,
     paths.dossiers,
+    paths.incomingNew,
+    paths.documents,
     paths.tasks,
     paths.unitTasks,
   ];

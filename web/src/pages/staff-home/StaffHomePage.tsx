@@ -1,7 +1,7 @@
 // "/can-bo" — the staff dashboard: a greeting with the user's name, agency and roles, and
 // the ways to the screens the user may open.
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
-import { ApartmentOutlined, CarryOutOutlined, FolderOpenOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CarryOutOutlined, FileTextOutlined, FolderOpenOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 
 import { RoleTags } from '../../components/RoleTags';
@@ -30,14 +30,18 @@ export default function StaffHomePage() {
         </Descriptions>
       </Card>
       <Row gutter={[16, 16]}>
-        {processes && (
+        {(processes || readsDossiers) && (
           <Col xs={24} md={8}>
             <Link to={paths.tasks}>
               <Card hoverable className="egov-card">
                 <Card.Meta
                   avatar={<CarryOutOutlined style={{ fontSize: 24 }} aria-hidden />}
                   title="Công việc của tôi"
-                  description="Hồ sơ đang chờ bạn xử lý, theo thời hạn; hồ sơ quá hạn và sắp đến hạn."
+                  description={
+                    processes
+                      ? 'Hồ sơ và văn bản đang chờ bạn xử lý, theo thời hạn; hồ sơ quá hạn và sắp đến hạn.'
+                      : 'Văn bản đang chờ bạn xử lý, theo thời hạn.'
+                  }
                 />
               </Card>
             </Link>
@@ -51,6 +55,19 @@ export default function StaffHomePage() {
                   avatar={<FolderOpenOutlined style={{ fontSize: 24 }} aria-hidden />}
                   title="Danh sách hồ sơ"
                   description="Tìm hồ sơ theo mã, người nộp, trạng thái, ngày tiếp nhận."
+                />
+              </Card>
+            </Link>
+          </Col>
+        )}
+        {readsDossiers && (
+          <Col xs={24} md={8}>
+            <Link to={paths.documents}>
+              <Card hoverable className="egov-card">
+                <Card.Meta
+                  avatar={<FileTextOutlined style={{ fontSize: 24 }} aria-hidden />}
+                  title="Văn bản"
+                  description="Văn bản đến, văn bản đi: tìm kiếm, vào sổ, dự thảo, xử lý."
                 />
               </Card>
             </Link>
