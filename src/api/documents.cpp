@@ -263,7 +263,7 @@ void RegisterDocumentRoutes(http::Router& router, const service::Services& servi
         return JsonView(ItemsOf(s.documents.Tasks(caller, paging.page, paging.per_page), paging));
       }));
 
-  router.Add(verb::get, "/api/v1/documents/registers/{register}",
+  router.Add(verb::get, "/api/v1/document-registers/{register}",
              http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);
                service::document::RegisterQuery q;

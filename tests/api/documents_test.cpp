@@ -955,7 +955,7 @@ TEST_P(DocumentsTest, RegistersDownloadAsPdfAndXlsx) {
   SetTime("2026-04-06T09:00:00+07:00");
   Register(IncomingBody("Văn bản tháng tư", "77/TB-UBND"));
 
-  const std::string base = "/api/v1/documents/registers/";
+  const std::string base = "/api/v1/document-registers/";
   const std::string march = "?from=2026-03-01&to=2026-03-31";
   struct Expect {
     std::string name, slug;

@@ -88,7 +88,7 @@ struct DocumentView {
   bool overdue = false;  // a directed document past its deadline (Vietnam date)
 };
 
-// GET /api/v1/documents/registers/{register}: a register of the caller's document agency for
+// GET /api/v1/document-registers/{register}: a register of the caller's document agency for
 // a period of at most kMaxRegisterDays days (both days included), as PDF or XLSX.
 struct RegisterQuery {
   std::string register_name;  // incoming | outgoing | tracking
