@@ -42,10 +42,11 @@ service::document::ActionInput DocumentActionInputOf(const boost::json::object& 
   const auto name = json::ReadMember<std::string>(body, "action", {.max_chars = 50});
   const auto action = core::document::ParseAction(name);
   if (!action || !core::document::IsPostable(*action)) {
-    throw FieldError("action", "\"" + name.substr(0, 50) +
-                                   "\" không phải là một thao tác; có: register, direct, progress, "
-                                   "complete, assign, submit, approve, sign, issue, send, send_back, "
-                                   "recall, accept_recall, refuse_recall.");
+    throw FieldError("action",
+                     "\"" + name.substr(0, 50) +
+                         "\" không phải là một thao tác; có: register, direct, progress, "
+                         "complete, assign, submit, approve, sign, issue, send, send_back, "
+                         "recall, accept_recall, refuse_recall.");
   }
   service::document::ActionInput in;
   in.action = *action;

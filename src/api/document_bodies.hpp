@@ -149,7 +149,8 @@ struct AssignBody : DocumentActionOnly {
 };
 BOOST_DESCRIBE_STRUCT(AssignBody, (DocumentActionOnly), (user, note))
 constexpr auto JsonRules(json::For<AssignBody>) {
-  return std::to_array<json::FieldRule>({{"user", {.max_chars = 100}}, {"note", {.max_chars = 2000}}});
+  return std::to_array<json::FieldRule>(
+      {{"user", {.max_chars = 100}}, {"note", {.max_chars = 2000}}});
 }
 
 // PUT /api/v1/agencies/{code}/document-numbering.

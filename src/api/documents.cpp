@@ -191,8 +191,8 @@ DocumentView ViewOf(const service::document::DocumentView& v) {
   out.source_document_id = d.source_document_id;
   out.duplicate_of = v.duplicate_of;
   for (const auto& a : v.assignments) {
-    AssignmentView view{doc::Name(a.kind), std::nullopt,     a.username,
-                        a.assigned_user,   a.assigned_by,    InstantOf(a.assigned_at),
+    AssignmentView view{doc::Name(a.kind), std::nullopt,  a.username,
+                        a.assigned_user,   a.assigned_by, InstantOf(a.assigned_at),
                         a.assigned_note};
     if (a.agency_id) view.agency_code = a.agency_code;
     out.assignments.push_back(std::move(view));

@@ -204,7 +204,8 @@ std::string RegisterText(const std::string& bytes, bool pdf) {
     text = Output(
         "python3 -c \"import re,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); "
         "x=''.join(z.read(n).decode() for n in z.namelist() if n.startswith('xl/shared') or "
-        "n.startswith('xl/worksheets/sheet')); print('\\n'.join(re.findall(r'<t[^>]*>([^<]*)</t>', x)))\" '" +
+        "n.startswith('xl/worksheets/sheet')); print('\\n'.join(re.findall(r'<t[^>]*>([^<]*)</t>', "
+        "x)))\" '" +
         file + "'");
   }
   std::filesystem::remove_all(dir);
@@ -684,7 +685,6 @@ TEST_P(DocumentsTest, SeedDocumentsWritesThroughTheService) {
             false);
 }
 
-
 TEST_P(DocumentsTest, RecipientStatusesFlowBackToTheSender) {
   auto cv = Issue({{"type", "CV"},
                    {"subject", "Về việc đo đạc đất đai"},
@@ -775,8 +775,8 @@ TEST_P(DocumentsTest, RecallFreezesTheSenderAndWithdrawsAcceptedCopies) {
   EXPECT_TRUE(InTasks(traso, "vanthu.traso"));
   // No recall pending: the recipient has nothing to answer (409), and is offered nothing.
   EXPECT_EQ(Act(traso, "vanthu.traso", {{"action", "accept_recall"}}).status, 409u);
-  EXPECT_FALSE(Has(Strings(Get(traso, "vanthu.traso").json().at("allowed_actions")),
-                   "accept_recall"));
+  EXPECT_FALSE(
+      Has(Strings(Get(traso, "vanthu.traso").json().at("allowed_actions")), "accept_recall"));
 
   // Roles, body and visibility of the recall itself.
   EXPECT_EQ(Act(id, "lanhdao", {{"action", "recall"}, {"reason", "Sai sót"}}).status, 403u);
@@ -827,10 +827,10 @@ TEST_P(DocumentsTest, RecallFreezesTheSenderAndWithdrawsAcceptedCopies) {
   EXPECT_EQ(withdrawn.at("subject").as_string(), "Về việc kiểm kê rừng phòng hộ");  // the record
   EXPECT_EQ(withdrawn.at("events").as_array().back().at("action").as_string(), "accept_recall");
   EXPECT_EQ(withdrawn.at("events").as_array().back().at("actor").as_string(), "vanthu.traso");
-  EXPECT_EQ(c_->Get("/api/v1/documents/" + std::to_string(traso) + "/files/" + sha,
-                    As("vanthu.traso"))
-                .status,
-            404u);
+  EXPECT_EQ(
+      c_->Get("/api/v1/documents/" + std::to_string(traso) + "/files/" + sha, As("vanthu.traso"))
+          .status,
+      404u);
   EXPECT_FALSE(InTasks(traso, "vanthu.traso"));
   EXPECT_TRUE(ListIds("?q=kiem%20ke%20rung", "vanthu.traso").empty());
   const auto listed = ListIds("?per_page=500", "vanthu.traso");
@@ -842,9 +842,9 @@ TEST_P(DocumentsTest, RecallFreezesTheSenderAndWithdrawsAcceptedCopies) {
   EXPECT_EQ(r.at("status").as_string(), "recall_accepted");
   EXPECT_EQ(r.at("status_code").as_string(), "15");
   // The sender's file is still there.
-  EXPECT_EQ(c_->Get("/api/v1/documents/" + std::to_string(id) + "/files/" + sha, As("vanthu"))
-                .status,
-            200u);
+  EXPECT_EQ(
+      c_->Get("/api/v1/documents/" + std::to_string(id) + "/files/" + sha, As("vanthu")).status,
+      200u);
   // The recipients no longer see the recalled original.
   EXPECT_EQ(Get(id, "chutich.traso").status, 404u);
 
@@ -896,11 +896,12 @@ TEST_P(DocumentsTest, UnitLeaderAssignsInsideTheUnit) {
   EXPECT_EQ(Act(id, "lanhdao.tnmt", {{"action", "assign"}, {"user", "chuyenvien.tp"}}).status,
             422u);  // another unit
   EXPECT_EQ(Act(id, "lanhdao.tnmt", {{"action", "assign"}, {"user", "khongco"}}).status, 422u);
-  EXPECT_EQ(Act(id, "lanhdao.tnmt", {{"action", "assign"}, {"user", "chuyenvien2.tnmt"},
-                                     {"deadline", "2026-03-10"}})
+  EXPECT_EQ(Act(id, "lanhdao.tnmt",
+                {{"action", "assign"}, {"user", "chuyenvien2.tnmt"}, {"deadline", "2026-03-10"}})
                 .status,
             422u);  // a member assign does not take
-  EXPECT_TRUE(Get(id, "lanhdao").json().at("assignments").as_array()[0].at("assigned_user").is_null());
+  EXPECT_TRUE(
+      Get(id, "lanhdao").json().at("assignments").as_array()[0].at("assigned_user").is_null());
 
   auto assigned = Do(id, "lanhdao.tnmt",
                      {{"action", "assign"},
@@ -947,8 +948,7 @@ TEST_P(DocumentsTest, RegistersDownloadAsPdfAndXlsx) {
   auto secret_body = IncomingBody("Kế hoạch bảo vệ bí mật", "42/KH-CA", "Công an tỉnh");
   secret_body["secrecy"] = "mat";
   auto b = Register(secret_body);
-  Do(Id(a), "lanhdao",
-     {{"action", "direct"}, {"lead", kLandUnit}, {"deadline", "2026-03-20"}});
+  Do(Id(a), "lanhdao", {{"action", "direct"}, {"lead", kLandUnit}, {"deadline", "2026-03-20"}});
   Do(Id(a), "chuyenvien.tnmt", {{"action", "progress"}, {"note", "Đang thẩm định hồ sơ"}});
   Do(Id(a), "chuyenvien.tnmt",
      {{"action", "complete"}, {"reply_document_id", Id(reply)}, {"note", "Đã trả lời"}});
@@ -964,12 +964,11 @@ TEST_P(DocumentsTest, RegistersDownloadAsPdfAndXlsx) {
   const std::vector<Expect> registers = {
       {"incoming",
        "so-van-ban-den",
-       {"SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "41/CV-STNMT", "42/KH-CA", "Sở Tài nguyên", "Mật",
-        "02/03/2026", "Phòng Tài nguyên và Môi trường", "Từ ngày 01/03/2026 đến ngày 31/03/2026"}},
+       {"SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "41/CV-STNMT", "42/KH-CA", "Sở Tài nguyên", "Mật", "02/03/2026",
+        "Phòng Tài nguyên và Môi trường", "Từ ngày 01/03/2026 đến ngày 31/03/2026"}},
       {"outgoing",
        "so-van-ban-di",
-       {"SỔ ĐĂNG KÝ VĂN BẢN ĐI", "01/UBND-TNMT", "Trả lời về cấp đổi sổ đỏ",
-        "UBND xã Trà Sơn"}},
+       {"SỔ ĐĂNG KÝ VĂN BẢN ĐI", "01/UBND-TNMT", "Trả lời về cấp đổi sổ đỏ", "UBND xã Trà Sơn"}},
       {"tracking",
        "so-theo-doi-giai-quyet-van-ban-den",
        {"41/CV-STNMT", "20/03/2026", "Đã trả lời", "01/UBND-TNMT"}},
@@ -992,7 +991,8 @@ TEST_P(DocumentsTest, RegistersDownloadAsPdfAndXlsx) {
       const auto text = NoSpaces(RegisterText(r.body, format == "pdf"));
       for (const auto& t : reg.texts) {
         EXPECT_NE(text.find(NoSpaces(t)), std::string::npos)
-            << reg.name << " " << format << " lacks " << t << ":\n" << text;
+            << reg.name << " " << format << " lacks " << t << ":\n"
+            << text;
       }
       EXPECT_EQ(text.find("77/TB-UBND"), std::string::npos) << reg.name << " " << format;
     }

@@ -26,13 +26,24 @@ constexpr NameOf<Status> kStatusNames[] = {
 };
 
 constexpr NameOf<Action> kActionNames[] = {
-    {Action::kRegister, "register"},  {Action::kDraft, "draft"},   {Action::kArrive, "arrive"},
-    {Action::kFile, "file"},          {Action::kDirect, "direct"}, {Action::kProgress, "progress"},
-    {Action::kComplete, "complete"},  {Action::kSubmit, "submit"}, {Action::kApprove, "approve"},
-    {Action::kSign, "sign"},          {Action::kIssue, "issue"},   {Action::kSend, "send"},
-    {Action::kSendBack, "send_back"}, {Action::kRecall, "recall"},
-    {Action::kAcceptRecall, "accept_recall"}, {Action::kRefuseRecall, "refuse_recall"},
-    {Action::kAssign, "assign"}, {Action::kStatus, "status"},
+    {Action::kRegister, "register"},
+    {Action::kDraft, "draft"},
+    {Action::kArrive, "arrive"},
+    {Action::kFile, "file"},
+    {Action::kDirect, "direct"},
+    {Action::kProgress, "progress"},
+    {Action::kComplete, "complete"},
+    {Action::kSubmit, "submit"},
+    {Action::kApprove, "approve"},
+    {Action::kSign, "sign"},
+    {Action::kIssue, "issue"},
+    {Action::kSend, "send"},
+    {Action::kSendBack, "send_back"},
+    {Action::kRecall, "recall"},
+    {Action::kAcceptRecall, "accept_recall"},
+    {Action::kRefuseRecall, "refuse_recall"},
+    {Action::kAssign, "assign"},
+    {Action::kStatus, "status"},
 };
 
 struct DeliveryRow {

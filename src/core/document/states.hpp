@@ -24,8 +24,8 @@ enum class Status {
   kSubmitted,
   kApproved,
   kSigned,
-  kIssued,  // numbered and registered by the clerk
-  kSent,    // delivered to the recipients
+  kIssued,    // numbered and registered by the clerk
+  kSent,      // delivered to the recipients
   kRecalled,  // its clerk recalled it after sending (Art. 18.4): frozen, no further action
   // incoming again: a delivered copy whose recall the recipient's clerk accepted. A stub: its
   // files and content are removed, its metadata and events kept (the recall's record).

@@ -35,10 +35,14 @@ TEST(DocumentStates, ContractNames) {
 
 TEST(DocumentStates, DeliveryStatusCodesAreDomainMd) {
   const std::pair<DeliveryStatus, std::string_view> codes[] = {
-      {DeliveryStatus::kArrived, "01"},         {DeliveryStatus::kReceived, "03"},
-      {DeliveryStatus::kAwaitingAssignment, "04"}, {DeliveryStatus::kAssigned, "05"},
-      {DeliveryStatus::kDone, "06"},            {DeliveryStatus::kRecallRequested, "13"},
-      {DeliveryStatus::kRecallAccepted, "15"},  {DeliveryStatus::kRecallRefused, "16"},
+      {DeliveryStatus::kArrived, "01"},
+      {DeliveryStatus::kReceived, "03"},
+      {DeliveryStatus::kAwaitingAssignment, "04"},
+      {DeliveryStatus::kAssigned, "05"},
+      {DeliveryStatus::kDone, "06"},
+      {DeliveryStatus::kRecallRequested, "13"},
+      {DeliveryStatus::kRecallAccepted, "15"},
+      {DeliveryStatus::kRecallRefused, "16"},
   };
   EXPECT_EQ(AllDeliveryStatuses().size(), std::size(codes));
   for (auto [status, code] : codes) {

@@ -44,11 +44,11 @@ bool IsPostable(Action action);
 
 // The caller, as far as the table cares (the service works these out).
 struct Actor {
-  bool clerk = false;    // a clerk of the document's agency
-  bool leader = false;   // a leader of the document's agency
-  bool drafter = false;  // drafted it
-  bool lead = false;     // the lead assignee (or an officer of the lead unit)
-  bool co_op = false;    // a co-operating assignee (or an officer of such a unit)
+  bool clerk = false;        // a clerk of the document's agency
+  bool leader = false;       // a leader of the document's agency
+  bool drafter = false;      // drafted it
+  bool lead = false;         // the lead assignee (or an officer of the lead unit)
+  bool co_op = false;        // a co-operating assignee (or an officer of such a unit)
   bool unit_leader = false;  // a leader of a unit assigned as lead or co-operating
 };
 

@@ -154,7 +154,8 @@ TEST(DocumentWorkflow, AllowedActions) {
   EXPECT_EQ(AllowedActions(Status::kRegistered, Clerk()), (std::vector<Action>{}));
   EXPECT_EQ(AllowedActions(Status::kRegistered, Clerk(), true),
             (std::vector<Action>{Action::kAcceptRecall, Action::kRefuseRecall}));
-  EXPECT_EQ(AllowedActions(Status::kDirected, UnitLeader()), (std::vector<Action>{Action::kAssign}));
+  EXPECT_EQ(AllowedActions(Status::kDirected, UnitLeader()),
+            (std::vector<Action>{Action::kAssign}));
   EXPECT_TRUE(AllowedActions(Status::kDone, Leader()).empty());
 }
 

@@ -90,8 +90,8 @@ DocumentView Documents::Act(const core::access::Caller& caller, std::int64_t id,
   std::optional<core::document::Delivery> delivery;
   if (d.source_document_id) delivery = store::document::FindDelivery(tx.session(), id);
   const bool recall_pending = delivery && delivery->status == DeliveryStatus::kRecallRequested;
-  const auto outcome = core::document::Decide(d.status, in.action, ActorOf(ctx, d, assignments),
-                                              recall_pending);
+  const auto outcome =
+      core::document::Decide(d.status, in.action, ActorOf(ctx, d, assignments), recall_pending);
   if (const auto* refusal = std::get_if<core::document::Refusal>(&outcome)) {
     throw core::document::ToError(*refusal);
   }
@@ -251,8 +251,7 @@ DocumentView Documents::Act(const core::access::Caller& caller, std::int64_t id,
     }
   }
   if (delivery) {
-    const bool answer =
-        in.action == Action::kAcceptRecall || in.action == Action::kRefuseRecall;
+    const bool answer = in.action == Action::kAcceptRecall || in.action == Action::kRefuseRecall;
     for (const auto& [status, note] : flows) {
       if (recall_pending && !answer) continue;
       FlowBack(tx, d, *delivery, status, caller, now, note);
@@ -270,13 +269,13 @@ void Documents::FlowBack(store::WriteTransaction& tx, const Document& copy,
   store::document::SetDeliveryStatus(tx, copy.id, status, now);
   auto sent = store::document::Find(tx.session(), delivery.document_id);
   if (!sent) return;
-  std::string text = std::string(core::document::Code(status)) + " " +
-                     std::string(core::document::Label(status));
+  std::string text =
+      std::string(core::document::Code(status)) + " " + std::string(core::document::Label(status));
   if (!note.empty()) text += ": " + note;
   // The recipient agency as the event's agency: the sender reads whose copy changed.
-  store::document::InsertEvent(tx, sent->id,
-                               {now, Action::kStatus, caller.username, copy.agency_code,
-                                sent->status, sent->status, text});
+  store::document::InsertEvent(
+      tx, sent->id,
+      {now, Action::kStatus, caller.username, copy.agency_code, sent->status, sent->status, text});
 }
 
 void Documents::Deliver(store::WriteTransaction& tx, const Document& d,

@@ -92,9 +92,9 @@ core::document::Actor Documents::ActorOf(
       a.unit_leader = true;
     }
     // A unit's part handed to one officer: that officer and the unit's leaders handle it.
-    const bool mine =
-        (x.username && *x.username == ctx.caller.username) ||
-        (of_my_unit && (!x.assigned_user || *x.assigned_user == ctx.caller.username || leads_units));
+    const bool mine = (x.username && *x.username == ctx.caller.username) ||
+                      (of_my_unit && (!x.assigned_user || *x.assigned_user == ctx.caller.username ||
+                                      leads_units));
     if (!mine) continue;
     if (x.kind == core::document::AssignmentKind::kLead) a.lead = true;
     if (x.kind == core::document::AssignmentKind::kCoOp) a.co_op = true;

@@ -67,7 +67,8 @@ class Names {
 std::string LeadOf(Names& names, const std::vector<core::document::Assignment>& assignments) {
   for (const auto& a : assignments) {
     if (a.kind != AssignmentKind::kLead) continue;
-    std::string out = a.agency_id ? names.Agency(*a.agency_id) : names.User(a.username.value_or(""));
+    std::string out =
+        a.agency_id ? names.Agency(*a.agency_id) : names.User(a.username.value_or(""));
     if (a.assigned_user) out += " (" + names.User(*a.assigned_user) + ")";
     return out;
   }
@@ -166,7 +167,8 @@ RegisterFile Documents::RenderRegister(const core::access::Caller& caller,
       r.note = NoteOf(d);
       rows.push_back(std::move(r));
     }
-    out.bytes = pdf ? render::RenderRegisterPdf(info, rows) : render::RenderRegisterXlsx(info, rows);
+    out.bytes =
+        pdf ? render::RenderRegisterPdf(info, rows) : render::RenderRegisterXlsx(info, rows);
   } else {
     const auto begin = core::calendar::ToUtcMillis({from, 0});
     const auto end = core::calendar::ToUtcMillis({core::calendar::AddDays(to, 1), 0});
@@ -185,7 +187,8 @@ RegisterFile Documents::RenderRegister(const core::access::Caller& caller,
         r.type_and_summary = TypeAndSubject(types_, d);
         r.recipient = LeadOf(names, store::document::ListAssignments(s, d.id));
         const auto events = store::document::ListEvents(s, d.id);
-        if (auto directed = FirstEvent(events, Action::kDirect)) r.transferred_on = DmyOf(*directed);
+        if (auto directed = FirstEvent(events, Action::kDirect))
+          r.transferred_on = DmyOf(*directed);
         r.note = NoteOf(d);
         rows.push_back(std::move(r));
       }
@@ -223,8 +226,8 @@ RegisterFile Documents::RenderRegister(const core::access::Caller& caller,
           pdf ? render::RenderRegisterPdf(info, rows) : render::RenderRegisterXlsx(info, rows);
     }
   }
-  out.mime_type = pdf ? "application/pdf"
-                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  out.mime_type =
+      pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   out.file_name = slug + "_" + *from_text + "_" + *to_text + "." + format;
   return out;
 }

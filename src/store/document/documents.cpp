@@ -370,9 +370,7 @@ struct DeliveryRow {
     c("agency_id", agency);
     c("status", status.value, status.ind);
   }
-  core::document::Delivery Get() const {
-    return {document, agency, DeliveryStatusOf(status)};
-  }
+  core::document::Delivery Get() const { return {document, agency, DeliveryStatusOf(status)}; }
 };
 
 struct FileRow {
@@ -609,9 +607,8 @@ void SetAssignedUser(WriteTransaction& tx, std::int64_t document_id, std::int64_
                      const std::string& user, const std::string& by, std::int64_t at,
                      const std::string& note) {
   long long id = document_id, agency = unit_id, when = at;
-  tx.sql() << kSetAssignedUser, soci::use(user, "user"), soci::use(by, "by"),
-      soci::use(when, "at"), soci::use(note, "note"), soci::use(id, "id"),
-      soci::use(agency, "agency");
+  tx.sql() << kSetAssignedUser, soci::use(user, "user"), soci::use(by, "by"), soci::use(when, "at"),
+      soci::use(note, "note"), soci::use(id, "id"), soci::use(agency, "agency");
 }
 
 void Withdraw(WriteTransaction& tx, std::int64_t document_id) {
@@ -621,8 +618,7 @@ void Withdraw(WriteTransaction& tx, std::int64_t document_id) {
 }
 
 std::vector<Document> ListIncomingRegister(Session& session, std::int64_t agency_id,
-                                           std::int64_t from_ms, std::int64_t to_ms,
-                                           int limit) {
+                                           std::int64_t from_ms, std::int64_t to_ms, int limit) {
   long long a = agency_id, f = from_ms, t = to_ms, l = limit;
   return QueryRows<Row>(session.sql(), kSelectIncomingRegister, soci::use(a, "a"),
                         soci::use(f, "f"), soci::use(t, "t"), soci::use(l, "limit"));

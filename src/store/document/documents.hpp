@@ -84,8 +84,8 @@ void Withdraw(WriteTransaction& tx, std::int64_t document_id);
 // The incoming register: documents of `agency_id` with an incoming number that arrived in
 // [from_ms, to_ms) (UTC ms), by year and number; at most `limit`.
 std::vector<core::document::Document> ListIncomingRegister(Session& session, std::int64_t agency_id,
-                                                           std::int64_t from_ms,
-                                                           std::int64_t to_ms, int limit);
+                                                           std::int64_t from_ms, std::int64_t to_ms,
+                                                           int limit);
 // The outgoing register: documents of `agency_id` numbered at issue with `issued_on` in
 // [from, to] (YYYY-MM-DD), by day and number; at most `limit`.
 std::vector<core::document::Document> ListOutgoingRegister(Session& session, std::int64_t agency_id,
