@@ -42,9 +42,11 @@ service::document::ActionInput DocumentActionInputOf(const boost::json::object& 
   const auto name = json::ReadMember<std::string>(body, "action", {.max_chars = 50});
   const auto action = core::document::ParseAction(name);
   if (!action || !core::document::IsPostable(*action)) {
-    throw FieldError("action", "\"" + name.substr(0, 50) +
-                                   "\" không phải là một thao tác; có: register, direct, progress, "
-                                   "complete, submit, approve, sign, issue, send, send_back.");
+    throw FieldError("action",
+                     "\"" + name.substr(0, 50) +
+                         "\" không phải là một thao tác; có: register, direct, progress, "
+                         "complete, assign, submit, approve, sign, issue, send, send_back, "
+                         "recall, accept_recall, refuse_recall.");
   }
   service::document::ActionInput in;
   in.action = *action;
@@ -59,7 +61,22 @@ service::document::ActionInput DocumentActionInputOf(const boost::json::object& 
       in.instruction = b.instruction.value_or({});
       break;
     }
+    case Action::kRecall:
+    case Action::kRefuseRecall: {
+      auto b = json::Read<ReasonBody>(body);
+      in.version = b.version;
+      in.reason = std::move(b.reason);
+      break;
+    }
+    case Action::kAssign: {
+      auto b = json::Read<AssignBody>(body);
+      in.version = b.version;
+      in.user = std::move(b.user);
+      in.note = b.note.value_or({});
+      break;
+    }
     case Action::kProgress:
+    case Action::kAcceptRecall:
     case Action::kSendBack: {
       auto b = json::Read<NoteBody>(body);
       in.version = b.version;

@@ -133,6 +133,26 @@ constexpr auto JsonRules(json::For<CompleteBody>) {
        {"reply_document_id", {.min = 1, .max = 1'000'000'000'000LL}}});
 }
 
+// recall {"reason"}, refuse_recall {"reason"}.
+struct ReasonBody : DocumentActionOnly {
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(ReasonBody, (DocumentActionOnly), (reason))
+constexpr auto JsonRules(json::For<ReasonBody>) {
+  return std::to_array<json::FieldRule>({{"reason", {.max_chars = 2000}}});
+}
+
+// assign {"user","note"?}: an officer of the caller's unit.
+struct AssignBody : DocumentActionOnly {
+  std::string user;
+  json::Omittable<std::string> note;
+};
+BOOST_DESCRIBE_STRUCT(AssignBody, (DocumentActionOnly), (user, note))
+constexpr auto JsonRules(json::For<AssignBody>) {
+  return std::to_array<json::FieldRule>(
+      {{"user", {.max_chars = 100}}, {"note", {.max_chars = 2000}}});
+}
+
 // PUT /api/v1/agencies/{code}/document-numbering.
 struct NumberingBody {
   std::string scheme;

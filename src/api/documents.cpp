@@ -33,17 +33,30 @@ struct AssignmentView {
   std::string_view kind;  // lead | co_op | inform
   std::optional<std::string> agency_code;
   std::optional<std::string> username;
+  // A unit's part handed by its leader to one officer (assign).
+  std::optional<std::string> assigned_user;
+  std::optional<std::string> assigned_by;
+  std::optional<Instant> assigned_at;
+  std::string assigned_note;
 };
-BOOST_DESCRIBE_STRUCT(AssignmentView, (), (kind, agency_code, username))
+BOOST_DESCRIBE_STRUCT(AssignmentView, (),
+                      (kind, agency_code, username, assigned_user, assigned_by, assigned_at,
+                       assigned_note))
 
 struct RecipientView {
   std::string agency_code;
   std::string agency_name;
   std::optional<std::int64_t> delivered_document_id;  // the recipient's incoming copy
   std::optional<Instant> delivered_at;
+  // The status of the copy (DOMAIN.md §4 status messages), its code and when it changed.
+  std::optional<std::string_view> status;
+  std::optional<std::string_view> status_code;
+  std::optional<std::string_view> status_label;
+  std::optional<Instant> changed_at;
 };
 BOOST_DESCRIBE_STRUCT(RecipientView, (),
-                      (agency_code, agency_name, delivered_document_id, delivered_at))
+                      (agency_code, agency_name, delivered_document_id, delivered_at, status,
+                       status_code, status_label, changed_at))
 
 struct DocumentFileView {
   std::string sha256;
@@ -178,13 +191,25 @@ DocumentView ViewOf(const service::document::DocumentView& v) {
   out.source_document_id = d.source_document_id;
   out.duplicate_of = v.duplicate_of;
   for (const auto& a : v.assignments) {
-    AssignmentView view{doc::Name(a.kind), std::nullopt, a.username};
+    AssignmentView view{doc::Name(a.kind), std::nullopt,  a.username,
+                        a.assigned_user,   a.assigned_by, InstantOf(a.assigned_at),
+                        a.assigned_note};
     if (a.agency_id) view.agency_code = a.agency_code;
     out.assignments.push_back(std::move(view));
   }
   for (const auto& r : v.recipients) {
-    out.recipients.push_back(
-        {r.agency_code, r.agency_name, r.delivered_document_id, InstantOf(r.delivered_at)});
+    RecipientView view;
+    view.agency_code = r.agency_code;
+    view.agency_name = r.agency_name;
+    view.delivered_document_id = r.delivered_document_id;
+    view.delivered_at = InstantOf(r.delivered_at);
+    if (r.status) {
+      view.status = doc::Name(*r.status);
+      view.status_code = doc::Code(*r.status);
+      view.status_label = doc::Label(*r.status);
+      view.changed_at = InstantOf(r.status_changed_at);
+    }
+    out.recipients.push_back(std::move(view));
   }
   for (const auto& f : v.files) out.files.push_back(FileOf(f));
   for (const auto& e : v.events) {
@@ -237,6 +262,22 @@ void RegisterDocumentRoutes(http::Router& router, const service::Services& servi
         auto paging = ParsePaging(request);
         return JsonView(ItemsOf(s.documents.Tasks(caller, paging.page, paging.per_page), paging));
       }));
+
+  router.Add(verb::get, "/api/v1/document-registers/{register}",
+             http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               service::document::RegisterQuery q;
+               q.register_name = request.param("register");
+               q.from = request.query("from").value_or("");
+               q.to = request.query("to").value_or("");
+               q.format = request.query("format").value_or("");
+               auto file = s.documents.RenderRegister(caller, q);
+               http::Response r = http::TextResponse(std::move(file.bytes), file.mime_type);
+               r.headers.emplace_back("Content-Disposition",
+                                      "attachment; filename=\"" + file.file_name + "\"");
+               r.headers.emplace_back("Cache-Control", "private, no-store");
+               return r;
+             }));
 
   router.Add(verb::get, "/api/v1/documents", http::SyncHandler([&s](Request& request) {
                auto caller = RequireCaller(request, s);

@@ -16,6 +16,9 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <thread>
 
@@ -23,6 +26,7 @@
 #include "demo_server.hpp"
 #include "egov_process.hpp"
 #include "http_client.hpp"
+#include "test_database.hpp"
 
 namespace egov::testing {
 namespace {
@@ -33,6 +37,7 @@ using Headers = std::map<std::string, std::string>;
 constexpr const char* kDistrict = "000.00.99.H48";
 constexpr const char* kTraSon = "000.21.99.H48";
 constexpr const char* kLandUnit = "000.02.99.H48";
+constexpr const char* kBinhSon = "000.00.53.H48";
 
 class DocumentsTest : public DemoServerTest {
  protected:
@@ -115,8 +120,104 @@ class DocumentsTest : public DemoServerTest {
     sessions_.clear();
   }
 
+  // The recipient entry of `agency` on the sent document `id`, as `user` reads it.
+  json::object RecipientOf(std::int64_t id, const std::string& agency,
+                           const std::string& user = "vanthu") {
+    auto r = Get(id, user);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    if (r.status != 200u) return {};
+    const auto body = r.json();
+    for (const auto& x : body.at("recipients").as_array()) {
+      if (x.at("agency_code").as_string() == agency) return x.as_object();
+    }
+    ADD_FAILURE() << "no recipient " << agency;
+    return {};
+  }
+
+  // The notes of the status events the recipient `agency` sent back to document `id`.
+  std::vector<std::string> StatusNotes(std::int64_t id, const std::string& agency) {
+    std::vector<std::string> out;
+    auto r = Get(id, "vanthu");
+    if (r.status != 200u) return out;
+    const auto body = r.json();
+    for (const auto& e : body.at("events").as_array()) {
+      if (e.at("action").as_string() == "status" && e.at("agency_code").as_string() == agency) {
+        out.emplace_back(e.at("note").as_string());
+      }
+    }
+    return out;
+  }
+
+  bool InTasks(std::int64_t id, const std::string& user) {
+    auto r = c_->Get("/api/v1/documents/tasks?per_page=500", As(user));
+    EXPECT_EQ(r.status, 200u) << r.body;
+    if (r.status != 200u) return false;
+    const auto body = r.json();
+    for (const auto& item : body.at("items").as_array()) {
+      if (item.at("id").as_int64() == id) return true;
+    }
+    return false;
+  }
+
+  static std::vector<std::string> Strings(const json::value& array) {
+    std::vector<std::string> out;
+    for (const auto& v : array.as_array()) out.emplace_back(v.as_string());
+    return out;
+  }
+
   std::map<std::string, Headers> sessions_;
 };
+
+bool Has(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// The output of `command` (a shell command line).
+std::string Output(const std::string& command) {
+  std::string text;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return text;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
+  pclose(pipe);
+  return text;
+}
+
+std::string NoSpaces(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ') out.push_back(c);
+  }
+  return out;
+}
+
+// A register's text: a PDF through pdftotext, an XLSX as the text of its cells (the workbook's
+// shared strings and inline strings, read back with python3's zipfile).
+std::string RegisterText(const std::string& bytes, bool pdf) {
+  const std::string dir = MakeTempDir();
+  const std::string file = dir + (pdf ? "/r.pdf" : "/r.xlsx");
+  { std::ofstream(file, std::ios::binary) << bytes; }
+  std::string text;
+  if (pdf) {
+    text = Output("pdftotext -enc UTF-8 -raw '" + file + "' -");
+  } else {
+    text = Output(
+        "python3 -c \"import re,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); "
+        "x=''.join(z.read(n).decode() for n in z.namelist() if n.startswith('xl/shared') or "
+        "n.startswith('xl/worksheets/sheet')); print('\\n'.join(re.findall(r'<t[^>]*>([^<]*)</t>', "
+        "x)))\" '" +
+        file + "'");
+  }
+  std::filesystem::remove_all(dir);
+  // Whitespace collapsed: a cell's text may wrap in the PDF.
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  return out;
+}
 
 INSTANTIATE_TEST_SUITE_P(Engines, DocumentsTest, ::testing::ValuesIn(Engines()),
                          [](const auto& info) { return info.param; });
@@ -582,6 +683,358 @@ TEST_P(DocumentsTest, SeedDocumentsWritesThroughTheService) {
   EXPECT_EQ(found.at("total").as_int64(), 40);
   EXPECT_EQ(RunEgov({"seed", "documents", "--db", db_.url(), "--count", "0"}).exit_code == 0,
             false);
+}
+
+TEST_P(DocumentsTest, RecipientStatusesFlowBackToTheSender) {
+  auto cv = Issue({{"type", "CV"},
+                   {"subject", "Về việc đo đạc đất đai"},
+                   {"recipients", json::array{kTraSon, kBinhSon}}},
+                  "chuyenvien.tnmt");
+  const auto id = Id(cv);
+  EXPECT_TRUE(RecipientOf(id, kTraSon).at("status").is_null());  // not sent yet
+  auto sent = Do(id, "vanthu", {{"action", "send"}});
+  ASSERT_FALSE(sent.empty());
+  auto traso = RecipientOf(id, kTraSon);
+  EXPECT_EQ(traso.at("status").as_string(), "arrived");
+  EXPECT_EQ(traso.at("status_code").as_string(), "01");
+  EXPECT_EQ(traso.at("status_label").as_string(), "Đã đến");
+  EXPECT_EQ(std::string(traso.at("changed_at").as_string()).substr(0, 16), "2026-03-02T09:00");
+  EXPECT_EQ(StatusNotes(id, kTraSon), (std::vector<std::string>{"01 Đã đến"}));
+  const auto copy = traso.at("delivered_document_id").as_int64();
+  const auto version = Get(id, "vanthu").json().at("version").as_int64();
+
+  // Registered by the commune's clerk: received (03) and awaiting assignment (04).
+  SetTime("2026-03-02T10:15:00+07:00");
+  Do(copy, "vanthu.traso", {{"action", "register"}});
+  traso = RecipientOf(id, kTraSon);
+  EXPECT_EQ(traso.at("status").as_string(), "awaiting_assignment");
+  EXPECT_EQ(traso.at("status_code").as_string(), "04");
+  EXPECT_EQ(std::string(traso.at("changed_at").as_string()).substr(0, 16), "2026-03-02T10:15");
+  EXPECT_EQ(StatusNotes(id, kTraSon),
+            (std::vector<std::string>{"01 Đã đến", "03 Văn thư đã tiếp nhận: số đến 1",
+                                      "04 Đã vào sổ, chờ phân công"}));
+  // The other recipient is untouched; the sent document's own version did not move.
+  EXPECT_EQ(RecipientOf(id, kBinhSon).at("status_code").as_string(), "01");
+  EXPECT_EQ(Get(id, "vanthu").json().at("version").as_int64(), version);
+  // A refused action on the copy changes nothing at the sender.
+  EXPECT_EQ(Act(copy, "hotich.traso", {{"action", "direct"}, {"lead", "hotich.traso"}}).status,
+            403u);
+  EXPECT_EQ(RecipientOf(id, kTraSon).at("status_code").as_string(), "04");
+
+  // Directed (05), re-directed (no new message), handled (06).
+  SetTime("2026-03-03T08:00:00+07:00");
+  Do(copy, "chutich.traso", {{"action", "direct"}, {"lead", "hotich.traso"}});
+  EXPECT_EQ(RecipientOf(id, kTraSon).at("status_code").as_string(), "05");
+  Do(copy, "chutich.traso", {{"action", "direct"}, {"lead", "hotich.traso"}});
+  Do(copy, "hotich.traso", {{"action", "progress"}, {"note", "Đang đo đạc"}});
+  SetTime("2026-03-04T14:30:00+07:00");
+  Do(copy, "hotich.traso", {{"action", "complete"}});
+  traso = RecipientOf(id, kTraSon);
+  EXPECT_EQ(traso.at("status").as_string(), "done");
+  EXPECT_EQ(traso.at("status_code").as_string(), "06");
+  EXPECT_EQ(std::string(traso.at("changed_at").as_string()).substr(0, 16), "2026-03-04T14:30");
+  const auto notes = StatusNotes(id, kTraSon);
+  ASSERT_EQ(notes.size(), 5u);
+  EXPECT_EQ(notes[3], "05 Đã phân công, đang xử lý");
+  EXPECT_EQ(notes[4], "06 Đã xử lý xong");
+  // Who changed it: the recipient's officer.
+  auto events = Get(id, "vanthu").json().at("events").as_array();
+  EXPECT_EQ(events.back().at("actor").as_string(), "hotich.traso");
+  EXPECT_EQ(events.back().at("to_status").as_string(), "sent");
+}
+
+TEST_P(DocumentsTest, RecallFreezesTheSenderAndWithdrawsAcceptedCopies) {
+  auto draft = Draft({{"type", "CV"},
+                      {"subject", "Về việc kiểm kê rừng phòng hộ"},
+                      {"content", "Nội dung cần thu hồi"},
+                      {"recipients", json::array{kTraSon, kBinhSon}}},
+                     "chuyenvien.tnmt");
+  const auto id = Id(draft);
+  // A file that travels with the copies.
+  const std::string boundary = "XyZ123";
+  const std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+  auto up = c_->Post("/api/v1/documents/" + std::to_string(id) + "/files",
+                     "--" + boundary +
+                         "\r\nContent-Disposition: form-data; name=\"file\"; "
+                         "filename=\"kiem-ke.pdf\"\r\nContent-Type: application/pdf\r\n\r\n" +
+                         pdf + "\r\n--" + boundary + "--\r\n",
+                     "multipart/form-data; boundary=" + boundary, As("chuyenvien.tnmt"));
+  ASSERT_EQ(up.status, 201u) << up.body;
+  const std::string sha(up.json().at("sha256").as_string());
+  Do(id, "chuyenvien.tnmt", {{"action", "submit"}});
+  Do(id, "lanhdao", {{"action", "approve"}});
+  Do(id, "lanhdao", {{"action", "sign"}});
+  Do(id, "vanthu", {{"action", "issue"}});
+  // Only a sent document can be recalled.
+  EXPECT_EQ(Act(id, "vanthu", {{"action", "recall"}, {"reason", "Sai sót"}}).status, 409u);
+  auto sent = Do(id, "vanthu", {{"action", "send"}});
+  EXPECT_TRUE(Has(Strings(sent.at("allowed_actions")), "recall"));
+  const auto traso = RecipientOf(id, kTraSon).at("delivered_document_id").as_int64();
+  const auto binhson = RecipientOf(id, kBinhSon).at("delivered_document_id").as_int64();
+  Do(binhson, "vanthu.binhson", {{"action", "register"}});
+  EXPECT_TRUE(InTasks(traso, "vanthu.traso"));
+  // No recall pending: the recipient has nothing to answer (409), and is offered nothing.
+  EXPECT_EQ(Act(traso, "vanthu.traso", {{"action", "accept_recall"}}).status, 409u);
+  EXPECT_FALSE(
+      Has(Strings(Get(traso, "vanthu.traso").json().at("allowed_actions")), "accept_recall"));
+
+  // Roles, body and visibility of the recall itself.
+  EXPECT_EQ(Act(id, "lanhdao", {{"action", "recall"}, {"reason", "Sai sót"}}).status, 403u);
+  EXPECT_EQ(Act(id, "vanthu.traso", {{"action", "recall"}, {"reason", "Sai sót"}}).status, 403u);
+  // Bình Sơn's clerk sits in its Văn phòng, outside the subtree the original was sent to.
+  EXPECT_EQ(Act(id, "vanthu.binhson", {{"action", "recall"}, {"reason", "x"}}).status, 404u);
+  EXPECT_EQ(Act(id, "vanthu", {{"action", "recall"}}).status, 422u);
+  EXPECT_EQ(Act(id, "vanthu", {{"action", "recall"}, {"reason", "  "}}).status, 422u);
+  EXPECT_EQ(Act(id, "vanthu", {{"action", "recall"}, {"reason", "x"}, {"note", "y"}}).status,
+            422u);  // a member recall does not take
+  EXPECT_EQ(Act(traso, "vanthu", {{"action", "accept_recall"}}).status, 404u);
+  EXPECT_EQ(Get(id, "vanthu").json().at("status").as_string(), "sent");  // nothing changed
+
+  SetTime("2026-03-02T11:00:00+07:00");
+  auto recalled =
+      Do(id, "vanthu", {{"action", "recall"}, {"reason", "Văn bản có sai sót về số liệu"}});
+  EXPECT_EQ(recalled.at("status").as_string(), "recalled");
+  EXPECT_TRUE(recalled.at("allowed_actions").as_array().empty());  // frozen
+  EXPECT_EQ(recalled.at("events").as_array().back().at("note").as_string(),
+            "Văn bản có sai sót về số liệu");
+  for (const auto* agency : {kTraSon, kBinhSon}) {
+    auto r = RecipientOf(id, agency);
+    EXPECT_EQ(r.at("status").as_string(), "recall_requested");
+    EXPECT_EQ(r.at("status_code").as_string(), "13");
+    EXPECT_EQ(std::string(r.at("changed_at").as_string()).substr(0, 16), "2026-03-02T11:00");
+  }
+  EXPECT_EQ(Act(id, "vanthu", {{"action", "recall"}, {"reason", "Lại"}}).status, 409u);
+  EXPECT_EQ(Act(id, "vanthu", {{"action", "send"}}).status, 409u);
+  // The recipient's clerk is asked; the copy shows the recall in its events.
+  auto copy = Get(traso, "vanthu.traso").json();
+  EXPECT_EQ(Strings(copy.at("allowed_actions")),
+            (std::vector<std::string>{"register", "accept_recall", "refuse_recall"}));
+  EXPECT_EQ(copy.at("events").as_array().back().at("action").as_string(), "recall");
+  EXPECT_EQ(Act(traso, "chutich.traso", {{"action", "accept_recall"}}).status, 403u);
+  EXPECT_EQ(Act(traso, "vanthu.binhson", {{"action", "accept_recall"}}).status, 404u);
+  EXPECT_EQ(Act(traso, "vanthu.traso", {{"action", "refuse_recall"}}).status, 422u);
+  // While the recall awaits its answer, other changes of the copy do not overwrite it.
+  Do(binhson, "lanhdao.binhson", {{"action", "direct"}, {"lead", "chuyenvien.tnmt.binhson"}});
+  EXPECT_EQ(RecipientOf(id, kBinhSon).at("status_code").as_string(), "13");
+
+  // Accepted: the commune's copy is withdrawn from queue, lists, search, tasks and files.
+  SetTime("2026-03-02T14:00:00+07:00");
+  auto withdrawn = Do(traso, "vanthu.traso", {{"action", "accept_recall"}});
+  EXPECT_EQ(withdrawn.at("status").as_string(), "withdrawn");
+  EXPECT_EQ(withdrawn.at("content").as_string(), "");
+  EXPECT_TRUE(withdrawn.at("files").as_array().empty());
+  EXPECT_TRUE(withdrawn.at("allowed_actions").as_array().empty());
+  EXPECT_EQ(withdrawn.at("subject").as_string(), "Về việc kiểm kê rừng phòng hộ");  // the record
+  EXPECT_EQ(withdrawn.at("events").as_array().back().at("action").as_string(), "accept_recall");
+  EXPECT_EQ(withdrawn.at("events").as_array().back().at("actor").as_string(), "vanthu.traso");
+  EXPECT_EQ(
+      c_->Get("/api/v1/documents/" + std::to_string(traso) + "/files/" + sha, As("vanthu.traso"))
+          .status,
+      404u);
+  EXPECT_FALSE(InTasks(traso, "vanthu.traso"));
+  EXPECT_TRUE(ListIds("?q=kiem%20ke%20rung", "vanthu.traso").empty());
+  const auto listed = ListIds("?per_page=500", "vanthu.traso");
+  EXPECT_EQ(std::find(listed.begin(), listed.end(), traso), listed.end());
+  EXPECT_EQ(ListIds("?status=withdrawn", "vanthu.traso"), (std::vector<std::int64_t>{traso}));
+  EXPECT_EQ(Act(traso, "vanthu.traso", {{"action", "register"}}).status, 409u);
+  EXPECT_EQ(Act(traso, "vanthu.traso", {{"action", "accept_recall"}}).status, 409u);
+  auto r = RecipientOf(id, kTraSon);
+  EXPECT_EQ(r.at("status").as_string(), "recall_accepted");
+  EXPECT_EQ(r.at("status_code").as_string(), "15");
+  // The sender's file is still there.
+  EXPECT_EQ(
+      c_->Get("/api/v1/documents/" + std::to_string(id) + "/files/" + sha, As("vanthu")).status,
+      200u);
+  // The recipients no longer see the recalled original.
+  EXPECT_EQ(Get(id, "chutich.traso").status, 404u);
+
+  // Refused: the district keeps its copy, and says why.
+  auto kept = Do(binhson, "vanthu.binhson",
+                 {{"action", "refuse_recall"}, {"reason", "Đã triển khai thực hiện"}});
+  EXPECT_EQ(kept.at("status").as_string(), "directed");
+  EXPECT_EQ(kept.at("content").as_string(), "Nội dung cần thu hồi");
+  EXPECT_EQ(RecipientOf(id, kBinhSon).at("status_code").as_string(), "16");
+  EXPECT_EQ(Act(binhson, "vanthu.binhson", {{"action", "accept_recall"}}).status, 409u);
+  const auto notes = StatusNotes(id, kBinhSon);
+  ASSERT_FALSE(notes.empty());
+  EXPECT_EQ(notes.back(), "16 Từ chối thu hồi: Đã triển khai thực hiện");
+  EXPECT_TRUE(Has(StatusNotes(id, kTraSon), "15 Đồng ý thu hồi"));
+  // After the answer, the copy's progress flows back again.
+  Do(binhson, "chuyenvien.tnmt.binhson", {{"action", "complete"}});
+  EXPECT_EQ(RecipientOf(id, kBinhSon).at("status_code").as_string(), "06");
+}
+
+TEST_P(DocumentsTest, UnitLeaderAssignsInsideTheUnit) {
+  // A second officer of the land unit.
+  auto created = c_->Post("/api/v1/users",
+                          json::serialize(json::object{{"username", "chuyenvien2.tnmt"},
+                                                       {"full_name", "Trần Văn Đất"},
+                                                       {"password", "Một mật khẩu đủ dài"},
+                                                       {"agency_code", kLandUnit},
+                                                       {"roles", json::array{"specialist"}}}),
+                          "application/json", As("quantri"));
+  ASSERT_EQ(created.status, 201u) << created.body;
+  sessions_["chuyenvien2.tnmt"] = SignIn(*c_, "chuyenvien2.tnmt", "Một mật khẩu đủ dài");
+  auto doc = Register(IncomingBody("Đề nghị kiểm tra hiện trạng đất", "31/CV-STNMT",
+                                   "Sở Tài nguyên và Môi trường"));
+  const auto id = Id(doc);
+  Do(id, "lanhdao",
+     {{"action", "direct"}, {"lead", kLandUnit}, {"co_op", json::array{"chuyenvien.tp"}}});
+  EXPECT_TRUE(InTasks(id, "chuyenvien.tnmt"));
+  EXPECT_TRUE(InTasks(id, "chuyenvien2.tnmt"));
+  EXPECT_TRUE(Has(Strings(Get(id, "lanhdao.tnmt").json().at("allowed_actions")), "assign"));
+  EXPECT_FALSE(Has(Strings(Get(id, "chuyenvien.tnmt").json().at("allowed_actions")), "assign"));
+
+  // Only the unit's leader, and only to an officer of the unit.
+  EXPECT_EQ(Act(id, "chuyenvien.tnmt", {{"action", "assign"}, {"user", "chuyenvien2.tnmt"}}).status,
+            403u);
+  EXPECT_EQ(Act(id, "lanhdao", {{"action", "assign"}, {"user", "chuyenvien2.tnmt"}}).status,
+            403u);  // the district's leader directs; the unit's leader assigns
+  EXPECT_EQ(Act(id, "lanhdao.binhson", {{"action", "assign"}, {"user", "chuyenvien2.tnmt"}}).status,
+            404u);
+  EXPECT_EQ(Act(id, "lanhdao.tnmt", {{"action", "assign"}}).status, 422u);
+  EXPECT_EQ(Act(id, "lanhdao.tnmt", {{"action", "assign"}, {"user", "chuyenvien.tp"}}).status,
+            422u);  // another unit
+  EXPECT_EQ(Act(id, "lanhdao.tnmt", {{"action", "assign"}, {"user", "khongco"}}).status, 422u);
+  EXPECT_EQ(Act(id, "lanhdao.tnmt",
+                {{"action", "assign"}, {"user", "chuyenvien2.tnmt"}, {"deadline", "2026-03-10"}})
+                .status,
+            422u);  // a member assign does not take
+  EXPECT_TRUE(
+      Get(id, "lanhdao").json().at("assignments").as_array()[0].at("assigned_user").is_null());
+
+  auto assigned = Do(id, "lanhdao.tnmt",
+                     {{"action", "assign"},
+                      {"user", "chuyenvien2.tnmt"},
+                      {"note", "Đồng chí Đất kiểm tra thực địa"}});
+  EXPECT_EQ(assigned.at("status").as_string(), "directed");
+  const auto lead = assigned.at("assignments").as_array()[0].as_object();
+  EXPECT_EQ(lead.at("agency_code").as_string(), kLandUnit);
+  EXPECT_EQ(lead.at("assigned_user").as_string(), "chuyenvien2.tnmt");
+  EXPECT_EQ(lead.at("assigned_by").as_string(), "lanhdao.tnmt");
+  EXPECT_EQ(std::string(lead.at("assigned_at").as_string()).substr(0, 16), "2026-03-02T09:00");
+  EXPECT_EQ(lead.at("assigned_note").as_string(), "Đồng chí Đất kiểm tra thực địa");
+  EXPECT_EQ(assigned.at("events").as_array().back().at("action").as_string(), "assign");
+  EXPECT_EQ(assigned.at("events").as_array().back().at("note").as_string(),
+            "chuyenvien2.tnmt: Đồng chí Đất kiểm tra thực địa");
+
+  // The officer named has it to handle; the rest of the unit no longer does.
+  EXPECT_TRUE(InTasks(id, "chuyenvien2.tnmt"));
+  EXPECT_FALSE(InTasks(id, "chuyenvien.tnmt"));
+  EXPECT_TRUE(InTasks(id, "chuyenvien.tp"));  // the co-operating officer keeps it
+  EXPECT_TRUE(Get(id, "chuyenvien.tnmt").json().at("allowed_actions").as_array().empty());
+  EXPECT_EQ(Act(id, "chuyenvien.tnmt", {{"action", "progress"}, {"note", "x"}}).status, 403u);
+  EXPECT_EQ(Act(id, "chuyenvien.tnmt", {{"action", "complete"}}).status, 403u);
+  Do(id, "chuyenvien2.tnmt", {{"action", "progress"}, {"note", "Đã kiểm tra thực địa"}});
+  // Re-assigned while in progress.
+  Do(id, "lanhdao.tnmt", {{"action", "assign"}, {"user", "chuyenvien.tnmt"}});
+  EXPECT_TRUE(InTasks(id, "chuyenvien.tnmt"));
+  EXPECT_FALSE(InTasks(id, "chuyenvien2.tnmt"));
+  auto done = Do(id, "chuyenvien.tnmt", {{"action", "complete"}, {"note", "Đã báo cáo"}});
+  EXPECT_EQ(done.at("status").as_string(), "done");
+  EXPECT_EQ(Act(id, "lanhdao.tnmt", {{"action", "assign"}, {"user", "chuyenvien2.tnmt"}}).status,
+            409u);
+}
+
+TEST_P(DocumentsTest, RegistersDownloadAsPdfAndXlsx) {
+  // March: two incoming documents (one secret, directed, handled with a reply) and an outgoing
+  // one sent; April: one more incoming, outside the period.
+  auto reply = Issue({{"type", "CV"},
+                      {"subject", "Trả lời về cấp đổi sổ đỏ"},
+                      {"recipients", json::array{kTraSon}}},
+                     "chuyenvien.tnmt");
+  Do(Id(reply), "vanthu", {{"action", "send"}});
+  auto a = Register(IncomingBody("Đề nghị cấp đổi sổ đỏ", "41/CV-STNMT", "Sở Tài nguyên"));
+  auto secret_body = IncomingBody("Kế hoạch bảo vệ bí mật", "42/KH-CA", "Công an tỉnh");
+  secret_body["secrecy"] = "mat";
+  auto b = Register(secret_body);
+  Do(Id(a), "lanhdao", {{"action", "direct"}, {"lead", kLandUnit}, {"deadline", "2026-03-20"}});
+  Do(Id(a), "chuyenvien.tnmt", {{"action", "progress"}, {"note", "Đang thẩm định hồ sơ"}});
+  Do(Id(a), "chuyenvien.tnmt",
+     {{"action", "complete"}, {"reply_document_id", Id(reply)}, {"note", "Đã trả lời"}});
+  SetTime("2026-04-06T09:00:00+07:00");
+  Register(IncomingBody("Văn bản tháng tư", "77/TB-UBND"));
+
+  const std::string base = "/api/v1/document-registers/";
+  const std::string march = "?from=2026-03-01&to=2026-03-31";
+  struct Expect {
+    std::string name, slug;
+    std::vector<std::string> texts;
+  };
+  const std::vector<Expect> registers = {
+      {"incoming",
+       "so-van-ban-den",
+       {"SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "41/CV-STNMT", "42/KH-CA", "Sở Tài nguyên", "Mật", "02/03/2026",
+        "Phòng Tài nguyên và Môi trường", "Từ ngày 01/03/2026 đến ngày 31/03/2026"}},
+      {"outgoing",
+       "so-van-ban-di",
+       {"SỔ ĐĂNG KÝ VĂN BẢN ĐI", "01/UBND-TNMT", "Trả lời về cấp đổi sổ đỏ", "UBND xã Trà Sơn"}},
+      {"tracking",
+       "so-theo-doi-giai-quyet-van-ban-den",
+       {"41/CV-STNMT", "20/03/2026", "Đã trả lời", "01/UBND-TNMT"}},
+  };
+  for (const auto& reg : registers) {
+    for (const std::string format : {"pdf", "xlsx"}) {
+      auto r = c_->Get(base + reg.name + march + "&format=" + format, As("vanthu"));
+      ASSERT_EQ(r.status, 200u) << reg.name << " " << format << ": " << r.body;
+      EXPECT_EQ(r.header("content-disposition"),
+                "attachment; filename=\"" + reg.slug + "_2026-03-01_2026-03-31." + format + "\"");
+      if (format == "pdf") {
+        EXPECT_EQ(r.header("content-type"), "application/pdf");
+        ASSERT_EQ(r.body.rfind("%PDF-", 0), 0u);
+      } else {
+        EXPECT_EQ(r.header("content-type"),
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        ASSERT_EQ(r.body.rfind("PK", 0), 0u);  // a zip
+      }
+      // Spaces left out: a cell's text may wrap anywhere in the PDF.
+      const auto text = NoSpaces(RegisterText(r.body, format == "pdf"));
+      for (const auto& t : reg.texts) {
+        EXPECT_NE(text.find(NoSpaces(t)), std::string::npos)
+            << reg.name << " " << format << " lacks " << t << ":\n"
+            << text;
+      }
+      EXPECT_EQ(text.find("77/TB-UBND"), std::string::npos) << reg.name << " " << format;
+    }
+  }
+  // The default format is PDF; April has its own document; a leader of the agency may print.
+  auto april = c_->Get(base + "incoming?from=2026-04-01&to=2026-04-30", As("lanhdao"));
+  ASSERT_EQ(april.status, 200u) << april.body;
+  EXPECT_EQ(april.header("content-type"), "application/pdf");
+  auto april_text = RegisterText(april.body, true);
+  EXPECT_NE(april_text.find("77/TB-UBND"), std::string::npos) << april_text;
+  EXPECT_EQ(april_text.find("41/CV-STNMT"), std::string::npos);
+  (void)b;
+
+  // Roles: clerks and leaders of the agency only.
+  EXPECT_EQ(c_->Get(base + "incoming" + march).status, 401u);
+  EXPECT_EQ(c_->Get(base + "incoming" + march, As("chuyenvien.tnmt")).status, 403u);
+  EXPECT_EQ(c_->Get(base + "incoming" + march, As("lanhdao.tnmt")).status, 403u);
+  EXPECT_EQ(c_->Get(base + "tracking" + march, As("quantri")).status, 403u);
+  // Another agency's clerk prints its own register, without the district's documents.
+  auto other = c_->Get(base + "incoming" + march + "&format=xlsx", As("vanthu.traso"));
+  ASSERT_EQ(other.status, 200u) << other.body;
+  auto other_text = RegisterText(other.body, false);
+  EXPECT_EQ(other_text.find("41/CV-STNMT"), std::string::npos);
+  EXPECT_NE(other_text.find("UBND xã Trà Sơn"), std::string::npos) << other_text;
+
+  // Bad input: 422 naming the field.
+  auto bad = [&](const std::string& path, const std::string& field) {
+    auto r = c_->Get(base + path, As("vanthu"));
+    EXPECT_EQ(r.status, 422u) << path << ": " << r.body;
+    if (r.status != 422u) return;
+    auto error = r.json().at("error").as_object();
+    EXPECT_EQ(error.at("code").as_string(), "validation_failed");
+    EXPECT_TRUE(error.at("details").as_object().contains(field)) << path << ": " << r.body;
+  };
+  bad("unknown" + march, "register");
+  bad("incoming?to=2026-03-31", "from");
+  bad("incoming?from=2026-03-01", "to");
+  bad("incoming?from=2026-02-30&to=2026-03-31", "from");
+  bad("incoming?from=2026-03-31&to=2026-03-01", "to");
+  bad("incoming?from=2026-01-01&to=2027-01-02", "to");  // 367 days
+  bad("incoming" + march + "&format=docx", "format");
+  EXPECT_EQ(c_->Get(base + "incoming?from=2026-01-01&to=2026-12-31", As("vanthu")).status, 200u);
 }
 
 }  // namespace

@@ -63,12 +63,27 @@ struct Assignment {
   std::string agency_code;  // with agency_id
   std::optional<std::string> username;
   std::int64_t created_at = 0;
+  // A unit's part handed by the unit's leader to one of its officers (sub-assignment): then
+  // only that officer (and the unit's leaders) handle it for the unit.
+  std::optional<std::string> assigned_user, assigned_by;
+  std::optional<std::int64_t> assigned_at;
+  std::string assigned_note;
 };
 
 struct Recipient {
   std::int64_t agency_id = 0;
   std::string agency_code, agency_name;
   std::optional<std::int64_t> delivered_document_id, delivered_at;
+  // The status of the recipient's copy (once delivered) and when it last changed.
+  std::optional<DeliveryStatus> status;
+  std::optional<std::int64_t> status_changed_at;
+};
+
+// The recipient row that delivered a copy: the sent document and the copy's delivery status.
+struct Delivery {
+  std::int64_t document_id = 0;  // the sent (outgoing) document
+  std::int64_t agency_id = 0;    // the recipient agency
+  std::optional<DeliveryStatus> status;
 };
 
 struct File {

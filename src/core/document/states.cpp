@@ -2,6 +2,7 @@
 #include "core/document/states.hpp"
 
 #include <array>
+#include <iterator>
 
 #include "core/names.hpp"
 
@@ -20,15 +21,44 @@ constexpr NameOf<Status> kStatusNames[] = {
     {Status::kDone, "done"},           {Status::kDraft, "draft"},
     {Status::kSubmitted, "submitted"}, {Status::kApproved, "approved"},
     {Status::kSigned, "signed"},       {Status::kIssued, "issued"},
-    {Status::kSent, "sent"},
+    {Status::kSent, "sent"},           {Status::kRecalled, "recalled"},
+    {Status::kWithdrawn, "withdrawn"},
 };
 
 constexpr NameOf<Action> kActionNames[] = {
-    {Action::kRegister, "register"},  {Action::kDraft, "draft"},   {Action::kArrive, "arrive"},
-    {Action::kFile, "file"},          {Action::kDirect, "direct"}, {Action::kProgress, "progress"},
-    {Action::kComplete, "complete"},  {Action::kSubmit, "submit"}, {Action::kApprove, "approve"},
-    {Action::kSign, "sign"},          {Action::kIssue, "issue"},   {Action::kSend, "send"},
+    {Action::kRegister, "register"},
+    {Action::kDraft, "draft"},
+    {Action::kArrive, "arrive"},
+    {Action::kFile, "file"},
+    {Action::kDirect, "direct"},
+    {Action::kProgress, "progress"},
+    {Action::kComplete, "complete"},
+    {Action::kSubmit, "submit"},
+    {Action::kApprove, "approve"},
+    {Action::kSign, "sign"},
+    {Action::kIssue, "issue"},
+    {Action::kSend, "send"},
     {Action::kSendBack, "send_back"},
+    {Action::kRecall, "recall"},
+    {Action::kAcceptRecall, "accept_recall"},
+    {Action::kRefuseRecall, "refuse_recall"},
+    {Action::kAssign, "assign"},
+    {Action::kStatus, "status"},
+};
+
+struct DeliveryRow {
+  DeliveryStatus value;
+  std::string_view name, code, label;
+};
+constexpr DeliveryRow kDeliveryRows[] = {
+    {DeliveryStatus::kArrived, "arrived", "01", "Đã đến"},
+    {DeliveryStatus::kReceived, "received", "03", "Văn thư đã tiếp nhận"},
+    {DeliveryStatus::kAwaitingAssignment, "awaiting_assignment", "04", "Đã vào sổ, chờ phân công"},
+    {DeliveryStatus::kAssigned, "assigned", "05", "Đã phân công, đang xử lý"},
+    {DeliveryStatus::kDone, "done", "06", "Đã xử lý xong"},
+    {DeliveryStatus::kRecallRequested, "recall_requested", "13", "Đề nghị thu hồi"},
+    {DeliveryStatus::kRecallAccepted, "recall_accepted", "15", "Đồng ý thu hồi"},
+    {DeliveryStatus::kRecallRefused, "recall_refused", "16", "Từ chối thu hồi"},
 };
 
 constexpr NameOf<Urgency> kUrgencyNames[] = {
@@ -60,6 +90,18 @@ constexpr std::array<E, N> ValuesOf(const NameOf<E> (&table)[N]) {
 
 constexpr auto kStatuses = ValuesOf(kStatusNames);
 constexpr auto kActions = ValuesOf(kActionNames);
+constexpr auto kDeliveryStatuses = [] {
+  std::array<DeliveryStatus, std::size(kDeliveryRows)> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = kDeliveryRows[i].value;
+  return out;
+}();
+
+const DeliveryRow& RowOf(DeliveryStatus status) {
+  for (const auto& row : kDeliveryRows) {
+    if (row.value == status) return row;
+  }
+  return kDeliveryRows[0];
+}
 
 }  // namespace
 
@@ -85,6 +127,17 @@ std::optional<AssignmentKind> ParseAssignmentKind(std::string_view n) {
   return ParseIn<AssignmentKind>(kKindNames, n);
 }
 
+std::string_view Name(DeliveryStatus v) { return RowOf(v).name; }
+std::string_view Code(DeliveryStatus v) { return RowOf(v).code; }
+std::string_view Label(DeliveryStatus v) { return RowOf(v).label; }
+std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view n) {
+  for (const auto& row : kDeliveryRows) {
+    if (row.name == n) return row.value;
+  }
+  return std::nullopt;
+}
+std::span<const DeliveryStatus> AllDeliveryStatuses() { return kDeliveryStatuses; }
+
 std::span<const Status> AllStatuses() { return kStatuses; }
 std::span<const Action> AllActions() { return kActions; }
 
@@ -94,7 +147,8 @@ Direction DirectionOf(Status status) {
     case Status::kRegistered:
     case Status::kDirected:
     case Status::kInProgress:
-    case Status::kDone: return Direction::kIncoming;
+    case Status::kDone:
+    case Status::kWithdrawn: return Direction::kIncoming;
     default: return Direction::kOutgoing;
   }
 }
@@ -114,6 +168,8 @@ std::string_view Label(Status status) {
     case Status::kSigned: return "Đã ký";
     case Status::kIssued: return "Đã ban hành";
     case Status::kSent: return "Đã gửi";
+    case Status::kRecalled: return "Đã thu hồi";
+    case Status::kWithdrawn: return "Đã bị nơi gửi thu hồi";
   }
   return "Không xác định";
 }
@@ -133,6 +189,11 @@ std::string_view Label(Action action) {
     case Action::kIssue: return "ban hành (cấp số)";
     case Action::kSend: return "gửi văn bản";
     case Action::kSendBack: return "trả lại dự thảo";
+    case Action::kRecall: return "thu hồi văn bản";
+    case Action::kAcceptRecall: return "đồng ý thu hồi";
+    case Action::kRefuseRecall: return "từ chối thu hồi";
+    case Action::kAssign: return "giao chuyên viên xử lý";
+    case Action::kStatus: return "cập nhật trạng thái ở nơi nhận";
   }
   return "thao tác";
 }

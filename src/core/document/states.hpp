@@ -24,8 +24,12 @@ enum class Status {
   kSubmitted,
   kApproved,
   kSigned,
-  kIssued,  // numbered and registered by the clerk
-  kSent,    // delivered to the recipients
+  kIssued,    // numbered and registered by the clerk
+  kSent,      // delivered to the recipients
+  kRecalled,  // its clerk recalled it after sending (Art. 18.4): frozen, no further action
+  // incoming again: a delivered copy whose recall the recipient's clerk accepted. A stub: its
+  // files and content are removed, its metadata and events kept (the recall's record).
+  kWithdrawn,
 };
 
 // What caused an event: the posted actions, plus `register` (an incoming document registered,
@@ -45,10 +49,28 @@ enum class Action {
   kIssue,
   kSend,
   kSendBack,
+  kRecall,        // the sender's clerk recalls a sent document {"reason"}
+  kAcceptRecall,  // a recipient's clerk accepts the recall of its copy
+  kRefuseRecall,  // … or refuses it {"reason"}
+  kAssign,        // an assigned unit's leader hands the unit's part to one of its officers
+  kStatus,        // event only: a recipient's copy changed status (written on the sent one)
 };
 
 enum class Urgency { kNormal, kKhan, kThuongKhan, kHoaToc };
 enum class Secrecy { kNormal, kMat, kToiMat, kTuyetMat };
+
+// The status of a recipient's copy of a sent document, as the sender sees it: DOMAIN.md §4's
+// status messages (QCVN 102:2016), each with its two-digit code.
+enum class DeliveryStatus {
+  kArrived,             // 01 in the recipient's incoming queue
+  kReceived,            // 03 received (registered) by the recipient's văn thư
+  kAwaitingAssignment,  // 04 registered, awaiting direction
+  kAssigned,            // 05 assigned, being handled
+  kDone,                // 06 handled
+  kRecallRequested,     // 13 the sender recalls it
+  kRecallAccepted,      // 15 the recipient accepted the recall (its copy is withdrawn)
+  kRecallRefused,       // 16 the recipient refused the recall
+};
 
 // What a direction asks of an assignee: chủ trì, phối hợp, để biết.
 enum class AssignmentKind { kLead, kCoOp, kInform };
@@ -59,6 +81,7 @@ std::string_view Name(Action action);
 std::string_view Name(Urgency urgency);
 std::string_view Name(Secrecy secrecy);
 std::string_view Name(AssignmentKind kind);
+std::string_view Name(DeliveryStatus status);
 // The value of an exact name; nullopt for any other text (other case included).
 std::optional<Direction> ParseDirection(std::string_view name);
 std::optional<Status> ParseStatus(std::string_view name);
@@ -66,10 +89,15 @@ std::optional<Action> ParseAction(std::string_view name);
 std::optional<Urgency> ParseUrgency(std::string_view name);
 std::optional<Secrecy> ParseSecrecy(std::string_view name);
 std::optional<AssignmentKind> ParseAssignmentKind(std::string_view name);
+std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view name);
+// "01", "03" … "16".
+std::string_view Code(DeliveryStatus status);
+std::string_view Label(DeliveryStatus status);
 
 // Every value, in declaration order.
 std::span<const Status> AllStatuses();
 std::span<const Action> AllActions();
+std::span<const DeliveryStatus> AllDeliveryStatuses();
 
 // The direction a status belongs to.
 Direction DirectionOf(Status status);

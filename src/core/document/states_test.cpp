@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <utility>
+
 namespace egov::core::document {
 namespace {
 
@@ -30,13 +33,35 @@ TEST(DocumentStates, ContractNames) {
   EXPECT_EQ(ParseUrgency("khẩn"), std::nullopt);
 }
 
+TEST(DocumentStates, DeliveryStatusCodesAreDomainMd) {
+  const std::pair<DeliveryStatus, std::string_view> codes[] = {
+      {DeliveryStatus::kArrived, "01"},
+      {DeliveryStatus::kReceived, "03"},
+      {DeliveryStatus::kAwaitingAssignment, "04"},
+      {DeliveryStatus::kAssigned, "05"},
+      {DeliveryStatus::kDone, "06"},
+      {DeliveryStatus::kRecallRequested, "13"},
+      {DeliveryStatus::kRecallAccepted, "15"},
+      {DeliveryStatus::kRecallRefused, "16"},
+  };
+  EXPECT_EQ(AllDeliveryStatuses().size(), std::size(codes));
+  for (auto [status, code] : codes) {
+    EXPECT_EQ(Code(status), code);
+    EXPECT_EQ(ParseDeliveryStatus(Name(status)), status);
+    EXPECT_FALSE(Label(status).empty());
+  }
+  EXPECT_EQ(Name(DeliveryStatus::kAwaitingAssignment), "awaiting_assignment");
+  EXPECT_EQ(ParseDeliveryStatus("Arrived"), std::nullopt);
+  EXPECT_EQ(Name(Action::kAcceptRecall), "accept_recall");
+}
+
 TEST(DocumentStates, Directions) {
   for (auto s : {Status::kArrived, Status::kRegistered, Status::kDirected, Status::kInProgress,
-                 Status::kDone}) {
+                 Status::kDone, Status::kWithdrawn}) {
     EXPECT_EQ(DirectionOf(s), Direction::kIncoming);
   }
   for (auto s : {Status::kDraft, Status::kSubmitted, Status::kApproved, Status::kSigned,
-                 Status::kIssued, Status::kSent}) {
+                 Status::kIssued, Status::kSent, Status::kRecalled}) {
     EXPECT_EQ(DirectionOf(s), Direction::kOutgoing);
   }
   EXPECT_FALSE(IsSecret(Secrecy::kNormal));

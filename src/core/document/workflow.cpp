@@ -27,6 +27,22 @@ constexpr Rule kRules[] = {
     {Status::kSubmitted, Action::kSendBack, Who::kLeader, Status::kDraft},
     {Status::kApproved, Action::kSendBack, Who::kLeader, Status::kDraft},
     {Status::kSigned, Action::kSendBack, Who::kLeaderOrClerk, Status::kDraft},
+    // A unit's leader hands the unit's part of a directed document to one of its officers.
+    {Status::kDirected, Action::kAssign, Who::kUnitLeader, Status::kDirected},
+    {Status::kInProgress, Action::kAssign, Who::kUnitLeader, Status::kInProgress},
+    // Recall (Art. 18.4): the sender's clerk recalls a sent document, which freezes it; each
+    // recipient's clerk accepts (its copy is withdrawn) or refuses, whatever the copy's status.
+    {Status::kSent, Action::kRecall, Who::kClerk, Status::kRecalled},
+    {Status::kArrived, Action::kAcceptRecall, Who::kClerk, Status::kWithdrawn, true},
+    {Status::kRegistered, Action::kAcceptRecall, Who::kClerk, Status::kWithdrawn, true},
+    {Status::kDirected, Action::kAcceptRecall, Who::kClerk, Status::kWithdrawn, true},
+    {Status::kInProgress, Action::kAcceptRecall, Who::kClerk, Status::kWithdrawn, true},
+    {Status::kDone, Action::kAcceptRecall, Who::kClerk, Status::kWithdrawn, true},
+    {Status::kArrived, Action::kRefuseRecall, Who::kClerk, Status::kArrived, true},
+    {Status::kRegistered, Action::kRefuseRecall, Who::kClerk, Status::kRegistered, true},
+    {Status::kDirected, Action::kRefuseRecall, Who::kClerk, Status::kDirected, true},
+    {Status::kInProgress, Action::kRefuseRecall, Who::kClerk, Status::kInProgress, true},
+    {Status::kDone, Action::kRefuseRecall, Who::kClerk, Status::kDone, true},
 };
 
 std::string WhoText(Who who) {
@@ -37,6 +53,7 @@ std::string WhoText(Who who) {
     case Who::kDrafter: return "người soạn thảo";
     case Who::kHandler: return "người (đơn vị) được giao chủ trì hoặc phối hợp";
     case Who::kLeadOrLeader: return "người (đơn vị) chủ trì hoặc lãnh đạo cơ quan";
+    case Who::kUnitLeader: return "lãnh đạo đơn vị được giao chủ trì hoặc phối hợp";
   }
   return "";
 }
@@ -46,7 +63,8 @@ std::string WhoText(Who who) {
 std::span<const Rule> Rules() { return kRules; }
 
 bool IsPostable(Action action) {
-  return action != Action::kDraft && action != Action::kArrive && action != Action::kFile;
+  return action != Action::kDraft && action != Action::kArrive && action != Action::kFile &&
+         action != Action::kStatus;
 }
 
 bool Allows(Who who, const Actor& a) {
@@ -57,6 +75,7 @@ bool Allows(Who who, const Actor& a) {
     case Who::kDrafter: return a.drafter;
     case Who::kHandler: return a.lead || a.co_op;
     case Who::kLeadOrLeader: return a.lead || a.leader;
+    case Who::kUnitLeader: return a.unit_leader;
   }
   return false;
 }
@@ -70,7 +89,7 @@ Error ToError(const Refusal& r) {
   return Error(ErrorCode::kInternal, r.message);
 }
 
-Outcome Decide(Status status, Action action, const Actor& actor) {
+Outcome Decide(Status status, Action action, const Actor& actor, bool recall_pending) {
   if (!IsPostable(action)) {
     return Refusal{RefusalKind::kInvalid,
                    "\"" + std::string(Name(action)) + "\" không phải là thao tác được gửi.",
@@ -78,6 +97,9 @@ Outcome Decide(Status status, Action action, const Actor& actor) {
   }
   for (const auto& rule : kRules) {
     if (rule.status != status || rule.action != action) continue;
+    if (rule.recall_pending && !recall_pending) {
+      return Refusal{RefusalKind::kStatus, "Không có đề nghị thu hồi nào đang chờ trả lời.", ""};
+    }
     if (!Allows(rule.who, actor)) {
       return Refusal{
           RefusalKind::kRole,
@@ -92,10 +114,12 @@ Outcome Decide(Status status, Action action, const Actor& actor) {
                  ""};
 }
 
-std::vector<Action> AllowedActions(Status status, const Actor& actor) {
+std::vector<Action> AllowedActions(Status status, const Actor& actor, bool recall_pending) {
   std::vector<Action> out;
   for (Action action : AllActions()) {
-    if (std::holds_alternative<Status>(Decide(status, action, actor))) out.push_back(action);
+    if (std::holds_alternative<Status>(Decide(status, action, actor, recall_pending))) {
+      out.push_back(action);
+    }
   }
   return out;
 }

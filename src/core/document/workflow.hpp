@@ -23,6 +23,7 @@ enum class Who {
   kDrafter,        // the officer who drafted it
   kHandler,        // a lead or co-operating assignee (a user, or an officer of a unit)
   kLeadOrLeader,   // the lead assignee, or a leader of the agency
+  kUnitLeader,     // a leader of a unit assigned as lead or co-operating (trưởng phòng)
 };
 
 struct Rule {
@@ -30,21 +31,25 @@ struct Rule {
   Action action;
   Who who;
   Status next;
+  // Only while a recall of this copy awaits the recipient's answer (accept_recall,
+  // refuse_recall); otherwise the row does not apply (409).
+  bool recall_pending = false;
 };
 
 // The table, in the order docs/documents.md lists it; at most one row per (status, action).
 std::span<const Rule> Rules();
 
-// The actions a caller may post: every Action but draft, arrive and file.
+// The actions a caller may post: every Action but draft, arrive, file and status.
 bool IsPostable(Action action);
 
 // The caller, as far as the table cares (the service works these out).
 struct Actor {
-  bool clerk = false;    // a clerk of the document's agency
-  bool leader = false;   // a leader of the document's agency
-  bool drafter = false;  // drafted it
-  bool lead = false;     // the lead assignee (or an officer of the lead unit)
-  bool co_op = false;    // a co-operating assignee (or an officer of such a unit)
+  bool clerk = false;        // a clerk of the document's agency
+  bool leader = false;       // a leader of the document's agency
+  bool drafter = false;      // drafted it
+  bool lead = false;         // the lead assignee (or an officer of the lead unit)
+  bool co_op = false;        // a co-operating assignee (or an officer of such a unit)
+  bool unit_leader = false;  // a leader of a unit assigned as lead or co-operating
 };
 
 bool Allows(Who who, const Actor& actor);
@@ -61,11 +66,11 @@ Error ToError(const Refusal& refusal);
 using Outcome = std::variant<Status, Refusal>;
 
 // The next status for `action` on a document in `status`, checked in this order: a postable
-// action (else kInvalid on "action"); a row for the status (else kStatus); the actor (else
-// kRole).
-Outcome Decide(Status status, Action action, const Actor& actor);
+// action (else kInvalid on "action"); a row for the status (else kStatus; a row that needs a
+// pending recall counts only when `recall_pending`); the actor (else kRole).
+Outcome Decide(Status status, Action action, const Actor& actor, bool recall_pending = false);
 
 // The postable actions `actor` may take now, in the order of AllActions().
-std::vector<Action> AllowedActions(Status status, const Actor& actor);
+std::vector<Action> AllowedActions(Status status, const Actor& actor, bool recall_pending = false);
 
 }  // namespace egov::core::document

@@ -13,6 +13,7 @@ Actor Leader() { return {.leader = true}; }
 Actor Drafter() { return {.drafter = true}; }
 Actor Lead() { return {.lead = true}; }
 Actor CoOp() { return {.co_op = true}; }
+Actor UnitLeader() { return {.unit_leader = true}; }
 Actor Nobody() { return {}; }
 
 Status Next(Status s, Action a, const Actor& actor) {
@@ -52,6 +53,37 @@ TEST(DocumentWorkflow, OutgoingPath) {
   EXPECT_EQ(Next(Status::kApproved, Action::kSendBack, Leader()), Status::kDraft);
   EXPECT_EQ(Next(Status::kSigned, Action::kSendBack, Leader()), Status::kDraft);
   EXPECT_EQ(Next(Status::kSigned, Action::kSendBack, Clerk()), Status::kDraft);
+}
+
+TEST(DocumentWorkflow, RecallAndSubAssignment) {
+  EXPECT_EQ(Next(Status::kSent, Action::kRecall, Clerk()), Status::kRecalled);
+  EXPECT_EQ(Refused(Status::kSent, Action::kRecall, Leader()), RefusalKind::kRole);
+  EXPECT_EQ(Refused(Status::kIssued, Action::kRecall, Clerk()), RefusalKind::kStatus);
+  EXPECT_EQ(Refused(Status::kRecalled, Action::kRecall, Clerk()), RefusalKind::kStatus);
+  EXPECT_EQ(Refused(Status::kRecalled, Action::kSend, Clerk()), RefusalKind::kStatus);
+  for (auto s : {Status::kArrived, Status::kRegistered, Status::kDirected, Status::kInProgress,
+                 Status::kDone}) {
+    auto accepted = Decide(s, Action::kAcceptRecall, Clerk(), true);
+    ASSERT_TRUE(std::holds_alternative<Status>(accepted)) << Name(s);
+    EXPECT_EQ(std::get<Status>(accepted), Status::kWithdrawn);
+    auto refused = Decide(s, Action::kRefuseRecall, Clerk(), true);
+    ASSERT_TRUE(std::holds_alternative<Status>(refused)) << Name(s);
+    EXPECT_EQ(std::get<Status>(refused), s);
+    // No recall pending: a status refusal, before the role.
+    EXPECT_EQ(Refused(s, Action::kAcceptRecall, Clerk()), RefusalKind::kStatus);
+    EXPECT_EQ(Refused(s, Action::kRefuseRecall, Nobody()), RefusalKind::kStatus);
+    auto wrong = Decide(s, Action::kAcceptRecall, Leader(), true);
+    ASSERT_TRUE(std::holds_alternative<Refusal>(wrong));
+    EXPECT_EQ(std::get<Refusal>(wrong).kind, RefusalKind::kRole);
+  }
+  EXPECT_EQ(Refused(Status::kWithdrawn, Action::kAcceptRecall, Clerk()), RefusalKind::kStatus);
+  EXPECT_EQ(Next(Status::kDirected, Action::kAssign, UnitLeader()), Status::kDirected);
+  EXPECT_EQ(Next(Status::kInProgress, Action::kAssign, UnitLeader()), Status::kInProgress);
+  EXPECT_EQ(Refused(Status::kDirected, Action::kAssign, Leader()), RefusalKind::kRole);
+  EXPECT_EQ(Refused(Status::kDirected, Action::kAssign, Lead()), RefusalKind::kRole);
+  EXPECT_EQ(Refused(Status::kRegistered, Action::kAssign, UnitLeader()), RefusalKind::kStatus);
+  EXPECT_EQ(Refused(Status::kDone, Action::kAssign, UnitLeader()), RefusalKind::kStatus);
+  EXPECT_FALSE(IsPostable(Action::kStatus));
 }
 
 TEST(DocumentWorkflow, WrongRoleIsRefusedAsRole) {
@@ -116,7 +148,14 @@ TEST(DocumentWorkflow, AllowedActions) {
   EXPECT_EQ(AllowedActions(Status::kDirected, Lead()),
             (std::vector<Action>{Action::kProgress, Action::kComplete}));
   EXPECT_EQ(AllowedActions(Status::kDirected, CoOp()), (std::vector<Action>{Action::kProgress}));
-  EXPECT_TRUE(AllowedActions(Status::kSent, Clerk()).empty());
+  EXPECT_EQ(AllowedActions(Status::kSent, Clerk()), (std::vector<Action>{Action::kRecall}));
+  EXPECT_TRUE(AllowedActions(Status::kRecalled, Clerk()).empty());  // frozen
+  EXPECT_TRUE(AllowedActions(Status::kWithdrawn, Clerk(), true).empty());
+  EXPECT_EQ(AllowedActions(Status::kRegistered, Clerk()), (std::vector<Action>{}));
+  EXPECT_EQ(AllowedActions(Status::kRegistered, Clerk(), true),
+            (std::vector<Action>{Action::kAcceptRecall, Action::kRefuseRecall}));
+  EXPECT_EQ(AllowedActions(Status::kDirected, UnitLeader()),
+            (std::vector<Action>{Action::kAssign}));
   EXPECT_TRUE(AllowedActions(Status::kDone, Leader()).empty());
 }
 

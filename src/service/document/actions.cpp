@@ -1,5 +1,7 @@
 // The handling actions of official documents (see documents.hpp, Act): one write transaction
 // per action through core::document::Decide; issue allocates the number, send delivers.
+#include <utility>
+
 #include "core/calendar/date.hpp"
 #include "core/document/workflow.hpp"
 #include "core/error.hpp"
@@ -12,6 +14,7 @@ namespace egov::service::document {
 
 using core::document::Action;
 using core::document::AssignmentKind;
+using core::document::DeliveryStatus;
 using core::document::Direction;
 using core::document::Document;
 using core::document::Status;
@@ -83,18 +86,29 @@ DocumentView Documents::Act(const core::access::Caller& caller, std::int64_t id,
   Document d = Visible(tx.session(), ctx, id);
   if (in.version && *in.version != d.version) throw Changed();
   const auto assignments = store::document::ListAssignments(tx.session(), id);
-  const auto outcome = core::document::Decide(d.status, in.action, ActorOf(ctx, d, assignments));
+  // A copy delivered by send: its recipient row, whose status flows back to the sender.
+  std::optional<core::document::Delivery> delivery;
+  if (d.source_document_id) delivery = store::document::FindDelivery(tx.session(), id);
+  const bool recall_pending = delivery && delivery->status == DeliveryStatus::kRecallRequested;
+  const auto outcome =
+      core::document::Decide(d.status, in.action, ActorOf(ctx, d, assignments), recall_pending);
   if (const auto* refusal = std::get_if<core::document::Refusal>(&outcome)) {
     throw core::document::ToError(*refusal);
   }
   const Status next = std::get<Status>(outcome);
   core::document::Event event{now,  in.action, caller.username, caller.agency_code, d.status,
                               next, ""};
+  // The statuses of this copy that flow back to its sender (while a recall awaits an answer,
+  // only the answer does).
+  std::vector<std::pair<DeliveryStatus, std::string>> flows;
   switch (in.action) {
     case Action::kRegister: {  // an arrived copy: the next incoming number of the year
       d.incoming_year = today.year;
       d.incoming_number = store::document::NextNumber(tx, d.agency_id, today.year,
                                                       std::string(core::document::kIncomingSeries));
+      const std::string number = "số đến " + std::to_string(*d.incoming_number);
+      flows.emplace_back(DeliveryStatus::kReceived, number);
+      flows.emplace_back(DeliveryStatus::kAwaitingAssignment, "");
       break;
     }
     case Action::kDirect: {
@@ -110,6 +124,7 @@ DocumentView Documents::Act(const core::access::Caller& caller, std::int64_t id,
       d.instruction = CleanContent(in.instruction, "instruction", 2000);
       store::document::ReplaceAssignments(tx, id, list);
       event.note = d.instruction;
+      if (d.status == Status::kRegistered) flows.emplace_back(DeliveryStatus::kAssigned, "");
       break;
     }
     case Action::kProgress: {
@@ -128,6 +143,50 @@ DocumentView Documents::Act(const core::access::Caller& caller, std::int64_t id,
         }
         d.reply_document_id = reply->id;
       }
+      flows.emplace_back(DeliveryStatus::kDone, "");
+      break;
+    }
+    case Action::kAssign: {
+      // The caller leads an assigned unit (Who::kUnitLeader): one active officer of that unit.
+      event.note = CleanContent(in.note, "note", 2000);
+      if (in.user.empty()) throw FieldError("user", "cần chọn cán bộ của đơn vị để giao xử lý.");
+      auto user = store::access::FindUserByUsername(tx.session(), in.user);
+      if (!user || !user->active || user->agency_id != caller.agency_id) {
+        throw FieldError("user", "\"" + in.user.substr(0, 100) +
+                                     "\" không phải là cán bộ đang làm việc của " +
+                                     caller.agency_name + ".");
+      }
+      store::document::SetAssignedUser(tx, id, caller.agency_id, user->username, caller.username,
+                                       now, event.note);
+      event.note = user->username + (event.note.empty() ? "" : ": " + event.note);
+      break;
+    }
+    case Action::kRecall: {
+      // Frozen from now on; each delivered copy awaits its clerk's answer (Art. 18.4).
+      event.note = CleanContent(in.reason, "reason", 2000);
+      if (event.note.empty()) throw FieldError("reason", "cần nêu lý do thu hồi.");
+      for (const auto& r : store::document::ListRecipients(tx.session(), id)) {
+        if (!r.delivered_document_id) continue;
+        auto copy = store::document::Find(tx.session(), *r.delivered_document_id);
+        if (!copy) continue;
+        store::document::InsertEvent(tx, copy->id,
+                                     {now, Action::kRecall, caller.username, caller.agency_code,
+                                      copy->status, copy->status, event.note});
+      }
+      store::document::SetRecallRequested(tx, id, now);
+      break;
+    }
+    case Action::kAcceptRecall: {
+      // The copy leaves the queue, lists, search and tasks; its record stays (a stub).
+      event.note = CleanContent(in.note, "note", 2000);
+      d.content.clear();
+      flows.emplace_back(DeliveryStatus::kRecallAccepted, event.note);
+      break;
+    }
+    case Action::kRefuseRecall: {
+      event.note = CleanContent(in.reason, "reason", 2000);
+      if (event.note.empty()) throw FieldError("reason", "cần nêu lý do từ chối thu hồi.");
+      flows.emplace_back(DeliveryStatus::kRecallRefused, event.note);
       break;
     }
     case Action::kSign: d.signed_by = caller.username; break;
@@ -182,8 +241,41 @@ DocumentView Documents::Act(const core::access::Caller& caller, std::int64_t id,
   d.updated_at = now;
   if (!store::document::Update(tx, d, DerivedOf(d))) throw Changed();
   store::document::InsertEvent(tx, id, event);
+  if (in.action == Action::kSend) {  // 01: each copy is in its recipient's queue
+    for (const auto& r : store::document::ListRecipients(tx.session(), id)) {
+      store::document::InsertEvent(
+          tx, id,
+          {now, Action::kStatus, r.agency_code, r.agency_code, next, next,
+           std::string(core::document::Code(DeliveryStatus::kArrived)) + " " +
+               std::string(core::document::Label(DeliveryStatus::kArrived))});
+    }
+  }
+  if (delivery) {
+    const bool answer = in.action == Action::kAcceptRecall || in.action == Action::kRefuseRecall;
+    for (const auto& [status, note] : flows) {
+      if (recall_pending && !answer) continue;
+      FlowBack(tx, d, *delivery, status, caller, now, note);
+    }
+  }
+  if (in.action == Action::kAcceptRecall) store::document::Withdraw(tx, id);  // after Update
   tx.Commit();
   return View(s, ctx, *store::document::Find(s, id));
+}
+
+void Documents::FlowBack(store::WriteTransaction& tx, const Document& copy,
+                         const core::document::Delivery& delivery, DeliveryStatus status,
+                         const core::access::Caller& caller, std::int64_t now,
+                         const std::string& note) {
+  store::document::SetDeliveryStatus(tx, copy.id, status, now);
+  auto sent = store::document::Find(tx.session(), delivery.document_id);
+  if (!sent) return;
+  std::string text =
+      std::string(core::document::Code(status)) + " " + std::string(core::document::Label(status));
+  if (!note.empty()) text += ": " + note;
+  // The recipient agency as the event's agency: the sender reads whose copy changed.
+  store::document::InsertEvent(
+      tx, sent->id,
+      {now, Action::kStatus, caller.username, copy.agency_code, sent->status, sent->status, text});
 }
 
 void Documents::Deliver(store::WriteTransaction& tx, const Document& d,

@@ -85,9 +85,16 @@ core::document::Actor Documents::ActorOf(
   a.clerk = ctx.clerk && ctx.organ.id == d.agency_id;
   a.leader = ctx.leader && ctx.organ.id == d.agency_id;
   a.drafter = d.drafted_by == ctx.caller.username;
+  const bool leads_units = ctx.caller.Has(core::access::Role::kLeader);
   for (const auto& x : assignments) {
+    const bool of_my_unit = x.agency_id && *x.agency_id == ctx.caller.agency_id;
+    if (of_my_unit && leads_units && x.kind != core::document::AssignmentKind::kInform) {
+      a.unit_leader = true;
+    }
+    // A unit's part handed to one officer: that officer and the unit's leaders handle it.
     const bool mine = (x.username && *x.username == ctx.caller.username) ||
-                      (x.agency_id && *x.agency_id == ctx.caller.agency_id);
+                      (of_my_unit && (!x.assigned_user || *x.assigned_user == ctx.caller.username ||
+                                      leads_units));
     if (!mine) continue;
     if (x.kind == core::document::AssignmentKind::kLead) a.lead = true;
     if (x.kind == core::document::AssignmentKind::kCoOp) a.co_op = true;
@@ -114,7 +121,14 @@ DocumentView Documents::View(store::Session& session, const Context& ctx, const 
     v.duplicate_of = store::document::FindDuplicate(session, d.agency_id, derived.notation_folded,
                                                     d.issuer_code, derived.issuer_folded, d.id);
   }
-  v.allowed_actions = core::document::AllowedActions(d.status, ActorOf(ctx, d, v.assignments));
+  bool recall_pending = false;
+  if (d.source_document_id) {
+    auto delivery = store::document::FindDelivery(session, d.id);
+    recall_pending =
+        delivery && delivery->status == core::document::DeliveryStatus::kRecallRequested;
+  }
+  v.allowed_actions =
+      core::document::AllowedActions(d.status, ActorOf(ctx, d, v.assignments), recall_pending);
   v.overdue = IsOverdue(d, clock_.NowMillis());
   return v;
 }

@@ -69,6 +69,10 @@ struct ActionInput {
   std::string note;
   // complete: the reply document (an outgoing document of the agency)
   std::optional<std::int64_t> reply_document_id;
+  // recall and refuse_recall (required)
+  std::string reason;
+  // assign: the officer of the caller's unit who handles the unit's part; `note` optional
+  std::string user;
 };
 
 struct DocumentView {
@@ -82,6 +86,21 @@ struct DocumentView {
   // For the caller who asked.
   std::vector<core::document::Action> allowed_actions;
   bool overdue = false;  // a directed document past its deadline (Vietnam date)
+};
+
+// GET /api/v1/document-registers/{register}: a register of the caller's document agency for
+// a period of at most kMaxRegisterDays days (both days included), as PDF or XLSX.
+struct RegisterQuery {
+  std::string register_name;  // incoming | outgoing | tracking
+  std::string from, to;       // YYYY-MM-DD (Vietnam dates)
+  std::string format;         // pdf | xlsx ("" → pdf)
+};
+inline constexpr int kMaxRegisterDays = 366;
+
+struct RegisterFile {
+  std::string bytes;
+  std::string mime_type;
+  std::string file_name;  // ASCII: so-van-ban-den_2026-01-01_2026-03-31.pdf
 };
 
 struct ListQuery {
@@ -123,6 +142,9 @@ class Documents {
   DocumentView Get(const core::access::Caller& caller, std::int64_t id) const;
   ListResult List(const core::access::Caller& caller, const ListQuery& q) const;
   ListResult Tasks(const core::access::Caller& caller, int page, int per_page) const;
+  // A register (docs/documents.md, "Registers"): clerks and leaders of the agency only (403),
+  // then the query's fields (422 naming register, from, to or format).
+  RegisterFile RenderRegister(const core::access::Caller& caller, const RegisterQuery& q) const;
 
   // Throws unless the caller may attach a file: not_found when the document is not visible,
   // forbidden unless a clerk of its agency, its drafter or a lead/co-operating handler,
@@ -151,6 +173,11 @@ class Documents {
                                    std::int64_t id) const;
   void Deliver(store::WriteTransaction& tx, const core::document::Document& d,
                const std::string& signer_name, std::int64_t now);
+  // A recipient's copy changed status: the recipient row of the sent document and an event of
+  // the sent document, in the recipient's transaction.
+  void FlowBack(store::WriteTransaction& tx, const core::document::Document& copy,
+                const core::document::Delivery& delivery, core::document::DeliveryStatus status,
+                const core::access::Caller& caller, std::int64_t now, const std::string& note);
 
   store::Database& db_;
   const core::Clock& clock_;

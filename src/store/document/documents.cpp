@@ -46,7 +46,8 @@ const std::string kSelectVisible =
         "WHERE d.id = :id AND ") +
     kVisible;
 constexpr const char* kListWhere =
-    "(:direction = '' OR d.direction = :direction) AND (:status = '' OR d.status = :status) "
+    "(:direction = '' OR d.direction = :direction) "
+    "AND ((:status = '' AND d.status <> 'withdrawn') OR d.status = :status) "
     "AND (:t0 = '' OR d.search_text LIKE :t0 ESCAPE '\\') "
     "AND (:t1 = '' OR d.search_text LIKE :t1 ESCAPE '\\') "
     "AND (:t2 = '' OR d.search_text LIKE :t2 ESCAPE '\\') "
@@ -64,7 +65,7 @@ const std::string kSelectList = std::string(kSelectDocument) + "WHERE " + kListW
 constexpr const char* kTaskWhere =
     "((d.status IN ('directed', 'in_progress') AND EXISTS (SELECT 1 FROM document_assignments x "
     "WHERE x.document_id = d.id AND x.kind IN ('lead', 'co_op') AND (x.username = :me OR "
-    "x.agency_id = :mine))) "
+    "(x.agency_id = :mine AND (x.assigned_user IS NULL OR x.assigned_user = :me))))) "
     "OR (d.agency_id = :leader AND d.status IN ('registered', 'submitted', 'approved')) "
     "OR (d.agency_id = :clerk AND d.status IN ('arrived', 'signed', 'issued')) "
     "OR (d.status = 'draft' AND d.drafted_by = :me))";
@@ -73,6 +74,17 @@ const std::string kSelectTasks =
     std::string(kSelectDocument) + "WHERE " + kTaskWhere +
     " ORDER BY CASE WHEN d.deadline IS NULL THEN 1 ELSE 0 END, d.deadline, d.id DESC "
     "LIMIT :limit OFFSET :offset";
+// Registers (documents.hpp, ListIncomingRegister / ListOutgoingRegister).
+const std::string kSelectIncomingRegister =
+    std::string(kSelectDocument) +
+    "WHERE d.agency_id = :a AND d.direction = 'incoming' AND d.incoming_number IS NOT NULL "
+    "AND d.arrived_at >= :f AND d.arrived_at < :t "
+    "ORDER BY d.incoming_year, d.incoming_number LIMIT :limit";
+const std::string kSelectOutgoingRegister =
+    std::string(kSelectDocument) +
+    "WHERE d.agency_id = :a AND d.direction = 'outgoing' AND d.number IS NOT NULL "
+    "AND d.issued_on >= :f AND d.issued_on <= :t "
+    "ORDER BY d.issued_on, d.year, d.series, d.number LIMIT :limit";
 constexpr const char* kUpsertCounter =
     "INSERT INTO document_counters (agency_id, year, series, last) VALUES (:a, :y, :s, 1) "
     "ON CONFLICT (agency_id, year, series) DO UPDATE SET last = document_counters.last + 1 "
@@ -116,18 +128,36 @@ constexpr const char* kInsertAssignment =
     "INSERT INTO document_assignments (document_id, kind, agency_id, username, created_at) "
     "VALUES (:id, :kind, :agency, :username, :at)";
 constexpr const char* kSelectAssignments =
-    "SELECT x.kind, x.agency_id, ag.code AS agency_code, x.username, x.created_at "
+    "SELECT x.kind, x.agency_id, ag.code AS agency_code, x.username, x.created_at, "
+    "x.assigned_user, x.assigned_by, x.assigned_at, x.assigned_note "
     "FROM document_assignments x LEFT JOIN agencies ag ON ag.id = x.agency_id "
     "WHERE x.document_id = :id ORDER BY x.id";
 constexpr const char* kInsertRecipient =
     "INSERT INTO document_recipients (document_id, agency_id) VALUES (:id, :agency)";
 constexpr const char* kSelectRecipients =
-    "SELECT r.agency_id, ra.code, ra.name, r.delivered_document_id, r.delivered_at "
+    "SELECT r.agency_id, ra.code, ra.name, r.delivered_document_id, r.delivered_at, r.status, "
+    "r.status_changed_at "
     "FROM document_recipients r JOIN agencies ra ON ra.id = r.agency_id "
     "WHERE r.document_id = :id ORDER BY r.id";
 constexpr const char* kMarkDelivered =
-    "UPDATE document_recipients SET delivered_document_id = :delivered, delivered_at = :at "
-    "WHERE document_id = :id AND agency_id = :agency";
+    "UPDATE document_recipients SET delivered_document_id = :delivered, delivered_at = :at, "
+    "status = 'arrived', status_changed_at = :at WHERE document_id = :id AND agency_id = :agency";
+constexpr const char* kSelectDelivery =
+    "SELECT document_id, agency_id, status FROM document_recipients "
+    "WHERE delivered_document_id = :copy";
+constexpr const char* kSetDeliveryStatus =
+    "UPDATE document_recipients SET status = :status, status_changed_at = :at "
+    "WHERE delivered_document_id = :copy";
+constexpr const char* kSetRecallRequested =
+    "UPDATE document_recipients SET status = 'recall_requested', status_changed_at = :at "
+    "WHERE document_id = :id AND delivered_document_id IS NOT NULL";
+constexpr const char* kSetAssignedUser =
+    "UPDATE document_assignments SET assigned_user = :user, assigned_by = :by, assigned_at = :at, "
+    "assigned_note = :note WHERE document_id = :id AND agency_id = :agency AND kind IN ('lead', "
+    "'co_op')";
+constexpr const char* kWithdrawContent =
+    "UPDATE documents SET content = '', search_text = '' WHERE id = :id";
+constexpr const char* kDeleteFiles = "DELETE FROM document_files WHERE document_id = :id";
 constexpr const char* kInsertFile =
     "INSERT INTO document_files (document_id, sha256, mime_type, size, file_name, uploaded_at, "
     "uploaded_by) VALUES (:id, :sha, :mime, :size, :name, :at, :by)";
@@ -271,8 +301,9 @@ struct EventRow {
 
 struct AssignmentRow {
   std::string kind;
-  Nullable<long long> agency;
-  Nullable<std::string> code, username;
+  Nullable<long long> agency, assigned_at;
+  Nullable<std::string> code, username, assigned_user, assigned_by;
+  std::string assigned_note;
   long long at = 0;
   void Bind(Columns& c) {
     c("kind", kind);
@@ -280,6 +311,10 @@ struct AssignmentRow {
     c("agency_code", code.value, code.ind);
     c("username", username.value, username.ind);
     c("created_at", at);
+    c("assigned_user", assigned_user.value, assigned_user.ind);
+    c("assigned_by", assigned_by.value, assigned_by.ind);
+    c("assigned_at", assigned_at.value, assigned_at.ind);
+    c("assigned_note", assigned_note);
   }
   core::document::Assignment Get() const {
     core::document::Assignment out;
@@ -288,28 +323,54 @@ struct AssignmentRow {
     out.agency_code = code.Get().value_or("");
     out.username = username.Get();
     out.created_at = at;
+    out.assigned_user = assigned_user.Get();
+    out.assigned_by = assigned_by.Get();
+    out.assigned_at = assigned_at.Get<std::int64_t>();
+    out.assigned_note = assigned_note;
     return out;
   }
 };
 
+std::optional<core::document::DeliveryStatus> DeliveryStatusOf(const Nullable<std::string>& name) {
+  auto text = name.Get();
+  if (!text) return std::nullopt;
+  return Named(core::document::ParseDeliveryStatus(*text), "status", *text);
+}
+
 struct RecipientRow {
   core::document::Recipient r;
   long long agency = 0;
-  Nullable<long long> delivered, at;
+  Nullable<long long> delivered, at, changed;
+  Nullable<std::string> status;
   void Bind(Columns& c) {
     c("agency_id", agency);
     c("code", r.agency_code);
     c("name", r.agency_name);
     c("delivered_document_id", delivered.value, delivered.ind);
     c("delivered_at", at.value, at.ind);
+    c("status", status.value, status.ind);
+    c("status_changed_at", changed.value, changed.ind);
   }
   core::document::Recipient Get() const {
     auto out = r;
     out.agency_id = agency;
     out.delivered_document_id = delivered.Get<std::int64_t>();
     out.delivered_at = at.Get<std::int64_t>();
+    out.status = DeliveryStatusOf(status);
+    out.status_changed_at = changed.Get<std::int64_t>();
     return out;
   }
+};
+
+struct DeliveryRow {
+  long long document = 0, agency = 0;
+  Nullable<std::string> status;
+  void Bind(Columns& c) {
+    c("document_id", document);
+    c("agency_id", agency);
+    c("status", status.value, status.ind);
+  }
+  core::document::Delivery Get() const { return {document, agency, DeliveryStatusOf(status)}; }
 };
 
 struct FileRow {
@@ -522,6 +583,53 @@ void InsertFile(WriteTransaction& tx, std::int64_t document_id, const core::docu
 std::vector<core::document::File> ListFiles(Session& session, std::int64_t document_id) {
   long long id = document_id;
   return QueryRows<FileRow>(session.sql(), kSelectFiles, soci::use(id, "id"));
+}
+
+std::optional<core::document::Delivery> FindDelivery(Session& session, std::int64_t copy_id) {
+  long long copy = copy_id;
+  return QueryRow<DeliveryRow>(session.sql(), kSelectDelivery, soci::use(copy, "copy"));
+}
+
+void SetDeliveryStatus(WriteTransaction& tx, std::int64_t copy_id,
+                       core::document::DeliveryStatus status, std::int64_t at) {
+  long long copy = copy_id, when = at;
+  const std::string name(Name(status));
+  tx.sql() << kSetDeliveryStatus, soci::use(name, "status"), soci::use(when, "at"),
+      soci::use(copy, "copy");
+}
+
+void SetRecallRequested(WriteTransaction& tx, std::int64_t document_id, std::int64_t at) {
+  long long id = document_id, when = at;
+  tx.sql() << kSetRecallRequested, soci::use(when, "at"), soci::use(id, "id");
+}
+
+void SetAssignedUser(WriteTransaction& tx, std::int64_t document_id, std::int64_t unit_id,
+                     const std::string& user, const std::string& by, std::int64_t at,
+                     const std::string& note) {
+  long long id = document_id, agency = unit_id, when = at;
+  tx.sql() << kSetAssignedUser, soci::use(user, "user"), soci::use(by, "by"), soci::use(when, "at"),
+      soci::use(note, "note"), soci::use(id, "id"), soci::use(agency, "agency");
+}
+
+void Withdraw(WriteTransaction& tx, std::int64_t document_id) {
+  long long id = document_id;
+  tx.sql() << kWithdrawContent, soci::use(id, "id");
+  tx.sql() << kDeleteFiles, soci::use(id, "id");
+}
+
+std::vector<Document> ListIncomingRegister(Session& session, std::int64_t agency_id,
+                                           std::int64_t from_ms, std::int64_t to_ms, int limit) {
+  long long a = agency_id, f = from_ms, t = to_ms, l = limit;
+  return QueryRows<Row>(session.sql(), kSelectIncomingRegister, soci::use(a, "a"),
+                        soci::use(f, "f"), soci::use(t, "t"), soci::use(l, "limit"));
+}
+
+std::vector<Document> ListOutgoingRegister(Session& session, std::int64_t agency_id,
+                                           const std::string& from, const std::string& to,
+                                           int limit) {
+  long long a = agency_id, l = limit;
+  return QueryRows<Row>(session.sql(), kSelectOutgoingRegister, soci::use(a, "a"),
+                        soci::use(from, "f"), soci::use(to, "t"), soci::use(l, "limit"));
 }
 
 bool IsVisible(Session& session, std::int64_t document_id, const Viewer& viewer) {

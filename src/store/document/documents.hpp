@@ -63,6 +63,35 @@ std::vector<core::document::Recipient> ListRecipients(Session& session, std::int
 void MarkDelivered(WriteTransaction& tx, std::int64_t document_id, std::int64_t agency_id,
                    std::int64_t delivered_id, std::int64_t at);
 
+// The recipient row that delivered `copy_id` (an incoming copy made by send), if any.
+std::optional<core::document::Delivery> FindDelivery(Session& session, std::int64_t copy_id);
+// The status of the copy `copy_id` as its sender sees it, changed at `at`.
+void SetDeliveryStatus(WriteTransaction& tx, std::int64_t copy_id,
+                       core::document::DeliveryStatus status, std::int64_t at);
+// Every delivered recipient of `document_id`: recall_requested.
+void SetRecallRequested(WriteTransaction& tx, std::int64_t document_id, std::int64_t at);
+
+// Hands the lead or co-operating assignment of unit `unit_id` to `user` (sub-assignment).
+void SetAssignedUser(WriteTransaction& tx, std::int64_t document_id, std::int64_t unit_id,
+                     const std::string& user, const std::string& by, std::int64_t at,
+                     const std::string& note);
+
+// A withdrawn copy (recall accepted): its content, search text and file rows removed; the
+// row, its metadata and events stay as the recall's record (the bytes stay in the FileStore,
+// which the sender's document still references).
+void Withdraw(WriteTransaction& tx, std::int64_t document_id);
+
+// The incoming register: documents of `agency_id` with an incoming number that arrived in
+// [from_ms, to_ms) (UTC ms), by year and number; at most `limit`.
+std::vector<core::document::Document> ListIncomingRegister(Session& session, std::int64_t agency_id,
+                                                           std::int64_t from_ms, std::int64_t to_ms,
+                                                           int limit);
+// The outgoing register: documents of `agency_id` numbered at issue with `issued_on` in
+// [from, to] (YYYY-MM-DD), by day and number; at most `limit`.
+std::vector<core::document::Document> ListOutgoingRegister(Session& session, std::int64_t agency_id,
+                                                           const std::string& from,
+                                                           const std::string& to, int limit);
+
 void InsertFile(WriteTransaction& tx, std::int64_t document_id, const core::document::File& f);
 std::vector<core::document::File> ListFiles(Session& session, std::int64_t document_id);
 
@@ -94,11 +123,12 @@ struct ListResult {
   std::vector<core::document::Document> items;
   std::int64_t total = 0;
 };
-// Newest first.
+// Newest first. Withdrawn copies only when `status` asks for them.
 ListResult List(Session& session, const ListFilter& filter);
 
 // The caller's document tasks (docs/documents.md, "Tasks"): incoming documents directed or in
-// progress that are assigned (lead or co_op) to them or their agency; for a leader of the
+// progress that are assigned (lead or co_op) to them or their agency (unless the unit's leader
+// handed the unit's part to another officer); for a leader of the
 // agency `leader_agency_id`, its registered incoming documents and its submitted and approved
 // outgoing ones; for a clerk of `clerk_agency_id`, its arrived incoming documents and its
 // signed and issued outgoing ones; their own drafts. Oldest deadline first, then newest.

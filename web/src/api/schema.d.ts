@@ -926,7 +926,7 @@ export interface paths {
         put?: never;
         /**
          * An action on a document
-         * @description 404 for a document the caller may not see, before any other check; 409 for a stale version or a status that does not allow the action; 403 for the caller's role or agency; 422 for an unknown action or a bad field. issue allocates the number from the agency's series (docs/documents.md); sealing is not done yet.
+         * @description 404 for a document the caller may not see, before any other check; 409 for a stale version or a status that does not allow the action; 403 for the caller's role or agency; 422 for an unknown action or a bad field. issue allocates the number from the agency's series (docs/documents.md); sealing is not done yet. recall freezes a sent document and asks each recipient's clerk to accept_recall or refuse_recall; assign hands a unit's part to one of its officers (docs/documents.md).
          */
         post: operations["actOnDocument"];
         delete?: never;
@@ -971,6 +971,29 @@ export interface paths {
         };
         /** Download a document's file */
         get: operations["getDocumentFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-registers/{register}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description incoming (sổ đăng ký văn bản đến), outgoing (sổ đăng ký văn bản đi) or tracking (sổ theo dõi việc giải quyết văn bản đến); any other is 422 naming register */
+                register: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a document register for a period
+         * @description The caller's document agency's register (Decree 30/2020 Phụ lục IV) for the days from..to (Vietnam dates, both included, at most 366 days): incoming and tracking by arrival day and incoming number, outgoing by issue day and number. Clerks and leaders of the agency only (403), secret documents included; then 422 naming register, from, to or format. Content-Disposition names an ASCII file, e.g. so-van-ban-den_2026-03-01_2026-03-31.pdf (docs/documents.md).
+         */
+        get: operations["getDocumentRegister"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2232,10 +2255,10 @@ export interface components {
         /** @enum {string} */
         DocumentDirection: "incoming" | "outgoing";
         /**
-         * @description incoming: arrived (delivered by another agency, awaiting registration), registered, directed, in_progress, done; outgoing: draft, submitted, approved, signed, issued, sent (docs/documents.md)
+         * @description incoming: arrived (delivered by another agency, awaiting registration), registered, directed, in_progress, done, withdrawn (a delivered copy whose recall its clerk accepted: a stub without content or files, kept as the recall's record); outgoing: draft, submitted, approved, signed, issued, sent, recalled (recalled by its clerk after sending: frozen) (docs/documents.md)
          * @enum {string}
          */
-        DocumentStatus: "arrived" | "registered" | "directed" | "in_progress" | "done" | "draft" | "submitted" | "approved" | "signed" | "issued" | "sent";
+        DocumentStatus: "arrived" | "registered" | "directed" | "in_progress" | "done" | "draft" | "submitted" | "approved" | "signed" | "issued" | "sent" | "recalled" | "withdrawn";
         /** @enum {string} */
         Urgency: "normal" | "khan" | "thuong_khan" | "hoa_toc";
         /** @enum {string} */
@@ -2287,9 +2310,12 @@ export interface components {
         DocumentEvent: {
             /** Format: date-time */
             at: string;
-            /** @enum {string} */
-            action: "register" | "draft" | "arrive" | "file" | "direct" | "progress" | "complete" | "submit" | "approve" | "sign" | "issue" | "send" | "send_back";
-            /** @description username (for arrive: the sending agency's code) */
+            /**
+             * @description status: a recipient's copy of this sent document changed status (note: the DOMAIN.md §4 code and label, e.g. "03 Văn thư đã tiếp nhận: số đến 1"; agency_code: the recipient agency)
+             * @enum {string}
+             */
+            action: "register" | "draft" | "arrive" | "file" | "direct" | "progress" | "complete" | "submit" | "approve" | "sign" | "issue" | "send" | "send_back" | "recall" | "accept_recall" | "refuse_recall" | "assign" | "status";
+            /** @description username (for arrive: the sending agency's code; for the 01 status event of send: the recipient agency's code) */
             actor: string;
             agency_code: string;
             /** @description the status before (null for the first event) */
@@ -2304,6 +2330,12 @@ export interface components {
             agency_code: string | null;
             /** @description an assigned officer */
             username: string | null;
+            /** @description the officer the unit's leader handed the unit's part to (assign); then only that officer and the unit's leaders handle it for the unit */
+            assigned_user: string | null;
+            assigned_by: string | null;
+            /** Format: date-time */
+            assigned_at: string | null;
+            assigned_note: string;
         };
         DocumentRecipient: {
             agency_code: string;
@@ -2312,6 +2344,20 @@ export interface components {
             delivered_document_id: number | null;
             /** Format: date-time */
             delivered_at: string | null;
+            /**
+             * @description the copy's status (DOMAIN.md §4 status messages: arrived 01, received 03, awaiting_assignment 04, assigned 05, done 06, recall_requested 13, recall_accepted 15, recall_refused 16); null until sent
+             * @enum {string|null}
+             */
+            status: "arrived" | "received" | "awaiting_assignment" | "assigned" | "done" | "recall_requested" | "recall_accepted" | "recall_refused" | null;
+            /** @enum {string|null} */
+            status_code: "01" | "03" | "04" | "05" | "06" | "13" | "15" | "16" | null;
+            /** @description Vietnamese */
+            status_label: string | null;
+            /**
+             * Format: date-time
+             * @description when the status last changed
+             */
+            changed_at: string | null;
         };
         DocumentFile: {
             sha256: string;
@@ -2462,7 +2508,7 @@ export interface components {
             version?: number;
             note?: string;
         };
-        DocumentAction: components["schemas"]["DocumentPlainAction"] | components["schemas"]["DocumentDirectAction"] | components["schemas"]["DocumentProgressAction"] | components["schemas"]["DocumentCompleteAction"] | components["schemas"]["DocumentSendBackAction"];
+        DocumentAction: components["schemas"]["DocumentPlainAction"] | components["schemas"]["DocumentDirectAction"] | components["schemas"]["DocumentProgressAction"] | components["schemas"]["DocumentCompleteAction"] | components["schemas"]["DocumentSendBackAction"] | components["schemas"]["DocumentRecallAction"] | components["schemas"]["DocumentAcceptRecallAction"] | components["schemas"]["DocumentAssignAction"];
         DocumentNumbering: {
             agency_code: string;
             /** @enum {string} */
@@ -2556,6 +2602,32 @@ export interface components {
         };
         NotificationCount: {
             unread: number;
+        };
+        /** @description recall (the sender's clerk, on a sent document: it becomes recalled and frozen; each delivered copy awaits its clerk's answer, recipient status recall_requested 13); refuse_recall (a recipient's clerk, while a recall of its copy awaits an answer: the copy stays, recipient status recall_refused 16) */
+        DocumentRecallAction: {
+            /** @enum {string} */
+            action: "recall" | "refuse_recall";
+            /** @description the document's version the caller saw; a stale one is 409 */
+            version?: number;
+            reason: string;
+        };
+        /** @description A recipient's clerk accepts the recall of its copy (only while one awaits an answer, else 409): the copy becomes withdrawn — out of the queue, lists, search and tasks, its content and files removed, its metadata and events kept; recipient status recall_accepted 15 */
+        DocumentAcceptRecallAction: {
+            /** @enum {string} */
+            action: "accept_recall";
+            /** @description the document's version the caller saw; a stale one is 409 */
+            version?: number;
+            note?: string;
+        };
+        /** @description The leader of a unit assigned as lead or co-operating hands the unit's part of a directed or in-progress document to one active officer of that unit (sub-assignment); the rest of the unit no longer has it to handle */
+        DocumentAssignAction: {
+            /** @enum {string} */
+            action: "assign";
+            /** @description the document's version the caller saw; a stale one is 409 */
+            version?: number;
+            /** @description username of an officer of the caller's unit */
+            user: string;
+            note?: string;
         };
     };
     responses: {
@@ -4633,6 +4705,45 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDocumentRegister: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                format?: "pdf" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description incoming (sổ đăng ký văn bản đến), outgoing (sổ đăng ký văn bản đi) or tracking (sổ theo dõi việc giải quyết văn bản đến); any other is 422 naming register */
+                register: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the register */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    "Cache-Control": "private, no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };
     };
