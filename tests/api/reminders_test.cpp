@@ -315,5 +315,38 @@ TEST_P(RemindersTest, ADirectedDocumentsDeadlineRemindsTheLeadUnitThenTellsTheLe
   EXPECT_FALSE(std::filesystem::exists(receiver.out() + "/3.json"));  // none for lanhdao
 }
 
+TEST_P(RemindersTest, AfterTheUnitHandsADocumentToAnOfficerTheOfficerIsReminded) {
+  Serve("2026-03-02T08:00:00+07:00");
+  auto reg = c_->Post("/api/v1/documents/incoming",
+                      json::serialize(json::object{{"issuer_name", "Sở Tài nguyên và Môi trường"},
+                                                   {"number_notation", "21/STNMT-VP"},
+                                                   {"issued_on", "2026-02-27"},
+                                                   {"type", "CV"},
+                                                   {"subject", "Đề nghị rà soát quỹ đất công"}}),
+                      "application/json", At("2026-03-02T08:30:00+07:00", "vanthu"));
+  ASSERT_EQ(reg.status, 201u) << reg.body;
+  const auto path = "/api/v1/documents/" + std::to_string(reg.json().at("id").as_int64()) +
+                    "/actions";
+  auto directed = c_->Post(path,
+                           json::serialize(json::object{{"action", "direct"},
+                                                        {"lead", kLandUnit},
+                                                        {"deadline", "2026-03-10"}}),
+                           "application/json", At("2026-03-02T09:00:00+07:00", "lanhdao"));
+  ASSERT_EQ(directed.status, 200u) << directed.body;
+  auto assigned = c_->Post(
+      path, json::serialize(json::object{{"action", "assign"}, {"user", "chuyenvien.tnmt"}}),
+      "application/json", At("2026-03-02T09:30:00+07:00", "lanhdao.tnmt"));
+  ASSERT_EQ(assigned.status, 200u) << assigned.body;
+
+  ScanAt("2026-03-09T14:06:00+07:00");  // the share of the same allotment as above
+  EXPECT_EQ(Kinds(Notices("chuyenvien.tnmt")), (std::vector<std::string>{"document_due_soon"}));
+  EXPECT_TRUE(Notices("lanhdao.tnmt").empty());
+  ScanAt("2026-03-11T07:30:00+07:00");
+  EXPECT_EQ(Kinds(Notices("chuyenvien.tnmt")),
+            (std::vector<std::string>{"document_due_soon", "document_overdue"}));
+  EXPECT_EQ(Kinds(Notices("lanhdao.tnmt")), (std::vector<std::string>{"document_overdue"}));
+  EXPECT_EQ(Kinds(Notices("lanhdao")), (std::vector<std::string>{"document_overdue"}));
+}
+
 }  // namespace
 }  // namespace egov::testing

@@ -213,17 +213,18 @@ ScanResult Reminders::Scan() const {
                      c.deadline_key,
                      {kind, code, c.subject, "", due, DocumentLink(c.id)},
                      {}};
-          // Due soon: the lead officer and the lead unit's leaders (else the leader who
-          // directed it); overdue: the leader who directed it, the lead unit's leaders and the
-          // lead officer.
+          // Due soon: the officer the lead unit's leader handed it to, else the lead officer
+          // and the lead unit's leaders (else the leader who directed it); overdue: the leader
+          // who directed it, the lead unit's leaders and the officer handling it.
           const auto officer = [&](const std::string& username) {
             std::vector<Officer> out;
             if (auto o = store::reminders::ActiveOfficer(session, username)) out.push_back(*o);
             return out;
           };
           if (!soon && !c.directed_by.empty()) AddOfficers(d.to, officer(c.directed_by));
+          if (c.lead_assigned_user) AddOfficers(d.to, officer(*c.lead_assigned_user));
           if (c.lead_username) AddOfficers(d.to, officer(*c.lead_username));
-          if (c.lead_agency_id) {
+          if (c.lead_agency_id && !(soon && c.lead_assigned_user)) {
             AddOfficers(d.to, LeadersOf(session, *c.lead_agency_id));
           }
           if (soon && d.to.empty() && !c.directed_by.empty()) {

@@ -74,7 +74,9 @@ constexpr const char* kDocumentCandidates =
     "(SELECT a.agency_id FROM document_assignments a WHERE a.document_id = d.id AND a.kind = "
     "'lead' ORDER BY a.id DESC LIMIT 1) AS lead_agency_id, "
     "(SELECT a.username FROM document_assignments a WHERE a.document_id = d.id AND a.kind = "
-    "'lead' ORDER BY a.id DESC LIMIT 1) AS lead_username "
+    "'lead' ORDER BY a.id DESC LIMIT 1) AS lead_username, "
+    "(SELECT a.assigned_user FROM document_assignments a WHERE a.document_id = d.id AND a.kind "
+    "= 'lead' ORDER BY a.id DESC LIMIT 1) AS lead_assigned_user "
     "FROM documents d WHERE d.deadline IS NOT NULL AND d.direction = 'incoming' AND d.status IN "
     "('directed', 'in_progress') AND (" EGOV_DEADLINE_KEY " > :after_due OR (" EGOV_DEADLINE_KEY
     " = :after_due AND d.id > :after_id)) AND " EGOV_DEADLINE_KEY
@@ -86,10 +88,11 @@ constexpr const char* kDocumentCandidates =
 struct DocumentRow {
   DocumentCandidate c;
   long long id = 0, agency = 0, key = 0, incoming = 0, directed_at = 0, lead_agency = 0;
-  std::string notation, directed_by, lead_username;
+  std::string notation, directed_by, lead_username, assigned;
   soci::indicator notation_ind = soci::i_null, incoming_ind = soci::i_null,
                   directed_at_ind = soci::i_null, directed_by_ind = soci::i_null,
-                  lead_agency_ind = soci::i_null, lead_username_ind = soci::i_null;
+                  lead_agency_ind = soci::i_null, lead_username_ind = soci::i_null,
+                  assigned_ind = soci::i_null;
   void Bind(Columns& b) {
     b("id", id);
     b("agency_id", agency);
@@ -102,6 +105,7 @@ struct DocumentRow {
     b("directed_by", directed_by, directed_by_ind);
     b("lead_agency_id", lead_agency, lead_agency_ind);
     b("lead_username", lead_username, lead_username_ind);
+    b("lead_assigned_user", assigned, assigned_ind);
   }
   DocumentCandidate Get() const {
     DocumentCandidate out = c;
@@ -115,6 +119,7 @@ struct DocumentRow {
     if (lead_agency_ind == soci::i_ok) out.lead_agency_id = lead_agency;
     if (lead_username_ind == soci::i_ok && !lead_username.empty())
       out.lead_username = lead_username;
+    if (assigned_ind == soci::i_ok && !assigned.empty()) out.lead_assigned_user = assigned;
     return out;
   }
 };

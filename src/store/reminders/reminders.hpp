@@ -57,6 +57,7 @@ struct DocumentCandidate {
   std::string directed_by;  // the leader who directed it ("" when unknown)
   std::optional<std::int64_t> lead_agency_id;
   std::optional<std::string> lead_username;
+  std::optional<std::string> lead_assigned_user;  // the lead unit's leader handed it to them
 };
 
 // Documents under a direction whose deadline key lies after `after.due` (then id) and at or
