@@ -120,7 +120,7 @@ struct DocumentView {
   std::vector<DocumentEventView> events;  // oldest first
   std::vector<std::string_view> allowed_actions;
   bool overdue = false;
-  std::optional<DocumentSealView> seal;  // an issued outgoing document's; null before issue
+  std::optional<DocumentSealView> seal;          // an issued outgoing document's; null before issue
   std::optional<DocumentExchangeView> exchange;  // an incoming one received by edXML
   std::int64_t version = 1;
   Instant created_at;
@@ -225,8 +225,8 @@ DocumentView ViewOf(const service::document::DocumentView& v) {
   for (auto a : v.allowed_actions) out.allowed_actions.push_back(doc::Name(a));
   out.overdue = v.overdue;
   if (v.seal) {
-    out.seal = DocumentSealView{v.seal->token, v.verify_url, v.seal->sha256,
-                                Instant{v.seal->signed_at}};
+    out.seal =
+        DocumentSealView{v.seal->token, v.verify_url, v.seal->sha256, Instant{v.seal->signed_at}};
   }
   if (v.exchange) {
     const auto& x = *v.exchange;
@@ -280,20 +280,19 @@ void RegisterDocumentRoutes(http::Router& router, const service::Services& servi
   auto may_import = [&s](Request& request) {
     core::access::RequireAnyRole(RequireCaller(request, s), {core::access::Role::kClerk});
   };
-  router.Add(verb::post, "/api/v1/documents/edxml", http::SyncHandler([&s](Request& request) {
-               auto caller = RequireCaller(request, s);
-               const auto type = request.header(boost::beast::http::field::content_type);
-               if (!http::HasMediaType(type, "application/xml") &&
-                   !http::HasMediaType(type, "text/xml")) {
-                 throw Error(ErrorCode::kUnsupportedMedia,
-                             "Gói tin edXML phải gửi với Content-Type: application/xml.");
-               }
-               return JsonView(ViewOf(s.documents.ImportEdxml(caller, request.body())),
-                               status::created);
-             }),
-             http::RouteOptions{.max_body_bytes = service::document::kMaxEdxmlBytes,
-                                .spool_body = true,
-                                .before_body = may_import});
+  router.Add(
+      verb::post, "/api/v1/documents/edxml", http::SyncHandler([&s](Request& request) {
+        auto caller = RequireCaller(request, s);
+        const auto type = request.header(boost::beast::http::field::content_type);
+        if (!http::HasMediaType(type, "application/xml") && !http::HasMediaType(type, "text/xml")) {
+          throw Error(ErrorCode::kUnsupportedMedia,
+                      "Gói tin edXML phải gửi với Content-Type: application/xml.");
+        }
+        return JsonView(ViewOf(s.documents.ImportEdxml(caller, request.body())), status::created);
+      }),
+      http::RouteOptions{.max_body_bytes = service::document::kMaxEdxmlBytes,
+                         .spool_body = true,
+                         .before_body = may_import});
 
   // Before /api/v1/documents/{id}: the router takes the first pattern that matches.
   router.Add(
@@ -380,9 +379,9 @@ void RegisterDocumentRoutes(http::Router& router, const service::Services& servi
                auto exported = s.documents.ExportEdxml(caller, IdParam(request, "id"));
                http::Response r =
                    http::TextResponse(std::move(exported.xml), "application/xml; charset=utf-8");
-               r.headers.emplace_back("Content-Disposition",
-                                      "attachment; filename=\"van-ban-" +
-                                          std::string(request.param("id")) + ".edxml\"");
+               r.headers.emplace_back("Content-Disposition", "attachment; filename=\"van-ban-" +
+                                                                 std::string(request.param("id")) +
+                                                                 ".edxml\"");
                r.headers.emplace_back("Cache-Control", "private, no-store");
                return r;
              }));

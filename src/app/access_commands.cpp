@@ -16,8 +16,8 @@
 #include "service/audit/audit.hpp"
 #include "service/demo/demo.hpp"
 #include "service/demo/demo_documents.hpp"
-#include "service/demo/demo_exchange.hpp"
 #include "service/demo/demo_dossiers.hpp"
+#include "service/demo/demo_exchange.hpp"
 #include "service/document/seed.hpp"
 #include "service/dossier/seed.hpp"
 #include "service/security/crypto.hpp"
@@ -153,8 +153,9 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
                             {"procedures_created", result.procedures_created}};
     // Each demo document agency's edXML exchange key, pinned for the others
     // (docs/exchange.md, "Demo keys").
-    auto keys = service::demo::ProvisionDemoExchangeKeys(
-        world.db, world.graph.exchange_keys().keys_dir(), world.graph.exchange_keys().trusted_dir());
+    auto keys =
+        service::demo::ProvisionDemoExchangeKeys(world.db, world.graph.exchange_keys().keys_dir(),
+                                                 world.graph.exchange_keys().trusted_dir());
     out["exchange_keys_created"] = keys.created;
     if (!no_dossiers) {
       auto dossiers = service::demo::LoadDemoDossiers(world.db, world.graph.files(), world.clock);
@@ -269,11 +270,9 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     auto started = std::chrono::steady_clock::now();
     auto result = service::document::SeedDocuments(
         world.db, world.graph.files(), world.graph.documents().types(), world.graph.agency_keys(),
-        world.graph.public_base_url(), options,
-                                                   [](std::int64_t n) {
-                                                     if (n % 10000 == 0)
-                                                       std::cerr << n << " văn bản…\n";
-                                                   });
+        world.graph.public_base_url(), options, [](std::int64_t n) {
+          if (n % 10000 == 0) std::cerr << n << " văn bản…\n";
+        });
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << boost::json::serialize(boost::json::object{{"incoming", result.incoming},

@@ -277,8 +277,7 @@ void Validate(Config& c) {
     c.exchange_keys_dir = (std::filesystem::path(c.files_dir) / "exchange" / "keys").string();
   }
   if (c.exchange_trusted_dir.empty()) {
-    c.exchange_trusted_dir =
-        (std::filesystem::path(c.files_dir) / "exchange" / "trusted").string();
+    c.exchange_trusted_dir = (std::filesystem::path(c.files_dir) / "exchange" / "trusted").string();
   }
 }
 

@@ -56,9 +56,8 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
                                                : options_.seal_key_file),
       agency_keys_(clock_, seal_kek_),
       seals_(db_, clock_, agency_keys_),
-      exchange_keys_(options_.exchange_keys_dir.empty()
-                         ? options_.files_dir / "exchange" / "keys"
-                         : options_.exchange_keys_dir,
+      exchange_keys_(options_.exchange_keys_dir.empty() ? options_.files_dir / "exchange" / "keys"
+                                                        : options_.exchange_keys_dir,
                      options_.exchange_trusted_dir.empty()
                          ? options_.files_dir / "exchange" / "trusted"
                          : options_.exchange_trusted_dir),

@@ -188,9 +188,9 @@ boost::asio::awaitable<Router::Routed> Router::Handle(Request& request) const {
     }
   } catch (const std::exception& e) {
     spdlog::error("[{}] unhandled exception: {}", request.request_id(), e.what());
-    refused = ErrorResponse(Error(ErrorCode::kInternal,
-                                  "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.",
-                                  e.what()));
+    refused =
+        ErrorResponse(Error(ErrorCode::kInternal,
+                            "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.", e.what()));
   }
   co_return Routed{std::move(*refused), slot};
 }

@@ -15,8 +15,8 @@
 
 #include <boost/json.hpp>
 
-#include <algorithm>
 #include <unistd.h>
+#include <algorithm>
 
 #include <filesystem>
 
@@ -47,7 +47,8 @@ constexpr const char* kTraSon = "000.21.99.H48";
 // the attachments unprefixed after the envelope with the content id's "cid:" only in the
 // manifest.
 std::string RealWorldPackage(std::string_view business_element = "Bussiness") {
-  const std::string attachment = exchange::Base64Encode(exchange::ZipOne("07.pdf", exchange::testing::SampleFileBytes()));
+  const std::string attachment =
+      exchange::Base64Encode(exchange::ZipOne("07.pdf", exchange::testing::SampleFileBytes()));
   std::string b(business_element);
   return R"(<?xml version="1.0" encoding="utf-8"?>
 <edXML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
@@ -169,8 +170,8 @@ class ExchangeTest : public DemoServerTest {
   }
 
   json::object Do(std::int64_t id, const std::string& user, const std::string& action) {
-    auto r = PostJson("/api/v1/documents/" + std::to_string(id) + "/actions",
-                      {{"action", action}}, user);
+    auto r = PostJson("/api/v1/documents/" + std::to_string(id) + "/actions", {{"action", action}},
+                      user);
     EXPECT_EQ(r.status, 200u) << action << " by " << user << ": " << r.body;
     return r.status == 200u ? r.json().as_object() : json::object{};
   }
@@ -180,8 +181,9 @@ class ExchangeTest : public DemoServerTest {
                      const std::string& secrecy = "normal", const std::string& pdf = "") {
     json::object body{{"type", type},
                       {"subject", subject},
-                      {"content", "Ủy ban nhân dân huyện đề nghị UBND xã Trà Sơn triển khai.\n"
-                                  "Báo cáo kết quả trước ngày 30 tháng 3 năm 2026."},
+                      {"content",
+                       "Ủy ban nhân dân huyện đề nghị UBND xã Trà Sơn triển khai.\n"
+                       "Báo cáo kết quả trước ngày 30 tháng 3 năm 2026."},
                       {"secrecy", secrecy},
                       {"recipients", json::array{kTraSon}}};
     auto r = PostJson("/api/v1/documents/outgoing", body, "tiepnhan");
@@ -252,9 +254,9 @@ TEST_P(ExchangeTest, AnUploadedPdfIsSealedAsItIs) {
   EXPECT_EQ(seal.at("sha256").as_string(), Sha256Hex(pdf));
   const std::string token(seal.at("token").as_string());
   EXPECT_EQ(token.size(), 43u);
-  EXPECT_EQ(seal.at("verify_url").as_string(),
-            "http://" + server_->host() + ":" + std::to_string(server_->port()) + "/xac-thuc/" +
-                token);
+  EXPECT_EQ(
+      seal.at("verify_url").as_string(),
+      "http://" + server_->host() + ":" + std::to_string(server_->port()) + "/xac-thuc/" + token);
   EXPECT_EQ(seal.at("sealed_at").as_string(), "2026-03-10T09:00:00+07:00");
   // No file rendered: the upload is the document's only file.
   EXPECT_EQ(issued.at("files").as_array().size(), 1u);
@@ -363,8 +365,9 @@ TEST_P(ExchangeTest, ExportedByTheDistrictImportedByTheCommune) {
   EXPECT_EQ(exchange::Verify(xml).state, exchange::SignatureState::kValid);
 
   // A clerk of another agency cannot see it; a non-clerk cannot import.
-  EXPECT_EQ(c_->Get("/api/v1/documents/" + std::to_string(id) + "/edxml", As("vanthu.traso")).status,
-            404u);
+  EXPECT_EQ(
+      c_->Get("/api/v1/documents/" + std::to_string(id) + "/edxml", As("vanthu.traso")).status,
+      404u);
   EXPECT_EQ(Import(xml, "lanhdao").status, 403u);
   EXPECT_EQ(Import(xml, "vanthu.traso", "application/json").status, 415u);
 
@@ -380,7 +383,8 @@ TEST_P(ExchangeTest, ExportedByTheDistrictImportedByTheCommune) {
   EXPECT_EQ(doc.at("issuer_name").as_string(), "UBND huyện Trà Bồng");
   EXPECT_EQ(doc.at("issued_on").as_string(), "2026-03-10");
   EXPECT_EQ(doc.at("type").as_string(), "QĐ");
-  EXPECT_EQ(doc.at("subject").as_string(), "Quyết định về việc kiện toàn Tổ công tác chuyển đổi số");
+  EXPECT_EQ(doc.at("subject").as_string(),
+            "Quyết định về việc kiện toàn Tổ công tác chuyển đổi số");
   EXPECT_EQ(doc.at("signer_info").as_string(), "Lãnh đạo UBND huyện");
   const auto& exchange = doc.at("exchange").as_object();
   EXPECT_EQ(exchange.at("signature").as_string(), "valid");
@@ -391,9 +395,9 @@ TEST_P(ExchangeTest, ExportedByTheDistrictImportedByTheCommune) {
   EXPECT_EQ(exchange.at("imported_at").as_string(), "2026-03-10T09:00:00+07:00");
   ASSERT_EQ(doc.at("files").as_array().size(), 1u);
   EXPECT_EQ(doc.at("files").as_array()[0].at("sha256").as_string(), sealed);
-  auto file = c_->Get("/api/v1/documents/" + std::to_string(doc.at("id").as_int64()) + "/files/" +
-                          sealed,
-                      As("vanthu.traso"));
+  auto file =
+      c_->Get("/api/v1/documents/" + std::to_string(doc.at("id").as_int64()) + "/files/" + sealed,
+              As("vanthu.traso"));
   EXPECT_EQ(file.status, 200u);
   EXPECT_EQ(Sha256Hex(file.body), sealed);
 
@@ -424,8 +428,9 @@ TEST_P(ExchangeTest, MalformedOrAlteredPackagesAreRefusedAndRegisterNothing) {
   auto missing = Import(no_code, "vanthu.traso");
   EXPECT_EQ(missing.status, 422u) << missing.body;
   EXPECT_EQ(missing.json().at("error").at("code").as_string(), "validation_failed");
-  EXPECT_EQ(missing.json().at("error").at("details").at("MessageHeader.Code.CodeNumber").as_string(),
-            "Trường MessageHeader.Code.CodeNumber là bắt buộc.");
+  EXPECT_EQ(
+      missing.json().at("error").at("details").at("MessageHeader.Code.CodeNumber").as_string(),
+      "Trường MessageHeader.Code.CodeNumber là bắt buộc.");
 
   // One byte of the Subject changed after signing.
   std::string altered = xml;
@@ -453,8 +458,8 @@ TEST_P(ExchangeTest, AnUnsignedPackageIsRegisteredAndMarked) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].at("note").as_string(), "Nhận gói tin edXML không có chữ ký số.");
   // GET shows it too.
-  auto got = c_->Get("/api/v1/documents/" + std::to_string(r.json().at("id").as_int64()),
-                     As("lanhdao"));
+  auto got =
+      c_->Get("/api/v1/documents/" + std::to_string(r.json().at("id").as_int64()), As("lanhdao"));
   EXPECT_EQ(got.json().at("exchange").at("signature").as_string(), "unsigned");
 }
 
@@ -503,7 +508,8 @@ TEST_P(ExchangeTest, WithoutAnExchangeKeyExportIsAClearConflict) {
   EgovServer bare(db_.url(), {"--public-rate-limit", "0", "--exchange-keys-dir", empty},
                   "2026-03-10T09:00:00+07:00");
   HttpClient client(bare.host(), bare.port());
-  auto r = client.Get("/api/v1/documents/" + std::to_string(id) + "/edxml", SignIn(client, "vanthu"));
+  auto r =
+      client.Get("/api/v1/documents/" + std::to_string(id) + "/edxml", SignIn(client, "vanthu"));
   std::filesystem::remove_all(empty);
   EXPECT_EQ(r.status, 409u) << r.body;
   EXPECT_EQ(r.json().at("error").at("code").as_string(), "conflict");

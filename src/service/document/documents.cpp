@@ -128,7 +128,8 @@ DocumentView Documents::View(store::Session& session, const Context& ctx, const 
     v.seal = store::seal::FindSealOf(session, core::seal::Kind::kDocument, std::to_string(d.id));
     if (v.seal) v.verify_url = public_base_url_ + "/xac-thuc/" + v.seal->token;
   }
-  if (d.direction == Direction::kIncoming) v.exchange = store::document::FindExchange(session, d.id);
+  if (d.direction == Direction::kIncoming)
+    v.exchange = store::document::FindExchange(session, d.id);
   return v;
 }
 

@@ -95,8 +95,7 @@ Error Refusal(const std::vector<edxml::Problem>& problems) {
   if (problems.size() > 1) {
     message += " (và " + std::to_string(problems.size() - 1) + " lỗi khác)";
   }
-  return Error(ErrorCode::kValidationFailed, message, "edxml: refused package",
-               std::move(details));
+  return Error(ErrorCode::kValidationFailed, message, "edxml: refused package", std::move(details));
 }
 
 }  // namespace
@@ -107,8 +106,7 @@ Documents::Export Documents::ExportEdxml(const core::access::Caller& caller, std
   const Document d = Visible(s, ctx, id);
   if (d.direction != Direction::kOutgoing ||
       (d.status != Status::kIssued && d.status != Status::kSent) || !d.number_notation) {
-    throw Error(ErrorCode::kConflict,
-                "Chỉ văn bản đi đã ban hành mới xuất được gói tin edXML.");
+    throw Error(ErrorCode::kConflict, "Chỉ văn bản đi đã ban hành mới xuất được gói tin edXML.");
   }
   if (core::document::IsSecret(d.secrecy)) {
     throw Error(ErrorCode::kConflict,
@@ -139,8 +137,7 @@ Documents::Export Documents::ExportEdxml(const core::access::Caller& caller, std
   }
   const auto slash = d.number_notation->find('/');
   h.code.code_number = d.number_notation->substr(0, slash);
-  h.code.code_notation =
-      slash == std::string::npos ? "" : d.number_notation->substr(slash + 1);
+  h.code.code_notation = slash == std::string::npos ? "" : d.number_notation->substr(slash + 1);
   h.promulgation_info.promulgation_date = EdxmlDateOf(d.issued_on.value_or(""));
   const auto* type = types_.Find(d.type);
   h.document_type.type_name = type ? type->name : d.type;
@@ -190,8 +187,8 @@ DocumentView Documents::ImportEdxml(const core::access::Caller& caller, std::str
   Document d;
   d.direction = Direction::kIncoming;
   d.status = Status::kRegistered;
-  d.issuer_name = Clean("MessageHeader.From.OrganName", h.from.organ_name, 200,
-                        "Tên cơ quan ban hành", true);
+  d.issuer_name =
+      Clean("MessageHeader.From.OrganName", h.from.organ_name, 200, "Tên cơ quan ban hành", true);
   d.issuer_code = h.from.organ_id;
   d.number_notation = h.code.code_number + "/" + h.code.code_notation;
   d.issued_on = IsoDateOf(h.promulgation_info.promulgation_date);
@@ -207,10 +204,10 @@ DocumentView Documents::ImportEdxml(const core::access::Caller& caller, std::str
     d.pages = h.other_info.page_amount;
   }
   if (!h.due_date.empty()) d.due_on = IsoDateOf(h.due_date);
-  d.signer_info = Clean("MessageHeader.SignerInfo",
-                        Joined({&h.signer_info.competence, &h.signer_info.position,
-                                &h.signer_info.full_name}),
-                        200, "Người ký", false);
+  d.signer_info =
+      Clean("MessageHeader.SignerInfo",
+            Joined({&h.signer_info.competence, &h.signer_info.position, &h.signer_info.full_name}),
+            200, "Người ký", false);
   d.content = CleanContent(h.content, "MessageHeader.Content");
   d.arrived_at = now;
   d.created_by = caller.username;
@@ -230,14 +227,14 @@ DocumentView Documents::ImportEdxml(const core::access::Caller& caller, std::str
     if (mime != "application/pdf" && mime != "image/jpeg" && mime != "image/png") {
       mime = "application/octet-stream";
     }
-    core::document::File f{security::Sha256Hex(a.bytes),
-                           mime,
-                           static_cast<std::int64_t>(a.bytes.size()),
-                           Clean("AttachmentEncoded.Attachment[" + std::to_string(i) +
-                                     "].AttachmentName",
-                                 a.name, 255, "Tên tệp", false),
-                           now,
-                           caller.username};
+    core::document::File f{
+        security::Sha256Hex(a.bytes),
+        mime,
+        static_cast<std::int64_t>(a.bytes.size()),
+        Clean("AttachmentEncoded.Attachment[" + std::to_string(i) + "].AttachmentName", a.name, 255,
+              "Tên tệp", false),
+        now,
+        caller.username};
     files_.Put(f.sha256, a.bytes);
     files.push_back(std::move(f));
   }
@@ -286,8 +283,8 @@ DocumentView Documents::ImportEdxml(const core::access::Caller& caller, std::str
     }
     store::document::InsertEvent(
         tx, d.id,
-        {now, core::document::Action::kRegister, caller.username, caller.agency_code,
-         std::nullopt, Status::kRegistered,
+        {now, core::document::Action::kRegister, caller.username, caller.agency_code, std::nullopt,
+         Status::kRegistered,
          std::string("Nhận gói tin edXML ") +
              (record.signed_ ? (record.pinned ? "có chữ ký số hợp lệ (chứng thư đã đăng ký)."
                                               : "có chữ ký số hợp lệ (chứng thư chưa đăng ký).")

@@ -130,13 +130,13 @@ void Documents::SealIssued(store::WriteTransaction& tx, core::document::Document
   r.verify_url = public_base_url_ + "/xac-thuc/" + input.token;
   r.seal_line = "Văn bản điện tử có dấu số của " + d.agency_name + ".";
   const std::string pdf = render::RenderDocumentPdf(r);
-  core::document::File f{security::Sha256Hex(pdf),
-                         "application/pdf",
-                         static_cast<std::int64_t>(pdf.size()),
-                         input.number_notation.empty() ? "van-ban.pdf"
-                                                       : FileNameOf(input.number_notation),
-                         now,
-                         caller.username};
+  core::document::File f{
+      security::Sha256Hex(pdf),
+      "application/pdf",
+      static_cast<std::int64_t>(pdf.size()),
+      input.number_notation.empty() ? "van-ban.pdf" : FileNameOf(input.number_notation),
+      now,
+      caller.username};
   files_.Put(f.sha256, pdf);  // content-addressed: a rolled-back issue leaves an unused file
   store::document::InsertFile(tx, d.id, f);
   input.sha256 = f.sha256;

@@ -42,9 +42,8 @@ struct ExchangeRow {
     c("imported_by", imported_by);
   }
   ExchangeRecord Get() const {
-    return {document_id,        agency_id,         package_sha256,      edxml_document_id,
-            signed_ != 0,       pinned != 0,       certificate_subject, certificate_sha256,
-            imported_at,        imported_by};
+    return {document_id, agency_id,           package_sha256,     edxml_document_id, signed_ != 0,
+            pinned != 0, certificate_subject, certificate_sha256, imported_at,       imported_by};
   }
 };
 

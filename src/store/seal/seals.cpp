@@ -121,7 +121,7 @@ std::optional<core::seal::SealRecord> FindSeal(Session& session, const std::stri
 }
 
 std::optional<core::seal::SealRecord> FindSealOf(Session& session, core::seal::Kind kind,
-                                                const std::string& subject_ref) {
+                                                 const std::string& subject_ref) {
   std::string name(core::seal::Name(kind));
   return QueryRow<SealRow>(session.sql(), kSelectSealOfSubject, soci::use(name, "kind"),
                            soci::use(subject_ref, "subject_ref"));
