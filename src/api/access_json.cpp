@@ -12,8 +12,14 @@ std::vector<std::string_view> Roles(const std::set<core::access::Role>& roles) {
 }  // namespace
 
 UserView ViewOf(const core::access::User& u) {
-  return {u.username,     u.full_name, u.agency_code,        u.agency_name,
-          Roles(u.roles), u.active,    Instant{u.created_at}};
+  return {u.username,
+          u.full_name,
+          u.agency_code,
+          u.agency_name,
+          Roles(u.roles),
+          u.active,
+          Instant{u.created_at},
+          u.email.empty() ? std::nullopt : std::optional(u.email)};
 }
 
 CallerView ViewOf(const core::access::Caller& c) {

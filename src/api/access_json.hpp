@@ -20,9 +20,11 @@ struct UserView {
   std::vector<std::string_view> roles;
   bool active = true;
   Instant created_at;
+  std::optional<std::string> email;  // null when none
 };
 BOOST_DESCRIBE_STRUCT(UserView, (),
-                      (username, full_name, agency_code, agency_name, roles, active, created_at))
+                      (username, full_name, agency_code, agency_name, roles, active, created_at,
+                       email))
 
 // The signed-in user (GET /auth/me): a user without created_at.
 struct CallerView {

@@ -145,7 +145,8 @@ void LoadConfigFile(const std::string& path, Config& c) {
       {"exchange", {"keys_dir", "trusted_dir"}},
       {"auth", {"token_lifetime_days"}},
       {"log", {"level"}},
-      {"jobs", {"workers", "lease_seconds", "poll_ms"}},
+      {"jobs", {"workers", "lease_seconds", "poll_ms", "keep_done_days"}},
+      {"reminders", {"share_percent", "every_seconds"}},
       {"mail", {"smtp_url", "from", "username", "password", "tls", "ca_file"}},
       {"sms", {"gateway_url", "template", "content_type", "auth_header"}},
   };
@@ -188,6 +189,9 @@ void LoadConfigFile(const std::string& path, Config& c) {
   Read(table, "jobs", "workers", c.jobs_workers, path);
   Read(table, "jobs", "lease_seconds", c.jobs_lease_seconds, path);
   Read(table, "jobs", "poll_ms", c.jobs_poll_ms, path);
+  Read(table, "jobs", "keep_done_days", c.jobs_keep_done_days, path);
+  Read(table, "reminders", "share_percent", c.reminders_share_percent, path);
+  Read(table, "reminders", "every_seconds", c.reminders_every_seconds, path);
   Read(table, "mail", "smtp_url", c.mail_smtp_url, path);
   Read(table, "mail", "from", c.mail_from, path);
   Read(table, "mail", "username", c.mail_username, path);
@@ -236,6 +240,15 @@ void Validate(Config& c) {
   }
   if (c.jobs_poll_ms < 10 || c.jobs_poll_ms > 60000) {
     fail("jobs.poll_ms phải từ 10 đến 60000 mili giây.");
+  }
+  if (c.jobs_keep_done_days < 1 || c.jobs_keep_done_days > 3650) {
+    fail("jobs.keep_done_days phải từ 1 đến 3650 ngày.");
+  }
+  if (c.reminders_share_percent < 1 || c.reminders_share_percent > 99) {
+    fail("reminders.share_percent phải từ 1 đến 99 (phần trăm thời gian đã trôi qua).");
+  }
+  if (c.reminders_every_seconds < 10 || c.reminders_every_seconds > 86400) {
+    fail("reminders.every_seconds phải từ 10 đến 86400 giây.");
   }
   if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
   if (c.threads > 256) fail("server.threads phải từ 1 đến 256.");

@@ -58,6 +58,10 @@ struct Config {
   unsigned jobs_workers = 2;          // threads; 0: this process runs no jobs
   unsigned jobs_lease_seconds = 300;  // a claim holds a job this long without news
   unsigned jobs_poll_ms = 1000;       // idle wait between claims when nothing was due
+  unsigned jobs_keep_done_days = 30;  // done jobs are deleted this long after they finished
+  // [reminders] the reminder scan (docs/reminders.md)
+  unsigned reminders_share_percent = 80;   // remind when this share of the allotment passed
+  unsigned reminders_every_seconds = 300;  // how often the scan runs
   // [log]
   std::string log_level = "info";
   // [mail] (CONTRACT.md "Configuration"; docs/notifications.md): empty smtp_url: no e-mail,

@@ -92,6 +92,16 @@ TEST(LoadConfigFile, ReadsTheJobsSectionAndRefusesItsUnknownKeys) {
   EXPECT_EQ(config.jobs_poll_ms, 50u);
   config.listen = "127.0.0.1:0";
   EXPECT_NO_THROW(Validate(config));
+  std::ofstream(path) << "[jobs]\nkeep_done_days = 7\n[reminders]\nshare_percent = 75\n"
+                         "every_seconds = 60\n";
+  Config more;
+  LoadConfigFile(path, more);
+  EXPECT_EQ(more.jobs_keep_done_days, 7u);
+  EXPECT_EQ(more.reminders_share_percent, 75u);
+  EXPECT_EQ(more.reminders_every_seconds, 60u);
+  EXPECT_EQ(defaults.jobs_keep_done_days, 30u);
+  EXPECT_EQ(defaults.reminders_share_percent, 80u);
+  EXPECT_EQ(defaults.reminders_every_seconds, 300u);
   std::ofstream(path) << "[jobs]\nthreads = 4\n";
   Config other;
   EXPECT_THROW(LoadConfigFile(path, other), std::runtime_error);
@@ -118,6 +128,13 @@ TEST(Validate, BoundsTheJobsSettings) {
   EXPECT_TRUE(valid([](Config& c) { c.jobs_lease_seconds = 1; }));
   EXPECT_FALSE(valid([](Config& c) { c.jobs_poll_ms = 9; }));
   EXPECT_FALSE(valid([](Config& c) { c.jobs_poll_ms = 60001; }));
+  EXPECT_FALSE(valid([](Config& c) { c.jobs_keep_done_days = 0; }));
+  EXPECT_TRUE(valid([](Config& c) { c.jobs_keep_done_days = 1; }));
+  EXPECT_FALSE(valid([](Config& c) { c.reminders_share_percent = 0; }));
+  EXPECT_FALSE(valid([](Config& c) { c.reminders_share_percent = 100; }));
+  EXPECT_TRUE(valid([](Config& c) { c.reminders_share_percent = 99; }));
+  EXPECT_FALSE(valid([](Config& c) { c.reminders_every_seconds = 9; }));
+  EXPECT_TRUE(valid([](Config& c) { c.reminders_every_seconds = 10; }));
   EXPECT_TRUE(valid([](Config& c) { c.test_job_log = "/tmp/jobs.log"; }));
   EXPECT_FALSE(valid([](Config& c) {
     c.listen = "0.0.0.0:8080";

@@ -97,18 +97,22 @@ int RunServe(Config config) {
   store::Migrate(db);
   service::access::AccessSettings access_settings;
   access_settings.token_lifetime_ms = std::int64_t{config.token_lifetime_days} * 24 * 3600 * 1000;
-  ServiceGraph graph(db, clock,
-                     {.access = access_settings,
-                      .files_dir = config.files_dir,
-                      .seal_key_file = config.seal_key_file,
-                      .exchange_keys_dir = config.exchange_keys_dir,
-                      .exchange_trusted_dir = config.exchange_trusted_dir,
-                      .common_passwords = service::access::ShippedCommonPasswords(),
-                      // Known before the first request: from the configuration, else set once
-                      // listening below.
-                      .public_base_url = config.public_base_url,
-                      .mail = MailSettingsOf(config),
-                      .sms = SmsSettingsOf(config)});
+  ServiceGraph graph(
+      db, clock,
+      {.access = access_settings,
+       .files_dir = config.files_dir,
+       .seal_key_file = config.seal_key_file,
+       .exchange_keys_dir = config.exchange_keys_dir,
+       .exchange_trusted_dir = config.exchange_trusted_dir,
+       .common_passwords = service::access::ShippedCommonPasswords(),
+       // Known before the first request: from the configuration, else set once
+       // listening below.
+       .public_base_url = config.public_base_url,
+       .mail = MailSettingsOf(config),
+       .sms = SmsSettingsOf(config),
+       .reminders = {.share_percent = static_cast<int>(config.reminders_share_percent)},
+       .reminder_every_millis = std::int64_t{config.reminders_every_seconds} * 1000,
+       .keep_done_millis = std::int64_t{config.jobs_keep_done_days} * 24 * 3600 * 1000});
   graph.calendar().LoadShippedSchedules();
   try {  // a bad exchange key stops the server now rather than failing the first export
     graph.exchange_keys().Load();

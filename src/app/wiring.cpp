@@ -66,7 +66,8 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       mail_(MailSenderOf(options_, clock_)),
       sms_(SmsGatewayOf(options_)),
       citizen_notices_(db_, *mail_, *sms_, options_.public_base_url),
-      notifications_(db_, clock_) {
+      notifications_(db_, clock_),
+      reminders_(db_, clock_, calendar_, notifications_, job_queue_, options_.reminders) {
   // citizen_notice (docs/jobs.md, "The citizen outbox"; docs/notifications.md): the notice of
   // one dossier event. Send throws on a failure that may pass (the attempt fails and is
   // retried with backoff) and returns on one that no retry could change.
@@ -74,6 +75,22 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
       std::string(core::dossier::kCitizenNoticeKind), [this](service::jobs::JobContext& context) {
         const auto notice = CitizenNoticeOf(context.payload());
         citizen_notices_.Send(notice.dossier_code, notice.event, notice.event_id);
+      });
+  // reminder_scan (docs/reminders.md): periodic; officer_mail: one scan's notices to one
+  // officer by e-mail.
+  job_handlers_.RegisterPeriodic(std::string(service::reminders::kScanKind),
+                                 options_.reminder_every_millis,
+                                 [this](service::jobs::JobContext&) { reminders_.Scan(); });
+  job_handlers_.Register(std::string(service::reminders::kMailKind),
+                         [this](service::jobs::JobContext& context) {
+                           service::reminders::SendOfficerMail(
+                               db_, *mail_, options_.public_base_url, context.payload());
+                         });
+  // job_retention (docs/jobs.md): daily, deletes the done jobs older than keep_done_days.
+  job_handlers_.RegisterPeriodic(
+      "job_retention", 24LL * 3600 * 1000, [this](service::jobs::JobContext& context) {
+        const auto deleted = jobs_.DeleteDoneBefore(clock_.NowMillis() - options_.keep_done_millis);
+        context.ReportProgress(100, std::to_string(deleted) + " việc đã xong được xoá");
       });
 }
 

@@ -26,6 +26,7 @@
 #include "service/jobs/worker.hpp"
 #include "service/notify/citizen_notices.hpp"
 #include "service/notify/notifications.hpp"
+#include "service/reminders/reminders.hpp"
 #include "service/seal/seals.hpp"
 #include "service/seal/signer.hpp"
 #include "service/services.hpp"
@@ -55,6 +56,11 @@ struct ServiceOptions {
   std::optional<notify::SmtpSettings> mail;
   // `[sms]` with a gateway_url: SMS go out through that HTTP gateway; nullopt: logged.
   std::optional<notify::HttpSmsSettings> sms;
+  // `[reminders]`: the scan's share and period (docs/reminders.md).
+  service::reminders::ReminderOptions reminders;
+  std::int64_t reminder_every_millis = 300'000;
+  // `[jobs] keep_done_days`: done jobs older than this are deleted (the periodic job_retention).
+  std::int64_t keep_done_millis = 30LL * 24 * 3600 * 1000;
 };
 
 // Owns the services, built in dependency order over `db` and `clock`, which must outlive it.
@@ -88,6 +94,8 @@ class ServiceGraph {
   // Officers' in-app notifications; the reminders scan creates them (Create, in its own
   // transaction).
   service::notify::Notifications& notifications() { return notifications_; }
+  // The reminder scan, run by the periodic `reminder_scan` job.
+  service::reminders::Reminders& reminders() { return reminders_; }
 
   // The base URL the services see, for a server that learns its address only once it is
   // listening. Call before the first request (Services refers to this string).
@@ -125,6 +133,7 @@ class ServiceGraph {
   std::unique_ptr<notify::SmsGateway> sms_;
   service::notify::CitizenNotices citizen_notices_;
   service::notify::Notifications notifications_;
+  service::reminders::Reminders reminders_;
   std::optional<service::access::Auth> auth_;
   std::optional<service::Services> services_;
 };

@@ -415,6 +415,37 @@ TEST_P(AccessTest, WeakPasswordsAreRefused) {
   EXPECT_EQ(change.status, 422u);
 }
 
+TEST_P(AccessTest, AnOfficersEmailIsOptionalCheckedAndRemovable) {
+  auto s = Login(c(), "admin");
+  auto body = [](const std::string& email) {
+    return json::serialize(json::object{{"username", "nguoimoi"},
+                                        {"full_name", "Người mới"},
+                                        {"password", "Tra-Bong-2026!"},
+                                        {"agency_code", kDistrict},
+                                        {"roles", json::array{"viewer"}},
+                                        {"email", email}});
+  };
+  for (const char* bad : {"khong-co-a-cong", "a b@example.vn", "<x@example.vn>"}) {
+    auto r = c().Post("/api/v1/users", body(bad), "application/json", s.Headers());
+    EXPECT_EQ(r.status, 422u) << bad;
+    EXPECT_TRUE(r.json().at("error").at("details").as_object().contains("email")) << bad;
+  }
+  EXPECT_EQ(Users(s, "?q=nguoimoi").at("total").as_int64(), 0);
+  auto created =
+      c().Post("/api/v1/users", body(" moi@example.vn "), "application/json", s.Headers());
+  ASSERT_EQ(created.status, 201u) << created.body;
+  EXPECT_EQ(created.json().at("email"), "moi@example.vn");  // trimmed
+  auto h = s.Headers();
+  h["Content-Type"] = "application/json";
+  auto bad = c().Send(verb::patch, "/api/v1/users/nguoimoi", R"({"email":"x@"})", h);
+  EXPECT_EQ(bad.status, 422u);
+  EXPECT_EQ(Users(s, "?q=nguoimoi").at("items").at(0).at("email"), "moi@example.vn");
+  auto removed = c().Send(verb::patch, "/api/v1/users/nguoimoi", R"({"email":""})", h);
+  ASSERT_EQ(removed.status, 200u) << removed.body;
+  EXPECT_TRUE(removed.json().at("email").is_null());
+  EXPECT_TRUE(Users(s, "?q=nguoimoi").at("items").at(0).at("email").is_null());
+}
+
 TEST_P(AccessTest, BruteForceIsLimitedPerAccountWhateverThePassword) {
   for (int i = 0; i < 10; ++i) {
     auto r = c().Post("/api/v1/auth/login", R"({"username":"tiepnhan","password":"đoán sai"})");

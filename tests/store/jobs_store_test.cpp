@@ -333,6 +333,77 @@ TEST_P(JobsStoreTest, RacingClaimersNeverTakeTheSameJob) {
   EXPECT_EQ(jobs::List(s, {State::kDone, "race", 1, 500}).total, kJobs);
 }
 
+TEST_P(JobsStoreTest, APeriodIsTakenOnceWhateverTheNumberOfRacers) {
+  {
+    WriteTransaction tx(*db_);
+    jobs::EnsureSchedule(tx, "scan", 60'000, kT0);
+    jobs::EnsureSchedule(tx, "scan", 60'000, kT0 + 999'999);  // exists: its next run kept
+    tx.Commit();
+  }
+  auto take = [&](std::int64_t now) {
+    WriteTransaction tx(*db_);
+    const bool taken = jobs::TakeSchedule(tx, "scan", now);
+    tx.Commit();
+    return taken;
+  };
+  EXPECT_FALSE(take(kT0 - 1));
+  EXPECT_TRUE(take(kT0));
+  EXPECT_FALSE(take(kT0));  // the period is taken
+  EXPECT_FALSE(take(kT0 + 59'999));
+  EXPECT_TRUE(take(kT0 + 60'000));
+  EXPECT_TRUE(take(kT0 - 3'600'000));  // the clock went back an hour: taken, not stuck
+
+  // Six racers on two pools, each taking the same period: exactly one wins each of ten.
+  Database other(test_db_.url(), 4);
+  std::atomic<int> wins{0};
+  for (int period = 1; period <= 10; ++period) {
+    const std::int64_t now = kT0 + period * 3'600'000;
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 6; ++i) {
+      threads.emplace_back([&, i] {
+        try {
+          WriteTransaction tx(i % 2 ? other : *db_);
+          if (jobs::TakeSchedule(tx, "scan", now)) ++wins;
+          tx.Commit();
+        } catch (const std::exception& e) {
+          ADD_FAILURE() << e.what();
+        }
+      });
+    }
+    for (auto& t : threads) t.join();
+  }
+  EXPECT_EQ(wins.load(), 10);
+}
+
+TEST_P(JobsStoreTest, PendingJobsAndTheDeletionOfOldDoneOnes) {
+  const auto old_done = Add("keep");
+  const auto failed = Add("keep", kT0, 1);
+  const auto recent_done = Add("keep");
+  const auto queued = Add("keep", kT0 + 10'000'000);
+  auto a = Claim("keep", kT0);
+  ASSERT_TRUE(a && a->id == old_done);
+  ASSERT_TRUE(Complete(*a, kT0 + 1000));
+  auto b = Claim("keep", kT0);
+  ASSERT_TRUE(b && b->id == failed);
+  ASSERT_TRUE(Fail(*b, "x", kT0 + 1000));
+  auto c = Claim("keep", kT0);
+  ASSERT_TRUE(c && c->id == recent_done);
+  ASSERT_TRUE(Complete(*c, kT0 + 5000));
+  {
+    Session s(*db_);
+    EXPECT_TRUE(jobs::HasPending(s, "keep"));  // the queued one
+    EXPECT_FALSE(jobs::HasPending(s, "other"));
+  }
+  WriteTransaction tx(*db_);
+  EXPECT_EQ(jobs::DeleteDone(tx, kT0 + 2000, 100), 1);  // only the old done one
+  tx.Commit();
+  Session s(*db_);
+  EXPECT_FALSE(jobs::Find(s, old_done));
+  EXPECT_TRUE(jobs::Find(s, failed));
+  EXPECT_TRUE(jobs::Find(s, recent_done));
+  EXPECT_TRUE(jobs::Find(s, queued));
+}
+
 TEST_P(JobsStoreTest, ListsFilterByStateAndKindNewestFirstAndCount) {
   const auto m1 = Add("mail");
   const auto o1 = Add("ocr");

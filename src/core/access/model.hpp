@@ -35,6 +35,7 @@ struct User {
   std::int64_t id = 0;
   std::string username;
   std::string full_name;
+  std::string email;  // "" when none: where reminders are e-mailed (docs/reminders.md)
   std::int64_t agency_id = 0;
   std::string agency_code;
   std::string agency_name;

@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/text/fold.hpp"
 #include "json/write.hpp"
+#include "notify/mime.hpp"
 #include "service/security/crypto.hpp"
 #include "store/access/agencies.hpp"
 #include "store/access/sessions.hpp"
@@ -82,8 +83,20 @@ struct UserChanges {
   json::Omittable<std::vector<std::string_view>> roles;
   json::Omittable<bool> active;
   json::Omittable<std::string> agency;
+  json::Omittable<std::string> email;
 };
-BOOST_DESCRIBE_STRUCT(UserChanges, (), (full_name, roles, active, agency))
+BOOST_DESCRIBE_STRUCT(UserChanges, (), (full_name, roles, active, agency, email))
+
+// An officer's e-mail address as given: trimmed; "" for none; else a plain address.
+std::string CleanEmail(const std::string& text) {
+  std::string out = text;
+  out.erase(0, out.find_first_not_of(" \t"));
+  out.erase(out.find_last_not_of(" \t") + 1);
+  if (!out.empty() && !egov::notify::IsPlainAddress(out)) {
+    throw FieldError("email", "địa chỉ thư điện tử không hợp lệ.");
+  }
+  return out;
+}
 
 Error NotFoundUser() { return Error(ErrorCode::kNotFound, "Không tìm thấy người dùng."); }
 
@@ -291,6 +304,7 @@ User Directory::DoCreateUser(const NewUser& input, const audit::Actor& actor, co
   }
   u.full_name = CleanText("full_name", input.full_name, kMaxNameLength, "Họ và tên");
   u.roles = ParseRoles(input.roles);
+  u.email = CleanEmail(input.email);
   if (!skip_policy) {
     if (auto problem = PasswordProblem(input.password, u.username)) {
       throw FieldError("password", *problem);
@@ -360,6 +374,10 @@ User Directory::UpdateUser(const Caller& caller, const std::string& username,
   if (patch.active) {
     u.active = *patch.active;
     changes.active = u.active;
+  }
+  if (patch.email) {
+    u.email = CleanEmail(*patch.email);
+    changes.email = u.email;
   }
   if (patch.agency_code) {
     auto agency = store::access::FindAgencyByCode(tx.session(), *patch.agency_code);

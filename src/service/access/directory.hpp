@@ -57,8 +57,9 @@ constexpr auto JsonRules(json::For<AgencyPatch>) {
 struct NewUser {
   std::string username, full_name, password, agency_code;
   std::vector<std::string> roles;
+  std::string email;  // optional; "" none
 };
-BOOST_DESCRIBE_STRUCT(NewUser, (), (username, full_name, password, agency_code, roles))
+BOOST_DESCRIBE_STRUCT(NewUser, (), (username, full_name, password, agency_code, roles, email))
 constexpr auto JsonRules(json::For<NewUser>) {
   return std::to_array<json::FieldRule>({
       {"username", {.max_chars = 64}},
@@ -66,6 +67,7 @@ constexpr auto JsonRules(json::For<NewUser>) {
       {"password", {.max_chars = 1024}},
       {"agency_code", {.max_chars = 35}},
       {"roles", {.max_chars = 30, .max_items = 6, .optional = true}},
+      {"email", {.max_chars = 254, .optional = true}},
   });
 }
 struct UserPatch {
@@ -73,11 +75,13 @@ struct UserPatch {
   std::optional<std::vector<std::string>> roles;
   std::optional<bool> active;
   std::optional<std::string> agency_code;
+  std::optional<std::string> email;  // "" removes it
 };
-BOOST_DESCRIBE_STRUCT(UserPatch, (), (full_name, roles, active, agency_code))
+BOOST_DESCRIBE_STRUCT(UserPatch, (), (full_name, roles, active, agency_code, email))
 constexpr auto JsonRules(json::For<UserPatch>) {
   return std::to_array<json::FieldRule>({
       {"full_name", {.max_chars = 255}},
+      {"email", {.max_chars = 254}},
       {"roles", {.max_chars = 30, .max_items = 6}},
       {"agency_code", {.max_chars = 35}},
   });

@@ -98,4 +98,16 @@ std::string MetricsText(const std::vector<store::jobs::QueueCount>& counts,
   return out;
 }
 
+std::int64_t Jobs::DeleteDoneBefore(std::int64_t before) const {
+  constexpr int kBatch = 1000;
+  std::int64_t total = 0;
+  for (;;) {
+    store::WriteTransaction tx(db_);
+    const auto deleted = store::jobs::DeleteDone(tx, before, kBatch);
+    tx.Commit();
+    total += deleted;
+    if (deleted < kBatch) return total;
+  }
+}
+
 }  // namespace egov::service::jobs

@@ -43,6 +43,10 @@ class Jobs {
   static constexpr std::int64_t kCountsMillis = 5000;
   std::vector<store::jobs::QueueCount> QueueCounts() const;
 
+  // Deletes the done jobs that finished before `before` (UTC ms), in batches of 1000 each in
+  // its own transaction (a long purge never holds the writer for long); how many it deleted.
+  std::int64_t DeleteDoneBefore(std::int64_t before) const;
+
  private:
   store::Database& db_;
   const core::Clock& clock_;

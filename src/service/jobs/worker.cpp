@@ -34,6 +34,13 @@ void JobRegistry::Register(const std::string& kind, JobHandler handler) {
   }
 }
 
+void JobRegistry::RegisterPeriodic(const std::string& kind, std::int64_t every_millis,
+                                   JobHandler handler) {
+  if (every_millis < 1000) throw std::invalid_argument("job kind " + kind + ": period under 1 s");
+  Register(kind, std::move(handler));
+  periodic_.push_back({kind, every_millis});
+}
+
 const JobHandler* JobRegistry::Find(const std::string& kind) const {
   auto it = handlers_.find(kind);
   return it == handlers_.end() ? nullptr : &it->second;
@@ -95,6 +102,12 @@ void WorkerPool::Loop() {
     }
     bool ran = false;
     try {
+      const auto tick = clock_.MonotonicMillis();
+      auto last = last_tick_.load();
+      if ((last < 0 || tick - last >= options_.poll_millis) &&
+          last_tick_.compare_exchange_strong(last, tick)) {
+        TickSchedules();
+      }
       ran = RunOne();
     } catch (const std::exception& e) {
       // The database is unreachable or failed: wait as if idle, then try again.
@@ -105,6 +118,31 @@ void WorkerPool::Loop() {
     wake_.wait_for(lock, std::chrono::milliseconds(options_.poll_millis),
                    [this] { return stopping_; });
   }
+}
+
+int WorkerPool::TickSchedules() {
+  if (registry_.Periodics().empty()) return 0;
+  // The first tick adds the schedules that are missing (first run: now).
+  std::call_once(schedules_added_, [this] {
+    store::WriteTransaction tx(db_);
+    for (const auto& p : registry_.Periodics()) {
+      store::jobs::EnsureSchedule(tx, p.kind, p.every_millis, clock_.NowMillis());
+    }
+    tx.Commit();
+  });
+  int enqueued = 0;
+  for (const auto& p : registry_.Periodics()) {
+    const auto now = clock_.NowMillis();
+    store::WriteTransaction tx(db_);
+    // A run still queued or running keeps the period due: the next tick after it finishes
+    // enqueues one (a slow run is never doubled, and no period is lost).
+    if (store::jobs::HasPending(tx.session(), p.kind)) continue;
+    if (!store::jobs::TakeSchedule(tx, p.kind, now)) continue;  // not due, or another took it
+    store::jobs::Enqueue(tx, {p.kind, "{}", now, 1}, now);
+    tx.Commit();
+    ++enqueued;
+  }
+  return enqueued;
 }
 
 bool WorkerPool::RunOne() {

@@ -64,11 +64,21 @@ class JobRegistry {
  public:
   // std::invalid_argument when `kind` is not a kind (core::jobs::IsKind) or already has one.
   void Register(const std::string& kind, JobHandler handler);
+  // A periodic kind (docs/jobs.md, "Periodic jobs"): its handler, and a job of it enqueued
+  // every `every_millis` by whichever process takes the period (job_schedules). Such a job
+  // has one attempt: a failed run is parked and the next period runs again.
+  void RegisterPeriodic(const std::string& kind, std::int64_t every_millis, JobHandler handler);
   const JobHandler* Find(const std::string& kind) const;
   std::vector<std::string> Kinds() const;  // sorted
+  struct Periodic {
+    std::string kind;
+    std::int64_t every_millis = 0;
+  };
+  const std::vector<Periodic>& Periodics() const { return periodic_; }
 
  private:
   std::map<std::string, JobHandler> handlers_;
+  std::vector<Periodic> periodic_;
 };
 
 struct WorkerOptions {
@@ -98,6 +108,12 @@ class WorkerPool {
   // RequestStop, then waits for the threads.
   void Stop();
 
+  // Enqueues the job of each periodic kind whose period is due and that has none queued or
+  // running (a slow run is not doubled; its period stays due until it ends); how many it
+  // enqueued. The threads call it once per
+  // poll; tests call it directly.
+  int TickSchedules();
+
   // Claims one due job of a registered kind (the kinds taken in turn) and runs it on the
   // calling thread; false when none was due. What the threads do; tests call it directly
   // with a controlled clock.
@@ -118,7 +134,9 @@ class WorkerPool {
   std::vector<std::string> kinds_;
   std::map<std::string, std::unique_ptr<std::atomic<std::uint64_t>>> failures_;  // fixed keys
   std::atomic<std::size_t> next_kind_{0};
-  std::mutex mutex_;  // guards stopping_ for the condition variable
+  std::atomic<std::int64_t> last_tick_{-1};
+  std::once_flag schedules_added_;  // monotonic ms of the last TickSchedules by Loop
+  std::mutex mutex_;                // guards stopping_ for the condition variable
   std::condition_variable wake_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;

@@ -16,7 +16,7 @@ namespace {
 
 // The statements of this file, by what they do.
 constexpr const char* kUserColumns =
-    "SELECT u.id, u.username, u.full_name, u.agency_id, a.code AS agency_code, "
+    "SELECT u.id, u.username, u.full_name, u.email, u.agency_id, a.code AS agency_code, "
     "a.name AS agency_name, a.path AS agency_path, u.active, "
     "u.password_hash, u.created_at, u.updated_at, u.password_changed_at";
 constexpr const char* kFromUsers = " FROM users u JOIN agencies a ON a.id = u.agency_id ";
@@ -39,11 +39,11 @@ constexpr const char* kSelectRolesOfUser = "SELECT role FROM user_roles WHERE us
 constexpr const char* kDeleteRolesOfUser = "DELETE FROM user_roles WHERE user_id = :id";
 constexpr const char* kInsertRole = "INSERT INTO user_roles (user_id, role) VALUES (:id, :role)";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (username, full_name, full_name_folded, agency_id, password_hash, "
-    "active, created_at, updated_at, password_changed_at) VALUES (:u, :n, :f, :a, :h, "
+    "INSERT INTO users (username, full_name, full_name_folded, email, agency_id, password_hash, "
+    "active, created_at, updated_at, password_changed_at) VALUES (:u, :n, :f, :email, :a, :h, "
     ":active, :at, :at, :at) RETURNING id";
 constexpr const char* kUpdateUser =
-    "UPDATE users SET full_name = :n, full_name_folded = :f, agency_id = :a, "
+    "UPDATE users SET full_name = :n, full_name_folded = :f, email = :email, agency_id = :a, "
     "active = :active, updated_at = :at WHERE id = :id";
 constexpr const char* kUpdatePasswordHash =
     "UPDATE users SET password_hash = :h, password_changed_at = :at, updated_at = :at "
@@ -53,10 +53,13 @@ struct UserRow {
   User u;
   long long id = 0, agency_id = 0, created_at = 0, updated_at = 0, changed_at = 0;
   int active = 1;
+  soci::indicator email_ind = soci::i_null;
+  std::string email;
   void Bind(Columns& c) {
     c("id", id);
     c("username", u.username);
     c("full_name", u.full_name);
+    c("email", email, email_ind);
     c("agency_id", agency_id);
     c("agency_code", u.agency_code);
     c("agency_name", u.agency_name);
@@ -72,6 +75,7 @@ struct UserRow {
     out.id = id;
     out.agency_id = agency_id;
     out.active = active != 0;
+    out.email = email_ind == soci::i_ok ? email : "";
     out.created_at = created_at;
     out.updated_at = updated_at;
     out.password_changed_at = changed_at;
@@ -183,10 +187,13 @@ std::int64_t InsertUser(WriteTransaction& tx, const User& user, std::int64_t now
   long long id = 0, at = now, agency = user.agency_id;
   int active = user.active ? 1 : 0;
   std::string folded = core::text::Fold(user.full_name);
+  std::string email = user.email;
+  soci::indicator email_ind = email.empty() ? soci::i_null : soci::i_ok;
   MappingUniqueViolation([&] {
     tx.sql() << kInsertUser, soci::use(user.username, "u"), soci::use(user.full_name, "n"),
-        soci::use(folded, "f"), soci::use(agency, "a"), soci::use(user.password_hash, "h"),
-        soci::use(active, "active"), soci::use(at, "at"), soci::into(id);
+        soci::use(folded, "f"), soci::use(email, email_ind, "email"), soci::use(agency, "a"),
+        soci::use(user.password_hash, "h"), soci::use(active, "active"), soci::use(at, "at"),
+        soci::into(id);
   });
   User stored = user;
   stored.id = id;
@@ -198,8 +205,11 @@ void UpdateUser(WriteTransaction& tx, const User& user, std::int64_t now) {
   long long id = user.id, at = now, agency = user.agency_id;
   int active = user.active ? 1 : 0;
   std::string folded = core::text::Fold(user.full_name);
+  std::string email = user.email;
+  soci::indicator email_ind = email.empty() ? soci::i_null : soci::i_ok;
   tx.sql() << kUpdateUser, soci::use(user.full_name, "n"), soci::use(folded, "f"),
-      soci::use(agency, "a"), soci::use(active, "active"), soci::use(at, "at"), soci::use(id, "id");
+      soci::use(email, email_ind, "email"), soci::use(agency, "a"), soci::use(active, "active"),
+      soci::use(at, "at"), soci::use(id, "id");
   WriteRoles(tx.sql(), user);
 }
 

@@ -269,4 +269,43 @@ std::vector<QueueCount> CountByKindAndState(Session& session) {
   return QueryRows<CountRow>(session.sql(), kCountGrouped);
 }
 
+void EnsureSchedule(WriteTransaction& tx, std::string_view kind, std::int64_t every_millis,
+                    std::int64_t first_run_at) {
+  std::string k(kind);
+  long long every = every_millis, first = first_run_at;
+  tx.sql() << "INSERT INTO job_schedules (kind, every_ms, next_run_at) VALUES (:kind, :every, "
+              ":first) ON CONFLICT (kind) DO UPDATE SET every_ms = excluded.every_ms",
+      soci::use(k, "kind"), soci::use(every, "every"), soci::use(first, "first");
+}
+
+bool TakeSchedule(WriteTransaction& tx, std::string_view kind, std::int64_t now) {
+  std::string k(kind);
+  long long at = now;
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE job_schedules SET next_run_at = :now + every_ms WHERE kind = "
+                           ":kind AND (next_run_at <= :now OR next_run_at > :now + every_ms)",
+       soci::use(at, "now"), soci::use(k, "kind"));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+bool HasPending(Session& session, std::string_view kind) {
+  std::string k(kind);
+  long long n = 0;
+  session.sql() << "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running') AND kind = "
+                   ":kind",
+      soci::use(k, "kind"), soci::into(n);
+  return n > 0;
+}
+
+std::int64_t DeleteDone(WriteTransaction& tx, std::int64_t before, int limit) {
+  long long at = before, n = limit;
+  soci::statement st =
+      (tx.sql().prepare << "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE state = "
+                           "'done' AND finished_at < :before ORDER BY id LIMIT :n)",
+       soci::use(at, "before"), soci::use(n, "n"));
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
 }  // namespace egov::store::jobs

@@ -86,4 +86,22 @@ struct QueueCount {
 };
 std::vector<QueueCount> CountByKindAndState(Session& session);
 
+// Periodic jobs (table job_schedules, docs/jobs.md "Periodic jobs"). EnsureSchedule adds the
+// kind's row, first due at `first_run_at`, or updates the period of the row that exists (its
+// next run kept).
+void EnsureSchedule(WriteTransaction& tx, std::string_view kind, std::int64_t every_millis,
+                    std::int64_t first_run_at);
+// Takes the kind's period when it is due: moves its next run to `now + every` and returns
+// true, and the caller enqueues the kind's job in the same transaction. At most one caller
+// takes a period, whatever the number of processes (a conditional UPDATE). A next run more
+// than one period ahead (the clock went back) is taken too.
+bool TakeSchedule(WriteTransaction& tx, std::string_view kind, std::int64_t now);
+
+// True when a job of `kind` is queued or running (read from the index (state, kind, …)).
+bool HasPending(Session& session, std::string_view kind);
+
+// Deletes at most `limit` done jobs that finished before `before`; how many it deleted.
+// Failed jobs are kept for the administrator.
+std::int64_t DeleteDone(WriteTransaction& tx, std::int64_t before, int limit);
+
 }  // namespace egov::store::jobs

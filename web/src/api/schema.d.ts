@@ -1220,6 +1220,8 @@ export interface components {
              * @description created (ISO 8601, Vietnam time)
              */
             created_at: string;
+            /** @description where the officer's reminders are e-mailed (docs/reminders.md); null: none */
+            email: string | null;
         };
         /** @description The signed-in user (always active) */
         CurrentUser: {
@@ -1399,6 +1401,8 @@ export interface components {
             /** @description an agency of the caller's subtree */
             agency_code: string;
             roles: components["schemas"]["Role"][];
+            /** @description optional: the officer's e-mail address for reminders; empty: none */
+            email?: string;
         };
         /** @description Only the members given change */
         UserPatch: {
@@ -1407,6 +1411,8 @@ export interface components {
             /** @description false disables the account and ends its sessions */
             active?: boolean;
             agency_code?: string;
+            /** @description the officer's e-mail address for reminders; empty removes it */
+            email?: string;
         };
         PasswordReset: {
             /** @description 10–128 characters; not containing the username, not one repeated character, not a common password (else 422) */
