@@ -10,6 +10,7 @@
 #include "core/document/states.hpp"
 #include "core/error.hpp"
 #include "http/multipart.hpp"
+#include "http/request.hpp"
 
 namespace egov::api {
 
@@ -69,6 +70,32 @@ struct DocumentFileView {
 BOOST_DESCRIBE_STRUCT(DocumentFileView, (),
                       (sha256, mime_type, size, file_name, uploaded_at, uploaded_by))
 
+// An issued document's seal (docs/documents-output.md, "Sealing at issue").
+struct DocumentSealView {
+  std::string token;
+  std::string verify_url;  // {public_base_url}/xac-thuc/{token}: the page the printed QR opens
+  std::string sha256;      // of the sealed file (one of `files`)
+  Instant sealed_at;
+};
+BOOST_DESCRIBE_STRUCT(DocumentSealView, (), (token, verify_url, sha256, sealed_at))
+
+// How an incoming document registered from an edXML package arrived (docs/exchange.md).
+struct DocumentExchangeView {
+  // "valid" (an XML-DSig signature that verified) or "unsigned" (none: registered and marked
+  // so). A package whose signature does not verify is never registered.
+  std::string_view signature;
+  bool pinned = false;  // its certificate is one pinned for the sender
+  std::string certificate_subject;
+  std::string certificate_sha256;
+  std::string document_id;  // the package's edXML DocumentId
+  std::string package_sha256;
+  Instant imported_at;
+  std::string imported_by;
+};
+BOOST_DESCRIBE_STRUCT(DocumentExchangeView, (),
+                      (signature, pinned, certificate_subject, certificate_sha256, document_id,
+                       package_sha256, imported_at, imported_by))
+
 struct DocumentView {
   std::int64_t id = 0;
   std::string_view direction;
@@ -106,6 +133,8 @@ struct DocumentView {
   std::vector<DocumentEventView> events;  // oldest first
   std::vector<std::string_view> allowed_actions;
   bool overdue = false;
+  std::optional<DocumentSealView> seal;          // an issued outgoing document's; null before issue
+  std::optional<DocumentExchangeView> exchange;  // an incoming one received by edXML
   std::int64_t version = 1;
   Instant created_at;
   Instant updated_at;
@@ -116,7 +145,8 @@ BOOST_DESCRIBE_STRUCT(DocumentView, (),
                        issuer_code, arrived_at, pages, due_on, signer_info, content, agency_code,
                        agency_name, drafting_unit, drafted_by, signed_by, deadline, instruction,
                        reply_document_id, source_document_id, duplicate_of, assignments, recipients,
-                       files, events, allowed_actions, overdue, version, created_at, updated_at))
+                       files, events, allowed_actions, overdue, seal, exchange, version, created_at,
+                       updated_at))
 
 // An item of GET /api/v1/documents and /api/v1/documents/tasks.
 struct DocumentItemView {
@@ -219,6 +249,21 @@ DocumentView ViewOf(const service::document::DocumentView& v) {
   }
   for (auto a : v.allowed_actions) out.allowed_actions.push_back(doc::Name(a));
   out.overdue = v.overdue;
+  if (v.seal) {
+    out.seal =
+        DocumentSealView{v.seal->token, v.verify_url, v.seal->sha256, Instant{v.seal->signed_at}};
+  }
+  if (v.exchange) {
+    const auto& x = *v.exchange;
+    out.exchange = DocumentExchangeView{x.signed_ ? "valid" : "unsigned",
+                                        x.pinned,
+                                        x.certificate_subject,
+                                        x.certificate_sha256,
+                                        x.edxml_document_id,
+                                        x.package_sha256,
+                                        Instant{x.imported_at},
+                                        x.imported_by};
+  }
   out.version = d.version;
   out.created_at = Instant{d.created_at};
   out.updated_at = Instant{d.updated_at};
@@ -254,6 +299,25 @@ void RegisterDocumentRoutes(http::Router& router, const service::Services& servi
                auto input = OutgoingInputOf(json::Read<OutgoingBody>(JsonBody(request)));
                return JsonView(ViewOf(s.documents.DraftOutgoing(caller, input)), status::created);
              }));
+
+  // An edXML package from another system (CONTRACT.md "Exchange"; docs/exchange.md): the
+  // clerk's role from the headers, before the body (at most kMaxEdxmlBytes) is read.
+  auto may_import = [&s](Request& request) {
+    core::access::RequireAnyRole(RequireCaller(request, s), {core::access::Role::kClerk});
+  };
+  router.Add(
+      verb::post, "/api/v1/documents/edxml", http::SyncHandler([&s](Request& request) {
+        auto caller = RequireCaller(request, s);
+        const auto type = request.header(boost::beast::http::field::content_type);
+        if (!http::HasMediaType(type, "application/xml") && !http::HasMediaType(type, "text/xml")) {
+          throw Error(ErrorCode::kUnsupportedMedia,
+                      "Gói tin edXML phải gửi với Content-Type: application/xml.");
+        }
+        return JsonView(ViewOf(s.documents.ImportEdxml(caller, request.body())), status::created);
+      }),
+      http::RouteOptions{.max_body_bytes = service::document::kMaxEdxmlBytes,
+                         .spool_body = true,
+                         .before_body = may_import});
 
   // Before /api/v1/documents/{id}: the router takes the first pattern that matches.
   router.Add(
@@ -350,6 +414,18 @@ void RegisterDocumentRoutes(http::Router& router, const service::Services& servi
         r.headers.emplace_back("Cache-Control", "private, no-store");
         return r;
       }));
+
+  router.Add(verb::get, "/api/v1/documents/{id}/edxml", http::SyncHandler([&s](Request& request) {
+               auto caller = RequireCaller(request, s);
+               auto exported = s.documents.ExportEdxml(caller, IdParam(request, "id"));
+               http::Response r =
+                   http::TextResponse(std::move(exported.xml), "application/xml; charset=utf-8");
+               r.headers.emplace_back("Content-Disposition", "attachment; filename=\"van-ban-" +
+                                                                 std::string(request.param("id")) +
+                                                                 ".edxml\"");
+               r.headers.emplace_back("Cache-Control", "private, no-store");
+               return r;
+             }));
 
   router.Add(
       verb::put, "/api/v1/agencies/{code}/document-numbering",

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include "app/commands.hpp"
+#include "app/config.hpp"
 #include "app/system_clock.hpp"
 #include "app/wiring.hpp"
 #include "core/calendar/date.hpp"
@@ -16,6 +17,7 @@
 #include "service/demo/demo.hpp"
 #include "service/demo/demo_documents.hpp"
 #include "service/demo/demo_dossiers.hpp"
+#include "service/demo/demo_exchange.hpp"
 #include "service/document/seed.hpp"
 #include "service/dossier/seed.hpp"
 #include "service/security/crypto.hpp"
@@ -55,7 +57,12 @@ struct CommandWorld {
   explicit CommandWorld(const std::string& url, std::unordered_set<std::string> common = {})
       : db((Quiet(), url), 4),  // the dossier service nests up to 3 sessions (egov demo)
         migrated(db),
-        graph(db, clock, {.common_passwords = std::move(common)}) {}
+        graph(db, clock,
+              {.files_dir = DefaultFilesDir(url),
+               .common_passwords = std::move(common),
+               // What `egov serve` answers on by default: the QR printed on the documents the
+               // demo and the seed issue.
+               .public_base_url = "http://" + Config{}.listen}) {}
 
  private:
   static void Quiet() {
@@ -144,12 +151,19 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
                             {"agencies_created", result.agencies_created},
                             {"users_created", result.users_created},
                             {"procedures_created", result.procedures_created}};
+    // Each demo document agency's edXML exchange key, pinned for the others
+    // (docs/exchange.md, "Demo keys").
+    auto keys =
+        service::demo::ProvisionDemoExchangeKeys(world.db, world.graph.exchange_keys().keys_dir(),
+                                                 world.graph.exchange_keys().trusted_dir());
+    out["exchange_keys_created"] = keys.created;
     if (!no_dossiers) {
       auto dossiers = service::demo::LoadDemoDossiers(world.db, world.graph.files(), world.clock);
       out["history_dossiers_created"] = dossiers.history_created;
       out["current_dossiers_created"] = dossiers.current_created;
       auto documents = service::demo::LoadDemoDocuments(
-          world.db, world.graph.files(), world.graph.documents().types(), world.clock);
+          world.db, world.graph.files(), world.graph.documents().types(), world.clock,
+          world.graph.agency_keys(), world.graph.public_base_url());
       out["documents_created"] = documents.created;
     }
     std::cout << boost::json::serialize(out) << std::endl;
@@ -254,12 +268,11 @@ void AddAccessCommands(CLI::App& root, int& exit_code) {
     options.from_year = seed_from_year;
     options.to_year = seed_to_year;
     auto started = std::chrono::steady_clock::now();
-    auto result = service::document::SeedDocuments(world.db, world.graph.files(),
-                                                   world.graph.documents().types(), options,
-                                                   [](std::int64_t n) {
-                                                     if (n % 10000 == 0)
-                                                       std::cerr << n << " văn bản…\n";
-                                                   });
+    auto result = service::document::SeedDocuments(
+        world.db, world.graph.files(), world.graph.documents().types(), world.graph.agency_keys(),
+        world.graph.public_base_url(), options, [](std::int64_t n) {
+          if (n % 10000 == 0) std::cerr << n << " văn bản…\n";
+        });
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << boost::json::serialize(boost::json::object{{"incoming", result.incoming},

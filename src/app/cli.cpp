@@ -26,6 +26,7 @@ int Main(int argc, char** argv) {
   serve->add_option("--config", config_file, "Tệp cấu hình TOML (mặc định: $EGOV_CONFIG)");
   // Flags are read into separate variables so they override the file whatever the order.
   std::string db_url, listen, web_dir, files_dir, public_base_url, seal_key_file;
+  std::string exchange_keys_dir, exchange_trusted_dir;
   unsigned public_rate_limit = 0, threads = 0;
   std::uint64_t max_body_bytes = 0;
   serve->add_option("--db", db_url, "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://…");
@@ -48,6 +49,12 @@ int Main(int argc, char** argv) {
   serve->add_option("--seal-key-file", seal_key_file,
                     "Tệp khóa mã hóa khóa con dấu của các cơ quan (mặc định: "
                     "<thư mục tệp>/keys/seal.key, tạo khi đóng dấu lần đầu)");
+  serve->add_option("--exchange-keys-dir", exchange_keys_dir,
+                    "Thư mục khóa ký gói tin edXML của các cơ quan (mặc định: "
+                    "<thư mục tệp>/exchange/keys)");
+  serve->add_option("--exchange-trusted-dir", exchange_trusted_dir,
+                    "Thư mục chứng thư số tin cậy của các cơ quan gửi (mặc định: "
+                    "<thư mục tệp>/exchange/trusted)");
   serve->add_option("--max-body-bytes", max_body_bytes, "Kích thước tối đa của nội dung JSON");
   serve->callback([&] {
     try {
@@ -58,6 +65,8 @@ int Main(int argc, char** argv) {
       if (!web_dir.empty()) config.web_dir = web_dir;
       if (!files_dir.empty()) config.files_dir = files_dir;
       if (!seal_key_file.empty()) config.seal_key_file = seal_key_file;
+      if (!exchange_keys_dir.empty()) config.exchange_keys_dir = exchange_keys_dir;
+      if (!exchange_trusted_dir.empty()) config.exchange_trusted_dir = exchange_trusted_dir;
       if (rate_opt->count()) config.public_rate_limit = public_rate_limit;
       if (threads) config.threads = threads;
       if (max_body_bytes) config.max_body_bytes = max_body_bytes;

@@ -142,6 +142,7 @@ void LoadConfigFile(const std::string& path, Config& c) {
       {"blocking", {"threads", "queue"}},
       {"storage", {"files_dir"}},
       {"seal", {"key_file"}},
+      {"exchange", {"keys_dir", "trusted_dir"}},
       {"auth", {"token_lifetime_days"}},
       {"log", {"level"}},
       {"jobs", {"workers", "lease_seconds", "poll_ms", "keep_done_days"}},
@@ -183,6 +184,8 @@ void LoadConfigFile(const std::string& path, Config& c) {
   Read(table, "auth", "token_lifetime_days", c.token_lifetime_days, path);
   Read(table, "storage", "files_dir", c.files_dir, path);
   Read(table, "seal", "key_file", c.seal_key_file, path);
+  Read(table, "exchange", "keys_dir", c.exchange_keys_dir, path);
+  Read(table, "exchange", "trusted_dir", c.exchange_trusted_dir, path);
   Read(table, "jobs", "workers", c.jobs_workers, path);
   Read(table, "jobs", "lease_seconds", c.jobs_lease_seconds, path);
   Read(table, "jobs", "poll_ms", c.jobs_poll_ms, path);
@@ -279,18 +282,26 @@ void Validate(Config& c) {
   ValidateMail(c);
   ValidateSms(c);
   if (c.web_dir.empty()) c.web_dir = DefaultWebDir();
-  if (c.files_dir.empty()) {
-    auto url = store::ParseDatabaseUrl(c.db_url);
-    std::filesystem::path db_path(url.sqlite_path);
-    c.files_dir =
-        url.dialect == store::Dialect::kSqlite
-            ? (db_path.parent_path().empty() ? std::filesystem::path(".") : db_path.parent_path()) /
-                  "files"
-            : std::filesystem::path("var/files");
-  }
+  if (c.files_dir.empty()) c.files_dir = DefaultFilesDir(c.db_url).string();
   if (c.seal_key_file.empty()) {
     c.seal_key_file = (std::filesystem::path(c.files_dir) / "keys" / "seal.key").string();
   }
+  if (c.exchange_keys_dir.empty()) {
+    c.exchange_keys_dir = (std::filesystem::path(c.files_dir) / "exchange" / "keys").string();
+  }
+  if (c.exchange_trusted_dir.empty()) {
+    c.exchange_trusted_dir = (std::filesystem::path(c.files_dir) / "exchange" / "trusted").string();
+  }
+}
+
+std::filesystem::path DefaultFilesDir(const std::string& db_url) {
+  auto url = store::ParseDatabaseUrl(db_url);
+  std::filesystem::path db_path(url.sqlite_path);
+  return url.dialect == store::Dialect::kSqlite
+             ? (db_path.parent_path().empty() ? std::filesystem::path(".")
+                                              : db_path.parent_path()) /
+                   "files"
+             : std::filesystem::path("var/files");
 }
 
 std::string NormalizePublicBaseUrl(const std::string& text) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -24,6 +25,12 @@ struct Config {
   // the first seal when missing. Empty: <files_dir>/keys/seal.key. In production, a path
   // outside the database's and the backups' reach, readable by Egov's user only.
   std::string seal_key_file;
+  // [exchange] The edXML exchange's keys (docs/exchange.md, "Keys"): `keys_dir` holds
+  // <OrganId>.key.pem and <OrganId>.cert.pem per agency that exports, `trusted_dir` the
+  // certificates pinned per sender (<OrganId>*.pem). Empty: <files_dir>/exchange/keys and
+  // <files_dir>/exchange/trusted (where `egov demo` puts the demo agencies' keys). A folder
+  // that does not exist holds none.
+  std::string exchange_keys_dir, exchange_trusted_dir;
   // [server]
   std::string listen = "127.0.0.1:8080";
   // Every absolute URL Egov prints or sends (the receipt's QR …) starts with it; its scheme
@@ -102,5 +109,9 @@ std::optional<notify::HttpSmsSettings> SmsSettingsOf(const Config& config);
 
 // The web/dist folder beside the running binary's build folder, or "web/dist".
 std::string DefaultWebDir();
+// Where files live when `[storage] files_dir` is not set: "files" beside an SQLite database,
+// else var/files. The commands on a database (egov demo, seed) use it too, so that what they
+// store (files, the seal's key file, the demo's exchange keys) is where `egov serve` looks.
+std::filesystem::path DefaultFilesDir(const std::string& db_url);
 
 }  // namespace egov::app

@@ -102,6 +102,8 @@ int RunServe(Config config) {
       {.access = access_settings,
        .files_dir = config.files_dir,
        .seal_key_file = config.seal_key_file,
+       .exchange_keys_dir = config.exchange_keys_dir,
+       .exchange_trusted_dir = config.exchange_trusted_dir,
        .common_passwords = service::access::ShippedCommonPasswords(),
        // Known before the first request: from the configuration, else set once
        // listening below.
@@ -112,6 +114,12 @@ int RunServe(Config config) {
        .reminder_every_millis = std::int64_t{config.reminders_every_seconds} * 1000,
        .keep_done_millis = std::int64_t{config.jobs_keep_done_days} * 24 * 3600 * 1000});
   graph.calendar().LoadShippedSchedules();
+  try {  // a bad exchange key stops the server now rather than failing the first export
+    graph.exchange_keys().Load();
+  } catch (const std::exception& e) {
+    std::cerr << "Khóa trao đổi văn bản (edXML) không dùng được: " << e.what() << "\n";
+    return 1;
+  }
   const service::Services& services = graph.services();
   http::BlockingPool blocking_pool(config.blocking_threads, config.blocking_queue);
 

@@ -56,7 +56,13 @@ ServiceGraph::ServiceGraph(store::Database& db, const core::Clock& clock, Servic
                                                : options_.seal_key_file),
       agency_keys_(clock_, seal_kek_),
       seals_(db_, clock_, agency_keys_),
-      documents_(db_, clock_, files_, service::document::LoadTypes()),
+      exchange_keys_(options_.exchange_keys_dir.empty() ? options_.files_dir / "exchange" / "keys"
+                                                        : options_.exchange_keys_dir,
+                     options_.exchange_trusted_dir.empty()
+                         ? options_.files_dir / "exchange" / "trusted"
+                         : options_.exchange_trusted_dir),
+      documents_(db_, clock_, files_, service::document::LoadTypes(), agency_keys_,
+                 options_.public_base_url, &exchange_keys_),
       mail_(MailSenderOf(options_, clock_)),
       sms_(SmsGatewayOf(options_)),
       citizen_notices_(db_, *mail_, *sms_, options_.public_base_url),

@@ -18,6 +18,7 @@
 #include "service/calendar/calendar_service.hpp"
 #include "service/catalog/catalog.hpp"
 #include "service/document/documents.hpp"
+#include "service/document/exchange_keys.hpp"
 #include "service/dossier/dossiers.hpp"
 #include "service/dossier/forms.hpp"
 #include "service/jobs/job_queue.hpp"
@@ -43,6 +44,9 @@ struct ServiceOptions {
   // The key-encryption key of the agencies' seal keys (app::Config::seal_key_file); empty:
   // <files_dir>/keys/seal.key. Read or created by the first seal.
   std::filesystem::path seal_key_file;
+  // The edXML exchange's keys (app::Config::exchange_keys_dir, exchange_trusted_dir); empty:
+  // <files_dir>/exchange/keys and <files_dir>/exchange/trusted. Read on first use.
+  std::filesystem::path exchange_keys_dir, exchange_trusted_dir;
   // Passwords refused as too common (service::access::ShippedCommonPasswords() in
   // production; empty where no password is chosen).
   std::unordered_set<std::string> common_passwords;
@@ -76,6 +80,10 @@ class ServiceGraph {
   service::dossier::Dossiers& dossiers() { return dossiers_; }
   store::FileStore& files() { return files_; }
   service::seal::Seals& seals() { return seals_; }
+  // The agencies' seal keys, for the commands that build a Documents service of their own
+  // (the demo and the seed, on their own clocks).
+  service::seal::SignerSource& agency_keys() { return agency_keys_; }
+  service::document::ExchangeKeys& exchange_keys() { return exchange_keys_; }
   service::document::Documents& documents() { return documents_; }
   service::jobs::Jobs& jobs() { return jobs_; }
   // The handlers of background jobs by kind, filled here; `egov serve` runs them
@@ -119,6 +127,7 @@ class ServiceGraph {
   service::seal::KeyEncryptionKey seal_kek_;
   service::seal::AgencyKeys agency_keys_;
   service::seal::Seals seals_;
+  service::document::ExchangeKeys exchange_keys_;
   service::document::Documents documents_;
   std::unique_ptr<notify::MailSender> mail_;
   std::unique_ptr<notify::SmsGateway> sms_;

@@ -4,6 +4,8 @@
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 #include <fstream>
@@ -169,6 +171,48 @@ bool TrustStore::HasPins(std::string_view organ_id) const {
 bool TrustStore::IsPinned(std::string_view organ_id, std::string_view certificate_sha256) const {
   auto it = pins_.find(organ_id);
   return it != pins_.end() && it->second.count(std::string(certificate_sha256)) > 0;
+}
+
+SigningKey GenerateSelfSigned(const std::string& common_name, const std::string& organization,
+                              int valid_days) {
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_RSA_gen(2048), EVP_PKEY_free);
+  if (!key) throw std::runtime_error("RSA key generation failed");
+  std::unique_ptr<X509, decltype(&X509_free)> cert(X509_new(), X509_free);
+  if (!cert) throw std::runtime_error("X509_new failed");
+  unsigned char serial[16];
+  if (RAND_bytes(serial, sizeof serial) != 1) throw std::runtime_error("RAND_bytes failed");
+  serial[0] &= 0x7f;  // a positive serial
+  std::unique_ptr<BIGNUM, decltype(&BN_free)> bn(BN_bin2bn(serial, sizeof serial, nullptr),
+                                                 BN_free);
+  X509_set_version(cert.get(), 2);
+  BN_to_ASN1_INTEGER(bn.get(), X509_get_serialNumber(cert.get()));
+  X509_gmtime_adj(X509_getm_notBefore(cert.get()), 0);
+  X509_gmtime_adj(X509_getm_notAfter(cert.get()), static_cast<long>(valid_days) * 24 * 3600);
+  X509_set_pubkey(cert.get(), key.get());
+  X509_NAME* name = X509_get_subject_name(cert.get());
+  auto add = [name](const char* field, const std::string& value) {
+    X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char*>(value.c_str()), -1, -1, 0);
+  };
+  add("C", "VN");
+  if (!organization.empty()) add("O", organization);
+  add("CN", common_name);
+  X509_set_issuer_name(cert.get(), name);
+  if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0) {
+    throw std::runtime_error("certificate signing failed");
+  }
+  auto pem = [](auto write) {
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
+    if (write(bio.get()) != 1) throw std::runtime_error("PEM writing failed");
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(n));
+  };
+  std::string key_pem = pem([&](BIO* b) {
+    return PEM_write_bio_PrivateKey(b, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
+  });
+  std::string cert_pem = pem([&](BIO* b) { return PEM_write_bio_X509(b, cert.get()); });
+  return SigningKey(std::move(key_pem), std::move(cert_pem));
 }
 
 }  // namespace egov::exchange

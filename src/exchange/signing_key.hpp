@@ -63,6 +63,13 @@ class TrustStore {
   std::map<std::string, std::set<std::string>, std::less<>> pins_;
 };
 
+// A fresh RSA-2048 key with a self-signed certificate (SHA-256, serial random, valid
+// `valid_days` from now) whose subject is C=VN, O=`organization`, CN=`common_name` — for an
+// installation without a CA-issued exchange certificate (the demo, docs/exchange.md "Demo
+// keys"). Peers recognise such a certificate only by pinning it.
+SigningKey GenerateSelfSigned(const std::string& common_name, const std::string& organization,
+                              int valid_days = 3650);
+
 // Helpers shared with the signature code: the SHA-256 hex and subject of a DER certificate;
 // empty strings when `der` is not a certificate.
 std::string CertificateSha256(std::string_view der);

@@ -3,6 +3,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "core/refined_error.hpp"
+
 namespace egov::http {
 
 Response JsonResponse(const boost::json::object& object, beast_http::status status) {
@@ -49,11 +51,13 @@ beast_http::status StatusOf(ErrorCode code) {
 Response ErrorResponse(const Error& error) {
   boost::json::object details;
   for (const auto& [field, message] : error.fields()) details[field] = message;
-  boost::json::object body{{"error", boost::json::object{{"code", ErrorCodeName(error.code())},
+  const auto* refined = dynamic_cast<const RefinedError*>(&error);
+  const std::string code = refined ? refined->name() : ErrorCodeName(error.code());
+  boost::json::object body{{"error", boost::json::object{{"code", code},
                                                          {"message", error.message()},
                                                          {"details", std::move(details)}}}};
   Response r = JsonResponse(body, StatusOf(error.code()));
-  r.error_code = ErrorCodeName(error.code());
+  r.error_code = code;
   return r;
 }
 

@@ -150,7 +150,7 @@ boost::asio::awaitable<Router::Routed> Router::Handle(Request& request) const {
   }
 
   RouteMetrics* slot = found ? found->metrics : unmatched_metrics_;
-  std::optional<Error> error;
+  std::optional<Response> refused;
   try {
     if (!found) {
       if (!allow.empty()) {
@@ -181,17 +181,18 @@ boost::asio::awaitable<Router::Routed> Router::Handle(Request& request) const {
     Response response = co_await found->handler(request);
     co_return Routed{std::move(response), slot};
   } catch (const Error& e) {
-    error = e;
+    // Answered here, from the object caught: a RefinedError keeps its own code.
+    refused = ErrorResponse(e);
+    if (!e.detail().empty() && e.code() != ErrorCode::kInternal) {
+      spdlog::info("[{}] {}: {}", request.request_id(), refused->error_code, e.detail());
+    }
   } catch (const std::exception& e) {
     spdlog::error("[{}] unhandled exception: {}", request.request_id(), e.what());
-    error = Error(ErrorCode::kInternal, "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.",
-                  e.what());
+    refused =
+        ErrorResponse(Error(ErrorCode::kInternal,
+                            "Hệ thống gặp lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.", e.what()));
   }
-  if (!error->detail().empty() && error->code() != ErrorCode::kInternal) {
-    spdlog::info("[{}] {}: {}", request.request_id(), ErrorCodeName(error->code()),
-                 error->detail());
-  }
-  co_return Routed{ErrorResponse(*error), slot};
+  co_return Routed{std::move(*refused), slot};
 }
 
 }  // namespace egov::http

@@ -19,7 +19,8 @@ constexpr const char* kMarker = "demo_documents";
 
 DocumentsResult LoadDemoDocuments(store::Database& db, store::FileStore& files,
                                   const core::document::TypeCatalog& types,
-                                  const core::Clock& clock) {
+                                  const core::Clock& clock, seal::SignerSource& signers,
+                                  const std::string& public_base_url) {
   namespace cal = core::calendar;
   using core::document::Action;
   DocumentsResult result;
@@ -49,7 +50,7 @@ DocumentsResult LoadDemoDocuments(store::Database& db, store::FileStore& files,
   // Two days ago, an hour between each step.
   DemoClock at(now - 2 * 86'400'000LL);
   auto tick = [&at] { at.Set(at.NowMillis() + 3'600'000LL); };
-  document::Documents documents(db, at, files, types);
+  document::Documents documents(db, at, files, types, signers, public_base_url);
   auto act = [&](const core::access::Caller& who, std::int64_t id, Action action) {
     tick();
     document::ActionInput in;

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/document/numbering.hpp"
+#include "service/seal/signer.hpp"
 #include "store/database.hpp"
 #include "store/files/file_store.hpp"
 
@@ -18,9 +19,11 @@ struct DocumentsResult {
   int created = 0;
 };
 
-// Needs LoadDemo first and a pool of at least 2 connections.
+// Needs LoadDemo first and a pool of at least 2 connections. The issued document is sealed
+// with `signers` (a PDF rendered with the QR of `public_base_url`/xac-thuc/{token}).
 DocumentsResult LoadDemoDocuments(store::Database& db, store::FileStore& files,
                                   const core::document::TypeCatalog& types,
-                                  const core::Clock& clock);
+                                  const core::Clock& clock, seal::SignerSource& signers,
+                                  const std::string& public_base_url);
 
 }  // namespace egov::service::demo

@@ -221,6 +221,7 @@ DocumentView Documents::Act(const core::access::Caller& caller, std::int64_t id,
            d.normative ? std::optional<int>(today.year) : std::nullopt});
       d.issued_on = core::calendar::FormatIsoDate(today);
       event.note = *d.number_notation;
+      SealIssued(tx, d, caller, now);
       break;
     }
     case Action::kSend: {

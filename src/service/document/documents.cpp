@@ -13,6 +13,7 @@
 #include "service/document/context.hpp"
 #include "service/security/crypto.hpp"
 #include "store/access/agencies.hpp"
+#include "store/seal/seals.hpp"
 
 EGOV_EMBEDDED_SET(document_data)
 
@@ -70,8 +71,15 @@ store::document::Derived DerivedOf(const Document& d) {
 }
 
 Documents::Documents(store::Database& db, const core::Clock& clock, store::FileStore& files,
-                     core::document::TypeCatalog types)
-    : db_(db), clock_(clock), files_(files), types_(std::move(types)) {}
+                     core::document::TypeCatalog types, seal::SignerSource& signers,
+                     const std::string& public_base_url, ExchangeKeys* exchange_keys)
+    : db_(db),
+      clock_(clock),
+      files_(files),
+      types_(std::move(types)),
+      seals_(db, clock, signers),
+      public_base_url_(public_base_url),
+      exchange_keys_(exchange_keys) {}
 
 Documents::Context Documents::ContextOf(store::Session& session,
                                         const core::access::Caller& caller) const {
@@ -130,6 +138,12 @@ DocumentView Documents::View(store::Session& session, const Context& ctx, const 
   v.allowed_actions =
       core::document::AllowedActions(d.status, ActorOf(ctx, d, v.assignments), recall_pending);
   v.overdue = IsOverdue(d, clock_.NowMillis());
+  if (d.direction == Direction::kOutgoing && d.number_notation) {
+    v.seal = store::seal::FindSealOf(session, core::seal::Kind::kDocument, std::to_string(d.id));
+    if (v.seal) v.verify_url = public_base_url_ + "/xac-thuc/" + v.seal->token;
+  }
+  if (d.direction == Direction::kIncoming)
+    v.exchange = store::document::FindExchange(session, d.id);
   return v;
 }
 

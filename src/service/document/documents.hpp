@@ -17,8 +17,12 @@
 #include "core/document/model.hpp"
 #include "core/document/numbering.hpp"
 #include "core/document/workflow.hpp"
+#include "core/seal/seal.hpp"
+#include "service/seal/seals.hpp"
+#include "service/seal/signer.hpp"
 #include "store/database.hpp"
 #include "store/document/documents.hpp"
+#include "store/document/exchanges.hpp"
 #include "store/files/file_store.hpp"
 
 namespace egov::service::document {
@@ -86,6 +90,12 @@ struct DocumentView {
   // For the caller who asked.
   std::vector<core::document::Action> allowed_actions;
   bool overdue = false;  // a directed document past its deadline (Vietnam date)
+  // An issued outgoing document's seal and its public verification page
+  // ({public_base_url}/xac-thuc/{token}).
+  std::optional<core::seal::SealRecord> seal;
+  std::string verify_url;
+  // An incoming document registered from an edXML package: how it was signed.
+  std::optional<store::document::ExchangeRecord> exchange;
 };
 
 // GET /api/v1/document-registers/{register}: a register of the caller's document agency for
@@ -102,6 +112,7 @@ struct RegisterFile {
   std::string mime_type;
   std::string file_name;  // ASCII: so-van-ban-den_2026-01-01_2026-03-31.pdf
 };
+class ExchangeKeys;
 
 struct ListQuery {
   std::string q;
@@ -122,6 +133,9 @@ struct ListResult {
 
 // Uploads: at most this many bytes per file; PDF, JPEG and PNG only (sniffed), as dossiers.
 constexpr std::size_t kMaxFileBytes = 10 * 1024 * 1024;
+// An imported edXML package: at most this many bytes of text (a 10 MiB file, zipped then
+// base64, fits with room for its header).
+constexpr std::size_t kMaxEdxmlBytes = 16 * 1024 * 1024;
 
 struct StoredFile {
   core::document::File file;
@@ -130,9 +144,12 @@ struct StoredFile {
 
 class Documents {
  public:
-  // `types`: the document types (data/documents/types.json, LoadTypes()).
+  // `types`: the document types (data/documents/types.json, LoadTypes()). `signers` seals
+  // what is issued (with `clock`'s time); `public_base_url` (a reference: the composition root
+  // may set it later) starts the verification URL printed as a QR code on a rendered document.
   Documents(store::Database& db, const core::Clock& clock, store::FileStore& files,
-            core::document::TypeCatalog types);
+            core::document::TypeCatalog types, seal::SignerSource& signers,
+            const std::string& public_base_url, ExchangeKeys* exchange_keys = nullptr);
 
   // A clerk registers an incoming document at their agency (docs/documents.md).
   DocumentView RegisterIncoming(const core::access::Caller& caller, const IncomingInput& input);
@@ -154,6 +171,22 @@ class Documents {
                                const std::string& file_name, std::string_view bytes);
   StoredFile GetFile(const core::access::Caller& caller, std::int64_t id,
                      const std::string& sha256) const;
+
+  // GET /api/v1/documents/{id}/edxml (exchange.cpp): the issued outgoing document as an
+  // edXML package with its sealed file, signed with its agency's exchange key. not_found
+  // when not visible; conflict when not issued, secret, without recipients, or when its
+  // agency has no exchange key.
+  struct Export {
+    std::string xml;
+    std::string file_name;  // "07-QĐ-UBND.pdf.edxml"
+  };
+  Export ExportEdxml(const core::access::Caller& caller, std::int64_t id);
+  // POST /api/v1/documents/edxml (a clerk): registers the package as an incoming document of
+  // the caller's agency with its attachments as files. validation_failed with every problem
+  // of a malformed package, signature_invalid for a signature that does not verify, conflict
+  // for the same package again or a likely duplicate; an unsigned package is registered and
+  // marked so.
+  DocumentView ImportEdxml(const core::access::Caller& caller, std::string_view xml);
 
   // Where numbers come from: sets an agency's scheme (an administrator of it).
   void SetNumberingScheme(const core::access::Caller& caller, const std::string& agency_code,
@@ -178,12 +211,25 @@ class Documents {
   void FlowBack(store::WriteTransaction& tx, const core::document::Document& copy,
                 const core::document::Delivery& delivery, core::document::DeliveryStatus status,
                 const core::access::Caller& caller, std::int64_t now, const std::string& note);
+  // Seals the issued file inside the issuing transaction (sealing.cpp): the latest PDF
+  // attached, or one rendered from the content and stored as the document's file.
+  void SealIssued(store::WriteTransaction& tx, core::document::Document& d,
+                  const core::access::Caller& caller, std::int64_t now);
 
   store::Database& db_;
   const core::Clock& clock_;
   store::FileStore& files_;
   core::document::TypeCatalog types_;
+  seal::Seals seals_;
+  const std::string& public_base_url_;
+  ExchangeKeys* exchange_keys_;
 };
+
+// What an issued document's seal shows to the public as its title: the type name and the
+// trích yếu ("Quyết định về việc …"), or for a secret document its type name only.
+std::string SealTitleOf(const core::document::Document& d, const std::string& type_name);
+// The file name of a rendered document: "07-QĐ-UBND.pdf".
+std::string FileNameOf(const std::string& number_notation);
 
 // The shipped document types (data/documents/types.json, compiled in).
 core::document::TypeCatalog LoadTypes();

@@ -72,7 +72,8 @@ struct Office {
 }  // namespace
 
 SeedResult SeedDocuments(store::Database& db, store::FileStore& files,
-                         const core::document::TypeCatalog& types, const SeedOptions& options,
+                         const core::document::TypeCatalog& types, seal::SignerSource& signers,
+                         const std::string& public_base_url, const SeedOptions& options,
                          const std::function<void(std::int64_t)>& progress) {
   namespace cal = core::calendar;
   // Document agencies with both a clerk and a leader of their own.
@@ -127,7 +128,7 @@ SeedResult SeedDocuments(store::Database& db, store::FileStore& files,
   std::sort(instants.begin(), instants.end());
 
   demo::DemoClock clock(instants.empty() ? 0 : instants.front());
-  Documents documents(db, clock, files, types);
+  Documents documents(db, clock, files, types, signers, public_base_url);
   SeedResult result;
   std::int64_t done = 0;
   for (const auto at : instants) {

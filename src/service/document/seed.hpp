@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "core/document/numbering.hpp"
+#include "service/seal/signer.hpp"
 #include "store/database.hpp"
 #include "store/files/file_store.hpp"
 
@@ -27,9 +28,11 @@ struct SeedResult {
 };
 
 // Needs the demo world (its clerks and leaders). Throws std::runtime_error when no agency has
-// both. `progress` is called every 1,000 documents with the total so far.
+// both. `progress` is called every 1,000 documents with the total so far. Issued documents
+// are sealed like any issue (`signers`; a PDF rendered with the QR of `public_base_url`).
 SeedResult SeedDocuments(store::Database& db, store::FileStore& files,
-                         const core::document::TypeCatalog& types, const SeedOptions& options,
+                         const core::document::TypeCatalog& types, seal::SignerSource& signers,
+                         const std::string& public_base_url, const SeedOptions& options,
                          const std::function<void(std::int64_t)>& progress = {});
 
 }  // namespace egov::service::document

@@ -31,6 +31,11 @@ constexpr const char* kInsertSeal =
 constexpr const char* kSelectSeal =
     "SELECT token, kind, subject_ref, sha256, number_notation, issuer_code, issuer_name, title, "
     "issued_on, algorithm, key_id, signed_at, signature FROM seals WHERE token = :token";
+// The latest seal of a subject (an issued document's, by its id).
+constexpr const char* kSelectSealOfSubject =
+    "SELECT token, kind, subject_ref, sha256, number_notation, issuer_code, issuer_name, title, "
+    "issued_on, algorithm, key_id, signed_at, signature FROM seals "
+    "WHERE kind = :kind AND subject_ref = :subject_ref ORDER BY signed_at DESC, id DESC LIMIT 1";
 
 struct KeyRow {
   long long agency_id = 0, created_at = 0;
@@ -113,6 +118,13 @@ void InsertSeal(WriteTransaction& tx, std::int64_t issuer_agency_id,
 
 std::optional<core::seal::SealRecord> FindSeal(Session& session, const std::string& token) {
   return QueryRow<SealRow>(session.sql(), kSelectSeal, soci::use(token, "token"));
+}
+
+std::optional<core::seal::SealRecord> FindSealOf(Session& session, core::seal::Kind kind,
+                                                 const std::string& subject_ref) {
+  std::string name(core::seal::Name(kind));
+  return QueryRow<SealRow>(session.sql(), kSelectSealOfSubject, soci::use(name, "kind"),
+                           soci::use(subject_ref, "subject_ref"));
 }
 
 }  // namespace egov::store::seal

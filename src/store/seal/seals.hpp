@@ -36,5 +36,8 @@ void InsertSeal(WriteTransaction& tx, std::int64_t issuer_agency_id,
                 const core::seal::SealRecord& record);
 // The seal of `token`, as stored.
 std::optional<core::seal::SealRecord> FindSeal(Session& session, const std::string& token);
+// The latest seal of `subject_ref` of `kind` (an issued document's seal, by its id).
+std::optional<core::seal::SealRecord> FindSealOf(Session& session, core::seal::Kind kind,
+                                                 const std::string& subject_ref);
 
 }  // namespace egov::store::seal

@@ -1149,6 +1149,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{id}/edxml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Export an issued document as an edXML package
+         * @description An issued or sent outgoing document the caller may see, as a QCVN 102:2016 edXML package (CONTRACT.md "Exchange"; docs/exchange.md): the header from the document (From its agency, To its recipients, Code from its số/ký hiệu), the sealed file zipped then base64 in AttachmentEncoded, and an enveloped XML-DSig signature (RSA-SHA256) with the agency's exchange key and certificate from [exchange] keys_dir. 409 when the document is not issued, is secret (secret documents do not travel by the exchange), has no recipients, or when its agency has no exchange key.
+         */
+        get: operations["exportDocumentEdxml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/edxml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an incoming document from an edXML package (clerk)
+         * @description Registers the package (Content-Type application/xml or text/xml, at most 16 MiB) as an incoming document of the caller's document agency with the next incoming number of its year; number_notation is CodeNumber/CodeNotation, and each attached file becomes a file of the document. Accepts the national exchange's form (the edXML: prefix, Bussiness). In order: a package that is not well-formed edXML or lacks a mandatory header field is 422 validation_failed with every problem in details (field paths from MessageHeader); one whose signature does not verify is 422 signature_invalid; then the same package already imported by the agency, or a likely duplicate (same số/ký hiệu and issuer) already registered, is 409 with details.duplicate_of. An unsigned package is registered and marked (exchange.signature = unsigned). A refused package registers nothing (docs/exchange.md).
+         */
+        post: operations["importDocumentEdxml"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1160,7 +1203,7 @@ export interface components {
                  * @description stable, for programs
                  * @enum {string}
                  */
-                code: "validation_failed" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal" | "signature_invalid";
                 /** @description Vietnamese, for the user */
                 message: string;
                 /** @description field → Vietnamese message; empty when no field is at fault. A field of the body is named by its full path from the body: members joined with a dot, array items by [index] from 0 (applicant.phone, components[0].original, steps[2].role, procedures[1].fee.amount, days[3] for an item itself); a query parameter or header by its name. */
@@ -2362,10 +2405,10 @@ export interface components {
         DocumentFile: {
             sha256: string;
             /**
-             * @description sniffed from the content
+             * @description sniffed from the content; a file of an imported edXML package that is not PDF, JPEG or PNG (a .docx appendix) is application/octet-stream
              * @enum {string}
              */
-            mime_type: "application/pdf" | "image/jpeg" | "image/png";
+            mime_type: "application/pdf" | "image/jpeg" | "image/png" | "application/octet-stream";
             size: number;
             file_name: string;
             /** Format: date-time */
@@ -2425,6 +2468,8 @@ export interface components {
             /** @description the actions the caller may post now */
             allowed_actions: string[];
             overdue: boolean;
+            seal: components["schemas"]["DocumentSeal"];
+            exchange: components["schemas"]["DocumentExchange"];
             version: number;
             /** Format: date-time */
             created_at: string;
@@ -2629,6 +2674,38 @@ export interface components {
             user: string;
             note?: string;
         };
+        /** @description an issued outgoing document's seal (docs/documents-output.md, "Sealing at issue"); null before issue and for incoming documents */
+        DocumentSeal: {
+            /** @description the seal's token: GET /api/v1/public/verify/{token} */
+            token: string;
+            /** @description {public_base_url}/xac-thuc/{token}, the page the QR printed on a rendered document opens */
+            verify_url: string;
+            /** @description SHA-256 of the sealed file, one of the document's files: the latest PDF attached before issue, else the PDF rendered from the content at issue */
+            sha256: string;
+            /** Format: date-time */
+            sealed_at: string;
+        } | null;
+        /** @description how an incoming document registered from an edXML package arrived (docs/exchange.md); null for any other document */
+        DocumentExchange: {
+            /**
+             * @description valid: an XML-DSig signature that verified; unsigned: the package had none (registered and marked so). A package whose signature does not verify is never registered (422 signature_invalid).
+             * @enum {string}
+             */
+            signature: "valid" | "unsigned";
+            /** @description the signing certificate is one pinned for the sender ([exchange] trusted_dir): the sender is known, not only the package's integrity */
+            pinned: boolean;
+            /** @description of the signing certificate; empty when unsigned */
+            certificate_subject: string;
+            /** @description SHA-256 of the certificate's DER; empty when unsigned */
+            certificate_sha256: string;
+            /** @description the package's edXML DocumentId (OrganId,yyyy/MM/dd,number/notation), composed when the sender gave none */
+            document_id: string;
+            /** @description of the package's text as received: the same package twice is 409 */
+            package_sha256: string;
+            /** Format: date-time */
+            imported_at: string;
+            imported_by: string;
+        } | null;
     };
     responses: {
         /** @description bad_request: malformed HTTP, or a body that is not a JSON object (malformed JSON, invalid UTF-8) or not well-formed multipart */
@@ -4698,6 +4775,7 @@ export interface operations {
                     "application/pdf": string;
                     "image/jpeg": string;
                     "image/png": string;
+                    "application/octet-stream": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4989,6 +5067,74 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    exportDocumentEdxml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the document's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the signed package */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    "Cache-Control": "private, no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    importDocumentEdxml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "text/xml": string;
+            };
+        };
+        responses: {
+            /** @description the registered document */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["Internal"];
         };
     };
