@@ -325,13 +325,13 @@ TEST_P(RemindersTest, AfterTheUnitHandsADocumentToAnOfficerTheOfficerIsReminded)
                                                    {"subject", "Đề nghị rà soát quỹ đất công"}}),
                       "application/json", At("2026-03-02T08:30:00+07:00", "vanthu"));
   ASSERT_EQ(reg.status, 201u) << reg.body;
-  const auto path = "/api/v1/documents/" + std::to_string(reg.json().at("id").as_int64()) +
-                    "/actions";
-  auto directed = c_->Post(path,
-                           json::serialize(json::object{{"action", "direct"},
-                                                        {"lead", kLandUnit},
-                                                        {"deadline", "2026-03-10"}}),
-                           "application/json", At("2026-03-02T09:00:00+07:00", "lanhdao"));
+  const auto path =
+      "/api/v1/documents/" + std::to_string(reg.json().at("id").as_int64()) + "/actions";
+  auto directed =
+      c_->Post(path,
+               json::serialize(json::object{
+                   {"action", "direct"}, {"lead", kLandUnit}, {"deadline", "2026-03-10"}}),
+               "application/json", At("2026-03-02T09:00:00+07:00", "lanhdao"));
   ASSERT_EQ(directed.status, 200u) << directed.body;
   auto assigned = c_->Post(
       path, json::serialize(json::object{{"action", "assign"}, {"user", "chuyenvien.tnmt"}}),

@@ -2,7 +2,8 @@
 // "Công việc nền" (/can-bo/cong-viec-nen): an administrator of the root agency sees the
 // background jobs with their states, attempts, progress and errors, filters them, and retries
 // a failed one. The jobs are written into the fresh database with the sqlite3 shell before
-// the server starts: a failed citizen notice (its error kept) and a done one. Retried, the
+// the server starts: a failed citizen notice (its error kept) and a done one, and the periodic
+// jobs' schedules as if they had just run. Retried, the
 // notice runs again at once and is done (its dossier does not exist: nothing to send).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -35,7 +36,12 @@ const ctx = useEgov({
                  'failed', ${T0 + 600000}, 10, 10, '${ERROR}', 'may-chu:42', 0, ${T0}, ${T0 + 600000});
        INSERT INTO jobs (id, kind, payload, state, run_at, attempts, max_attempts, claimed_by, progress, created_at, finished_at)
          VALUES (2, 'citizen_notice', '{"dossier_code":"000.00.00.H48-260202-0002","event":"received","event_id":2}',
-                 'done', ${T0}, 1, 10, 'may-chu:42', 100, ${T0}, ${T0 + 1000});`,
+                 'done', ${T0}, 1, 10, 'may-chu:42', 100, ${T0}, ${T0 + 1000});
+       -- The periodic jobs (docs/jobs.md) ran a moment ago: their next runs come after the
+       -- test (the daily retention would delete the done notice of February).
+       INSERT INTO job_schedules (kind, every_ms, next_run_at) VALUES
+         ('reminder_scan', 300000, ${Date.now() + 280000}),
+         ('job_retention', 86400000, ${Date.now() + 86000000});`,
     ]);
   },
 });

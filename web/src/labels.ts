@@ -128,6 +128,8 @@ export const documentStatusLabels: Record<DocumentStatus, { text: string; color:
   signed: { text: 'Đã ký, chờ ban hành', color: 'purple' },
   issued: { text: 'Đã ban hành', color: 'cyan' },
   sent: { text: 'Đã gửi', color: 'success' },
+  recalled: { text: 'Đã thu hồi', color: 'red' },
+  withdrawn: { text: 'Đã bị nơi gửi thu hồi', color: 'default' },
 };
 
 export function documentStatusLabel(status: string): { text: string; color: string } {

@@ -59,7 +59,8 @@ export function UserFormModal({
             full_name: values.full_name.trim(),
             roles: values.roles,
             agency_code: values.agency_code,
-            email: (values.email ?? '').trim(),
+            // Sent only when changed ("" removes the address).
+            ...((values.email ?? '').trim() !== (user.email ?? '') ? { email: (values.email ?? '').trim() } : {}),
           })
         : createUser({
             username: values.username.trim().toLowerCase(),
@@ -67,7 +68,7 @@ export function UserFormModal({
             password: values.password,
             agency_code: values.agency_code,
             roles: values.roles,
-            email: (values.email ?? '').trim(),
+            ...((values.email ?? '').trim() ? { email: (values.email ?? '').trim() } : {}),
           }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.users.all }),
   });
