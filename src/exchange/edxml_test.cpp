@@ -12,6 +12,7 @@ namespace egov::exchange {
 namespace {
 
 using core::exchange::Package;
+using testing::RealWorldPackage;
 using testing::SamplePackage;
 using testing::SampleStatus;
 
@@ -89,117 +90,6 @@ TEST(Edxml, BuildRefusesAnInvalidPackage) {
     EXPECT_EQ(e.fields().size(), 2u);
     EXPECT_EQ(e.fields().at("MessageHeader.Subject"), "Trường MessageHeader.Subject là bắt buộc.");
   }
-}
-
-// A package as the national exchange's SDKs write it: the root in the default namespace,
-// every other element with the `edXML:` prefix, `Bussiness`, an empty DigitalSignature,
-// the attachments unprefixed after the envelope with the content id's "cid:" only in the
-// manifest.
-std::string RealWorldPackage(std::string_view business_element = "Bussiness") {
-  const std::string attachment = Base64Encode(ZipOne("07.pdf", testing::SampleFileBytes()));
-  std::string b(business_element);
-  return R"(<?xml version="1.0" encoding="utf-8"?>
-<edXML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
-  <edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
-    <edXML:edXMLHeader>
-      <edXML:MessageHeader>
-        <edXML:From>
-          <edXML:OrganId>000.00.00.H48</edXML:OrganId>
-          <edXML:OrganizationInCharge>Ủy ban nhân dân tỉnh Quảng Ngãi</edXML:OrganizationInCharge>
-          <edXML:OrganName>UBND tỉnh Quảng Ngãi</edXML:OrganName>
-          <edXML:OrganAdd>52 Hùng Vương, TP. Quảng Ngãi</edXML:OrganAdd>
-          <edXML:Email>vanthu@quangngai.gov.vn</edXML:Email>
-          <edXML:Telephone>0255 3822 930</edXML:Telephone>
-          <edXML:Fax />
-          <edXML:Website />
-        </edXML:From>
-        <edXML:To>
-          <edXML:OrganId>000.00.99.H48</edXML:OrganId>
-          <edXML:OrganName>UBND huyện Trà Bồng</edXML:OrganName>
-        </edXML:To>
-        <edXML:Code>
-          <edXML:CodeNumber>45</edXML:CodeNumber>
-          <edXML:CodeNotation>UBND-KGVX</edXML:CodeNotation>
-        </edXML:Code>
-        <edXML:PromulgationInfo>
-          <edXML:Place>Quảng Ngãi</edXML:Place>
-          <edXML:PromulgationDate>2026/03/05</edXML:PromulgationDate>
-        </edXML:PromulgationInfo>
-        <edXML:DocumentType>
-          <edXML:Type>18</edXML:Type>
-          <edXML:TypeName>Công văn</edXML:TypeName>
-          <edXML:TypeDetail>0</edXML:TypeDetail>
-        </edXML:DocumentType>
-        <edXML:Subject>V/v triển khai hệ thống quản lý văn bản và điều hành</edXML:Subject>
-        <edXML:Content>Đề nghị UBND huyện Trà Bồng triển khai.</edXML:Content>
-        <edXML:SignerInfo>
-          <edXML:Competence>KT.</edXML:Competence>
-          <edXML:Position>Phó Chủ tịch</edXML:Position>
-          <edXML:FullName>Trần Phước Hiền</edXML:FullName>
-        </edXML:SignerInfo>
-        <edXML:DueDate>2026/03/20</edXML:DueDate>
-        <edXML:ToPlaces>
-          <edXML:Place>UBND huyện Trà Bồng</edXML:Place>
-        </edXML:ToPlaces>
-        <edXML:OtherInfo>
-          <edXML:Priority>2</edXML:Priority>
-          <edXML:SphereOfPromulgation>Liên thông văn bản</edXML:SphereOfPromulgation>
-          <edXML:TyperNotation>TVC</edXML:TyperNotation>
-          <edXML:PromulgationAmount>1</edXML:PromulgationAmount>
-          <edXML:PageAmount>2</edXML:PageAmount>
-          <edXML:Appendixes>
-            <edXML:Appendix />
-          </edXML:Appendixes>
-        </edXML:OtherInfo>
-        <edXML:SteeringType>0</edXML:SteeringType>
-        <edXML:DocumentId>000.00.00.H48,2026/03/05,45/UBND-KGVX</edXML:DocumentId>
-      </edXML:MessageHeader>
-      <edXML:TraceHeaderList id="a1b2c3d4" version="1.0" mustUnderstand="1" actor="http://schemas.xmlsoap.org/soap/actor/next">
-        <edXML:TraceHeader>
-          <edXML:OrganId>000.00.00.H48</edXML:OrganId>
-          <edXML:Timestamp>2026/03/05 14:30:00</edXML:Timestamp>
-        </edXML:TraceHeader>
-        <edXML:)" +
-         b + R"(>
-          <edXML:)" +
-         b + R"(DocType>0</edXML:)" + b + R"(DocType>
-          <edXML:)" +
-         b + R"(DocReason>Văn bản điện tử mới</edXML:)" + b + R"(DocReason>
-          <edXML:StaffInfo>
-            <edXML:Department>Văn phòng</edXML:Department>
-            <edXML:Staff>Trần Thị Hoa</edXML:Staff>
-            <edXML:Mobile />
-            <edXML:Email />
-          </edXML:StaffInfo>
-          <edXML:Paper>0</edXML:Paper>
-        </edXML:)" +
-         b + R"(>
-      </edXML:TraceHeaderList>
-      <edXML:DigitalSignature />
-    </edXML:edXMLHeader>
-    <edXML:edXMLBody>
-      <edXML:edXMLManifest version="1.0">
-        <edXML:Reference xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="cid:5d0e" xlink:role="XLinkRole" xlink:type="simple">
-          <edXML:Description>File đính kèm 1</edXML:Description>
-          <edXML:AttachmentName>45-UBND-KGVX.pdf</edXML:AttachmentName>
-          <edXML:ContentType>application/pdf</edXML:ContentType>
-          <edXML:ContentId>cid:5d0e</edXML:ContentId>
-        </edXML:Reference>
-      </edXML:edXMLManifest>
-    </edXML:edXMLBody>
-  </edXML:edXMLEnvelope>
-  <AttachmentEncoded>
-    <Attachment>
-      <ContentType>application/pdf</ContentType>
-      <ContentId>5d0e</ContentId>
-      <Description>File đính kèm 1</Description>
-      <ContentTransferEncoded>)" +
-         attachment + R"(</ContentTransferEncoded>
-      <AttachmentName>45-UBND-KGVX.pdf</AttachmentName>
-    </Attachment>
-  </AttachmentEncoded>
-</edXML>
-)";
 }
 
 TEST(Edxml, ReadsTheRealWorldForm) {
